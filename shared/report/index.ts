@@ -1,0 +1,6 @@
+export { CANONICAL_CATEGORIES, canonicalCategory } from './categories';
+export { decodeText, sniffTextFormat } from './decode';
+export { aliasesOf, parseOrgName, sameOrg } from './org-name';
+export { parseReport } from './parse';
+export * from './template';
+export type * from './types';
