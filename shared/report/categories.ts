@@ -40,7 +40,7 @@ export function canonicalCategory(label: string): CanonicalCategory {
 export const CHANNEL_PATTERN =
   /网站|门户|网页|微信|公众号|微博|公告栏|公示栏|宣传栏|公开栏|新媒体|抖音|视频号|头条|客户端|APP|显示屏|LED|电子屏|广播|报刊|平台$/i;
 
-const PHYSICAL_CHANNEL = /公告栏|公示栏|宣传栏|公开栏|显示屏|电子屏/;
+const PHYSICAL_CHANNEL = /(?:公告|公示|宣传|公开)栏(?!目)|显示屏|电子屏/;
 
 export function isChannel(label: string): boolean {
   if (PHYSICAL_CHANNEL.test(label)) return true;

@@ -58,7 +58,8 @@ function cleanLabel(label: string): string {
   return stripChannel(
     label
       .replace(/^[、\s]+|[、\s]+$/g, '')
-      .replace(/^(?:其中|另外|此外|以及|包括|含|分别为|分别是|和|及|为|是)+/, '')
+      .replace(/^(?:\d{4}\s*年度?|全年|本年度?|今年)/, '')
+      .replace(/^(?:其中|另外|此外|以及|包括|含|分别为|分别是|和|及|为|是|通过|在|于)+/, '')
       .replace(/^[、\s]+/, ''),
   ).replace(/栏目(?:发布|公开|更新)了?(?:信息)?$/, '栏目');
 }
