@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE_FILES } from '../helpers/samples';
+
+function runParse(...files: string[]): unknown[] {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'parse.ts'), ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+describe('npm run parse', () => {
+  it('prints a JSON array, one object per file, in the contract shape', () => {
+    const files = [SAMPLE_FILES.xinshan, SAMPLE_FILES.xiaopu].map((f) => join(ROOT, 'samples', f));
+    const [a, b] = runParse(...files) as Record<string, any>[];
+    expect(Object.keys(a ?? {})).toEqual(
+      expect.arrayContaining([
+        'source',
+        'org',
+        'year',
+        'publishedOn',
+        'template',
+        'proactive',
+        'article20',
+        'applications',
+        'reviewLitigation',
+        'sections',
+        'provenance',
+        'findings',
+      ]),
+    );
+    const sha = createHash('sha256').update(readFileSync(files[0] as string)).digest('hex');
+    expect(a?.source).toEqual({ file: SAMPLE_FILES.xinshan, sha256: sha, format: 'text' });
+    expect(a?.proactive.total).toBe(75);
+    expect(b?.source.format).toBe('markdown');
+    expect(b?.org).toEqual({ name: '小铺乡', fullName: null, county: null, kind: '乡' });
+  });
+
+  it('reads a GBK-encoded report as published by older office software', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-'));
+    const path = join(dir, 'gbk.txt');
+    // the 草场镇 sample re-encoded to GB18030 by iconv, as older office software saves it
+    const utf8 = readFileSync(join(ROOT, 'samples', SAMPLE_FILES.caochang), 'utf8');
+    const gbk = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 }));
+    writeFileSync(path, gbk);
+    const [r] = runParse(path) as Record<string, any>[];
+    expect(r?.org.name).toBe('草场镇');
+    expect(r?.proactive.total).toBe(24);
+  });
+
+  it('gives an unreadable path its own finding instead of failing the batch', () => {
+    const [r, s] = runParse('/nonexistent/report.txt', join(ROOT, 'samples', SAMPLE_FILES.puwei)) as Record<string, any>[];
+    expect(r?.findings[0].code).toBe('document.unreadable');
+    expect(s?.proactive.total).toBe(94);
+  });
+});
