@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ParsedReport } from '../../shared/report/types';
 import { ROOT, SAMPLE_FILES } from '../helpers/samples';
 
-function runParse(...files: string[]): unknown[] {
+function runParse(...files: string[]): ParsedReport[] {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'parse.ts'), ...files], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -17,7 +18,7 @@ function runParse(...files: string[]): unknown[] {
 describe('npm run parse', () => {
   it('prints a JSON array, one object per file, in the contract shape', () => {
     const files = [SAMPLE_FILES.xinshan, SAMPLE_FILES.xiaopu].map((f) => join(ROOT, 'samples', f));
-    const [a, b] = runParse(...files) as Record<string, any>[];
+    const [a, b] = runParse(...files);
     expect(Object.keys(a ?? {})).toEqual(
       expect.arrayContaining([
         'source',
@@ -34,7 +35,9 @@ describe('npm run parse', () => {
         'findings',
       ]),
     );
-    const sha = createHash('sha256').update(readFileSync(files[0] as string)).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(files[0] as string))
+      .digest('hex');
     expect(a?.source).toEqual({ file: SAMPLE_FILES.xinshan, sha256: sha, format: 'text' });
     expect(a?.proactive.total).toBe(75);
     expect(b?.source.format).toBe('markdown');
@@ -48,14 +51,14 @@ describe('npm run parse', () => {
     const utf8 = readFileSync(join(ROOT, 'samples', SAMPLE_FILES.caochang), 'utf8');
     const gbk = new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 }));
     writeFileSync(path, gbk);
-    const [r] = runParse(path) as Record<string, any>[];
+    const [r] = runParse(path);
     expect(r?.org.name).toBe('草场镇');
     expect(r?.proactive.total).toBe(24);
   });
 
   it('gives an unreadable path its own finding instead of failing the batch', () => {
-    const [r, s] = runParse('/nonexistent/report.txt', join(ROOT, 'samples', SAMPLE_FILES.puwei)) as Record<string, any>[];
-    expect(r?.findings[0].code).toBe('document.unreadable');
+    const [r, s] = runParse('/nonexistent/report.txt', join(ROOT, 'samples', SAMPLE_FILES.puwei));
+    expect(r?.findings[0]?.code).toBe('document.unreadable');
     expect(s?.proactive.total).toBe(94);
   });
 });

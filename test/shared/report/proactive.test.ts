@@ -32,7 +32,8 @@ const PHRASINGS: Record<string, Case> = {
     ],
   },
   '主动公开各类政府信息 24 条，其中，工作动态 20 条': {
-    prose: '截至 2024 年 12 月 31 日，草场镇在县政府信息公开网站平台主动公开各类政府信息 24 条，其中，工作动态 20 条，通知公告 4 条。',
+    prose:
+      '截至 2024 年 12 月 31 日，草场镇在县政府信息公开网站平台主动公开各类政府信息 24 条，其中，工作动态 20 条，通知公告 4 条。',
     total: 24,
     categories: [
       ['工作动态', '工作动态', 20],
@@ -62,17 +63,17 @@ const PHRASINGS: Record<string, Case> = {
       ['通知公告', '通知公告', 13],
     ],
   },
-  '共计127条': {
+  共计127条: {
     prose: '2024年，我镇通过政府门户网站主动公开政府信息，共计127条。',
     total: 127,
     categories: [],
   },
-  '累计发布了111条信息': {
+  累计发布了111条信息: {
     prose: '2024年，我乡在县政府信息公开网站累计发布了111条信息。',
     total: 111,
     categories: [],
   },
-  '主动公开信息数为286条': {
+  主动公开信息数为286条: {
     prose: '2024年，我镇主动公开信息数为286条。',
     total: 286,
     categories: [],
@@ -153,7 +154,12 @@ const PHRASINGS: Record<string, Case> = {
 };
 
 const NO_NUMBER: Record<string, Case> = {
-  '100余条': { prose: '2023年主动公开信息100余条，其中工作动态60条。', total: null, approx: 100, finding: 'proactive.approximate' },
+  '100余条': {
+    prose: '2023年主动公开信息100余条，其中工作动态60条。',
+    total: null,
+    approx: 100,
+    finding: 'proactive.approximate',
+  },
   '755多条': { prose: '全年主动公开政府信息755多条。', total: null, approx: 755, finding: 'proactive.approximate' },
   约500条: { prose: '全年主动公开信息约500条。', total: null, approx: 500, finding: 'proactive.approximate' },
   四十余条: { prose: '全年主动公开信息四十余条。', total: null, approx: 40, finding: 'proactive.approximate' },

@@ -107,7 +107,12 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.nat({ max: 400 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), what: fc.constantFrom(...FRAGMENTS) }),
   fc.record({ kind: fc.constant('insertRandom' as const), at: fc.nat(), what: fc.string({ maxLength: 30, unit: 'binary' }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), len: fc.nat({ max: 600 }), times: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: fc.nat(),
+    len: fc.nat({ max: 600 }),
+    times: fc.integer({ min: 1, max: 20 }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
 );

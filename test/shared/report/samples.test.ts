@@ -163,9 +163,7 @@ describe.each(Object.keys(EXPECTED) as SampleName[])('sample %s', (name) => {
       expect(text.slice(span.start, span.end), path).toBe('0');
       expect(lines[span.line - 1], path).toContain('0');
     }
-    expect(Object.keys(report.provenance).filter((p) => /^(article20|applications|reviewLitigation)/.test(p))).toHaveLength(
-      200,
-    );
+    expect(Object.keys(report.provenance).filter((p) => /^(article20|applications|reviewLitigation)/.test(p))).toHaveLength(200);
   });
 
   it('keeps the text of sections 五 and 六 without the signature', () => {

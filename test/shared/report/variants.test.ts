@@ -95,7 +95,9 @@ describe('cells written as blanks or with units', () => {
 
   it('reads a count typed with its unit (59件)', () => {
     expect(fixtureText('001.blanks.txt')).toMatch(/行政规范性文件\t\d+\t\d+\t\d+件/);
-    expect(report.article20.normativeDocuments?.inForce).toBe(fixtureExpected<Expected>('001.blanks.txt').article20.normativeDocuments?.inForce);
+    expect(report.article20.normativeDocuments?.inForce).toBe(
+      fixtureExpected<Expected>('001.blanks.txt').article20.normativeDocuments?.inForce,
+    );
   });
 });
 
