@@ -12,18 +12,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flatten2021, type KnownTables, known2021 } from './fixtures/known-tables';
 import { report2019 } from './fixtures/report-2019';
+import { fillZeros, type Rename, rename, tableRegion } from './fixtures/variants';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLES = join(ROOT, 'samples');
 const OUT = join(ROOT, 'test', 'fixtures', 'text');
-
-interface Rename {
-  names: [string, string][];
-  years: [string, string][];
-  org: { name: string; fullName: string | null; county: string | null; kind: string };
-  year: number;
-  publishedOn: string | null;
-}
 
 /** What each sample becomes when renamed: every replacement and the values it implies. */
 const RENAMES: Record<string, Rename> = {
@@ -88,33 +81,6 @@ const RENAMES: Record<string, Rename> = {
     publishedOn: '2023-01-16',
   },
 };
-
-const ZERO = /(?<![0-9.])0(?![0-9.])/g;
-
-/** The tables' part of a sample: from heading 二 to heading 五. */
-function tableRegion(text: string): [number, number] {
-  const start = text.indexOf('二、主动公开政府信息情况');
-  const end = text.indexOf('五、存在的主要问题及改进情况');
-  if (start < 0 || end < start) throw new Error('sample has no table region');
-  return [start, end];
-}
-
-/** Replaces the region's standalone zeros, in order, with the given cell texts. */
-function fillZeros(text: string, cells: string[]): string {
-  const [start, end] = tableRegion(text);
-  const region = text.slice(start, end);
-  const zeros = region.match(ZERO)?.length ?? 0;
-  if (zeros !== cells.length) throw new Error(`expected ${cells.length} table zeros, found ${zeros}`);
-  let k = 0;
-  return text.slice(0, start) + region.replace(ZERO, () => cells[k++] as string) + text.slice(end);
-}
-
-function rename(text: string, r: Rename): string {
-  let out = text;
-  for (const [from, to] of r.names) out = out.split(from).join(to);
-  const years = new Map(r.years);
-  return out.replace(/20\d{2}/g, (y) => years.get(y) ?? y);
-}
 
 function write(name: string, text: string, expected: object): void {
   writeFileSync(join(OUT, name), text);

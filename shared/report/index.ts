@@ -1,4 +1,5 @@
 export { CANONICAL_CATEGORIES, canonicalCategory } from './categories';
+export { cellValue, reportCells } from './cells';
 export { decodeText, sniffTextFormat } from './decode';
 export { aliasesOf, parseOrgName, sameOrg } from './org-name';
 export { parseReport } from './parse';

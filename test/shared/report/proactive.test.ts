@@ -194,3 +194,15 @@ describe('a proactive figure that is not a number gives none', () => {
     expect(report.findings.map((f) => f.code)).toContain('proactive.categoryUnreadable');
   });
 });
+
+describe('two different totals', () => {
+  it('keeps the first and warns', () => {
+    const report = reportWith('2023年主动公开信息94条，其中工作动态67条。全年累计发布信息96条。');
+    expect(report.proactive.total).toBe(94);
+    expect(report.findings.find((f) => f.code === 'proactive.ambiguous')?.severity).toBe('warning');
+  });
+  it('says nothing when the total is repeated', () => {
+    const report = reportWith('2023年主动公开信息94条，其中工作动态94条。全年累计发布信息94条。');
+    expect(report.findings.map((f) => f.code)).not.toContain('proactive.ambiguous');
+  });
+});

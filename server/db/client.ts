@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
+export const DEFAULT_DATABASE_URL = 'data/disclosure.db';
+
+/** `file:data/x.db`, `data/x.db` or an absolute path → a file path; relative paths from the project root. */
+export function databasePath(url: string = DEFAULT_DATABASE_URL): string {
+  const path = url.replace(/^(?:sqlite|file):(?:\/\/)?/, '');
+  if (path === ':memory:') return path;
+  return isAbsolute(path) ? path : join(PROJECT_ROOT, path);
+}
+
+/**
+ * Opens (and creates on first use) the SQLite database, in WAL mode with a busy timeout, and
+ * applies the committed migrations — the same call at start-up, in scripts and in tests.
+ */
+export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
+  const path = databasePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db as Db;
+}

@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** A township, sub-district, department or county government. */
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    fullName: text('full_name'),
+    kind: text('kind').notNull(),
+    /** null: the reports never named a county and none was given at import ("unassigned"). */
+    county: text('county'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('organizations_county_idx').on(t.county), index('organizations_name_idx').on(t.name)],
+);
+export type Organization = typeof organizations.$inferSelect;
+
+/** Every name an organisation is written as: 新山乡, 新山傈僳族乡, 米易县新山傈僳族乡人民政府. */
+export const organizationAliases = sqliteTable(
+  'organization_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    alias: text('alias').notNull(),
+  },
+  (t) => [
+    uniqueIndex('organization_aliases_org_alias_idx').on(t.organizationId, t.alias),
+    index('organization_aliases_alias_idx').on(t.alias),
+  ],
+);
+
+/** The original file exactly as received, so nothing is lost. */
+export const sourceDocuments = sqliteTable(
+  'source_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    format: text('format').notNull(),
+    size: integer('size').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    extractedText: text('extracted_text').notNull(),
+    importedAt: text('imported_at').notNull(),
+    importedBy: text('imported_by').notNull(),
+  },
+  (t) => [uniqueIndex('source_documents_sha256_idx').on(t.sha256)],
+);
+
+/** One parsed report. At most one current report per organisation and year; older ones are history. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    sourceDocumentId: integer('source_document_id')
+      .notNull()
+      .references(() => sourceDocuments.id),
+    year: integer('year').notNull(),
+    template: text('template'),
+    publishedOn: text('published_on'),
+    proactiveTotal: integer('proactive_total'),
+    proactiveApprox: integer('proactive_approx'),
+    isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
+    supersededAt: text('superseded_at'),
+    supersededById: integer('superseded_by_id'),
+    /** The parsed report as the contract's JSON (sections text, provenance, aliases…). */
+    parsed: text('parsed', { mode: 'json' }).notNull(),
+    errorCount: integer('error_count').notNull(),
+    warningCount: integer('warning_count').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reports_current_org_year_idx').on(t.organizationId, t.year).where(sql`${t.isCurrent} = 1`),
+    index('reports_year_current_idx').on(t.year, t.isCurrent),
+    index('reports_org_idx').on(t.organizationId, t.year),
+    index('reports_source_idx').on(t.sourceDocumentId),
+  ],
+);
+export type Report = typeof reports.$inferSelect;
+
+export const proactiveCategories = sqliteTable(
+  'proactive_categories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    category: text('category').notNull(),
+    count: integer('count'),
+  },
+  (t) => [index('proactive_categories_report_idx').on(t.reportId), index('proactive_categories_category_idx').on(t.category)],
+);
+
+/** One row per template cell, so the 2019 and 2021 templates share one shape. */
+export const tableFigures = sqliteTable(
+  'table_figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    columnKey: text('column_key').notNull(),
+    /** The value in force: the parsed one, or a correction. */
+    value: real('value'),
+    /** What the parser read; a correction never overwrites it. */
+    parsedValue: real('parsed_value'),
+    sourceStart: integer('source_start'),
+    sourceEnd: integer('source_end'),
+    sourceLine: integer('source_line'),
+  },
+  (t) => [
+    uniqueIndex('table_figures_cell_idx').on(t.reportId, t.tableName, t.rowKey, t.columnKey),
+    index('table_figures_metric_idx').on(t.tableName, t.rowKey, t.columnKey),
+  ],
+);
+
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    code: text('code').notNull(),
+    severity: text('severity').notNull(),
+    field: text('field'),
+    message: text('message').notNull(),
+  },
+  (t) => [index('findings_report_idx').on(t.reportId), index('findings_code_idx').on(t.code)],
+);
+
+/** Audit log of manual corrections: who, when, old, new, why. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    field: text('field').notNull(),
+    oldValue: real('old_value'),
+    newValue: real('new_value'),
+    reason: text('reason').notNull(),
+    correctedBy: text('corrected_by').notNull(),
+    correctedAt: text('corrected_at').notNull(),
+  },
+  (t) => [index('corrections_report_idx').on(t.reportId)],
+);

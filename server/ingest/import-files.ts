@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Db } from '../db/client';
+import { MAX_REPORT_BYTES } from './extract';
+import { type ImportResult, importDocument } from './import-report';
+
+/** Files under the given paths, folders walked recursively, hidden files skipped, in a stable order. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name));
+    } else if (st.isFile()) {
+      out.push(p);
+    }
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+export interface ImportSummary {
+  results: ImportResult[];
+  counts: Record<ImportResult['status'], number>;
+}
+
+export function summarize(results: ImportResult[]): ImportSummary {
+  const counts = { imported: 0, unchanged: 0, replaced: 0, failed: 0 };
+  for (const r of results) counts[r.status]++;
+  return { results, counts };
+}
+
+/** Imports each file on its own: one that fails is reported and the rest go on. */
+export function importFiles(
+  db: Db,
+  files: readonly string[],
+  options: { county?: string | null; importedBy: string },
+  onFile?: (result: ImportResult, index: number) => void,
+): ImportSummary {
+  const results: ImportResult[] = [];
+  files.forEach((path, i) => {
+    let result: ImportResult;
+    const file = basename(path);
+    try {
+      if (statSync(path).size > MAX_REPORT_BYTES) {
+        result = { file, status: 'failed', reason: { zh: '文件超过 50 MB 上限', en: 'file larger than 50 MB' } };
+      } else {
+        result = importDocument(db, {
+          bytes: readFileSync(path),
+          fileName: file,
+          county: options.county ?? null,
+          importedBy: options.importedBy,
+        });
+      }
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      result = code
+        ? { file, status: 'failed', reason: { zh: `无法读取文件（${code}）`, en: `cannot read file: ${code}` } }
+        : {
+            file,
+            status: 'failed',
+            reason: { zh: '导入时发生内部错误，已跳过此文件', en: `internal error: ${(err as Error).message}` },
+          };
+    }
+    results.push(result);
+    onFile?.(result, i);
+  });
+  return summarize(results);
+}
