@@ -100,12 +100,11 @@ CREATE TABLE `table_figures` (
 	`row_key` text NOT NULL,
 	`column_key` text NOT NULL,
 	`value` real,
-	`parsed_value` real,
+	`corrected_value` real,
 	`source_start` integer,
 	`source_end` integer,
 	`source_line` integer,
 	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `table_figures_cell_idx` ON `table_figures` (`report_id`,`table_name`,`row_key`,`column_key`);--> statement-breakpoint
-CREATE INDEX `table_figures_metric_idx` ON `table_figures` (`table_name`,`row_key`,`column_key`);
+CREATE UNIQUE INDEX `table_figures_cell_idx` ON `table_figures` (`report_id`,`row_key`,`column_key`);

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { openDatabase } from '../server/db/client';
-import { collectFiles, importFiles } from '../server/ingest/import-files';
+import { collectFiles } from '../server/ingest/import-files';
+import { importFilesPipelined } from '../server/ingest/import-pipeline';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,7 +29,7 @@ try {
 const db = openDatabase(process.env.DATABASE_URL);
 const bar = process.stdout.isTTY ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
 bar?.start(files.length, 0, { file: '' });
-const summary = importFiles(
+const summary = await importFilesPipelined(
   db,
   files,
   { county: values.county ?? null, importedBy: values.by ?? process.env.USER ?? 'cli' },

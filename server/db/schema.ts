@@ -111,18 +111,17 @@ export const tableFigures = sqliteTable(
     tableName: text('table_name').notNull(),
     rowKey: text('row_key').notNull(),
     columnKey: text('column_key').notNull(),
-    /** The value in force: the parsed one, or a correction. */
+    /** What the parser read; never overwritten. */
     value: real('value'),
-    /** What the parser read; a correction never overwrites it. */
-    parsedValue: real('parsed_value'),
+    /** A manual correction (see `corrections`); the figure in force is coalesce(corrected_value, value). */
+    correctedValue: real('corrected_value'),
     sourceStart: integer('source_start'),
     sourceEnd: integer('source_end'),
     sourceLine: integer('source_line'),
   },
-  (t) => [
-    uniqueIndex('table_figures_cell_idx').on(t.reportId, t.tableName, t.rowKey, t.columnKey),
-    index('table_figures_metric_idx').on(t.tableName, t.rowKey, t.columnKey),
-  ],
+  // rankings join a year's reports to one cell each: this index serves both that and per-report reads
+  // (row keys are unique across the three tables, so the table name need not be in it)
+  (t) => [uniqueIndex('table_figures_cell_idx').on(t.reportId, t.rowKey, t.columnKey)],
 );
 
 export const findings = sqliteTable(

@@ -1,165 +1,91 @@
-import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { parseReport, reportCells } from '../../shared/report/index';
-import type { ParsedReport } from '../../shared/report/types';
+import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import type { Db } from '../db/client';
-import { findings, proactiveCategories, reports, sourceDocuments, tableFigures } from '../db/schema';
-import { ExtractError, extractText } from './extract';
-import { identityOf, resolveOrganization } from './organizations';
+import { resolveOrganization } from './organizations';
+import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
+import { figuresStatement, importStatements } from './statements';
 
-export type ImportStatus = 'imported' | 'unchanged' | 'replaced' | 'failed';
-
-export interface ImportInput {
-  bytes: Uint8Array;
-  fileName: string;
-  /** County for reports that do not name one (`--county`). */
-  county?: string | null;
-  importedBy: string;
-}
-
-export interface ImportResult {
-  file: string;
-  status: ImportStatus;
-  reportId?: number;
-  organization?: { id: number; name: string; county: string | null };
-  year?: number;
-  /** Why it failed: Chinese for the UI, English for logs. */
-  reason?: { zh: string; en: string };
-  errors?: number;
-  warnings?: number;
-}
-
-const fail = (file: string, zh: string, en: string): ImportResult => ({ file, status: 'failed', reason: { zh, en } });
-
-/** Why a parsed document cannot become a report row, or null when it can. */
-function refusal(report: ParsedReport): { zh: string; en: string } | null {
-  const codes = new Set(report.findings.map((f) => f.code));
-  if (codes.has('document.empty')) return { zh: '文件没有可读取的文字', en: 'no text in the document' };
-  if (codes.has('document.notReport')) {
-    return { zh: '不是政府信息公开工作年度报告（未找到报告的章节和统计表）', en: 'not an annual disclosure report' };
-  }
-  if (report.org.name === null) return { zh: '无法识别报告所属单位名称', en: 'organisation name not found' };
-  if (report.year === null) return { zh: '无法识别报告所属年度', en: 'report year not found' };
-  return null;
-}
+export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
 
 /**
- * Imports one file: the same bytes again change nothing; a new file for an organisation and year
- * becomes the current version and the old one stays in history. Everything for one report is
- * written in one transaction, so a crash leaves it wholly in or wholly absent.
+ * Writes a prepared report in one transaction, so a crash leaves it wholly in or wholly absent.
+ * The same bytes again change nothing; a new file for an organisation and year becomes the
+ * current version and the old one stays in history.
  */
-export function importDocument(db: Db, input: ImportInput): ImportResult {
-  const file = input.fileName;
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const existing = db
-    .select({ id: reports.id, year: reports.year })
-    .from(reports)
-    .innerJoin(sourceDocuments, eq(reports.sourceDocumentId, sourceDocuments.id))
-    .where(eq(sourceDocuments.sha256, sha256))
-    .get();
-  if (existing) return { file, status: 'unchanged', reportId: existing.id, year: existing.year };
-
-  let extracted: ReturnType<typeof extractText>;
-  try {
-    extracted = extractText(input.bytes);
-  } catch (err) {
-    if (err instanceof ExtractError) return fail(file, err.zh, err.message);
-    throw err;
-  }
-  const parsed = parseReport(extracted.text, { file, sha256, format: extracted.format });
-  const refused = refusal(parsed);
-  if (refused) return fail(file, refused.zh, refused.en);
-  const identity = identityOf(parsed, input.county ?? null);
-  if (!identity || parsed.year === null) return fail(file, '无法识别单位或年度', 'organisation or year not found');
-  const year = parsed.year;
-  const cells = reportCells(parsed);
-  const errors = parsed.findings.filter((f) => f.severity === 'error').length;
-  const warnings = parsed.findings.length - errors;
-
-  return db.transaction((tx) => {
+export function commitImport(db: Db, p: PreparedReport): ImportResult {
+  const stmt = importStatements(db);
+  return db.$client.transaction((): ImportResult => {
+    const existing = stmt.reportBySha.get(p.sha256);
+    if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
     const now = new Date().toISOString();
-    const org = resolveOrganization(tx, identity, now);
-    const doc = tx
-      .insert(sourceDocuments)
-      .values({
-        sha256,
-        fileName: file,
-        mediaType: extracted.mediaType,
-        format: extracted.format,
-        size: input.bytes.length,
-        bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
-        extractedText: extracted.text,
-        importedAt: now,
-        importedBy: input.importedBy,
-      })
-      .returning({ id: sourceDocuments.id })
-      .get();
-    const current = tx
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.organizationId, org.id), eq(reports.year, year), eq(reports.isCurrent, true)))
-      .get();
-    if (current) tx.update(reports).set({ isCurrent: false, supersededAt: now }).where(eq(reports.id, current.id)).run();
-    const report = tx
-      .insert(reports)
-      .values({
-        organizationId: org.id,
-        sourceDocumentId: doc.id,
-        year,
-        template: parsed.template,
-        publishedOn: parsed.publishedOn,
-        proactiveTotal: parsed.proactive.total,
-        proactiveApprox: parsed.proactive.approx ?? null,
-        isCurrent: true,
-        parsed,
-        errorCount: errors,
-        warningCount: warnings,
-        importedAt: now,
-      })
-      .returning({ id: reports.id })
-      .get();
-    if (current) tx.update(reports).set({ supersededById: report.id }).where(eq(reports.id, current.id)).run();
-    if (parsed.proactive.categories.length > 0) {
-      tx.insert(proactiveCategories)
-        .values(parsed.proactive.categories.map((c, position) => ({ reportId: report.id, position, ...c })))
-        .run();
-    }
-    tx.insert(tableFigures)
-      .values(
-        cells.map((c) => ({
-          reportId: report.id,
-          tableName: c.table,
-          rowKey: c.row,
-          columnKey: c.column,
-          value: c.value,
-          parsedValue: c.value,
-          sourceStart: c.span?.start ?? null,
-          sourceEnd: c.span?.end ?? null,
-          sourceLine: c.span?.line ?? null,
-        })),
-      )
-      .run();
-    if (parsed.findings.length > 0) {
-      tx.insert(findings)
-        .values(
-          parsed.findings.map((f) => ({
-            reportId: report.id,
-            code: f.code,
-            severity: f.severity,
-            field: f.field ?? null,
-            message: f.message,
-          })),
-        )
-        .run();
-    }
+    const org = resolveOrganization(db, p.identity, now);
+    const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+    const docId = stmt.insertDocument.run(
+      p.sha256,
+      p.file,
+      p.mediaType,
+      p.format,
+      bytes.length,
+      bytes,
+      p.text,
+      now,
+      p.importedBy,
+    ).lastInsertRowid;
+    const current = stmt.currentReport.get(org.id, p.year);
+    if (current) stmt.supersede.run(now, current.id);
+    const reportId = Number(
+      stmt.insertReport.run(
+        org.id,
+        docId,
+        p.year,
+        p.template,
+        p.publishedOn,
+        p.proactiveTotal,
+        p.proactiveApprox,
+        p.parsedJson,
+        p.errors,
+        p.warnings,
+        now,
+      ).lastInsertRowid,
+    );
+    if (current) stmt.linkSuccessor.run(reportId, current.id);
+    p.categories.forEach((c, position) => {
+      stmt.category.run(reportId, position, c.label, c.category, c.count);
+    });
+    const cells = templateCells((p.template ?? '2021') as TemplateVersion);
+    const params: (string | number | null)[] = [];
+    const nullable = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
+    cells.forEach((cell, i) => {
+      const k = i * 4;
+      params.push(
+        reportId,
+        cell.table,
+        cell.row,
+        cell.column,
+        nullable(p.cells[k]),
+        nullable(p.cells[k + 1]),
+        nullable(p.cells[k + 2]),
+        nullable(p.cells[k + 3]),
+      );
+    });
+    figuresStatement(db, cells.length).run(params);
+    for (const f of p.findings) stmt.finding.run(reportId, f.code, f.severity, f.field ?? null, f.message);
     return {
-      file,
+      file: p.file,
       status: current ? 'replaced' : 'imported',
-      reportId: report.id,
+      reportId,
       organization: { id: org.id, name: org.name, county: org.county },
-      year,
-      errors,
-      warnings,
-    } satisfies ImportResult;
-  });
+      year: p.year,
+      errors: p.errors,
+      warnings: p.warnings,
+    };
+  })();
+}
+
+/** Imports one file: parse (skipped when the same bytes are already in), then one transaction. */
+export function importDocument(db: Db, input: ImportInput): ImportResult {
+  const sha256 = sha256Of(input.bytes);
+  const existing = importStatements(db).reportBySha.get(sha256);
+  if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
+  const prepared = prepareImport(input, sha256);
+  return isPrepared(prepared) ? commitImport(db, prepared) : prepared;
 }

@@ -244,26 +244,40 @@ export interface CellRef {
   table: 'article20' | 'applications' | 'reviewLitigation';
   row: string;
   column: string;
+  /** Position in the row for the array-shaped tables 三 and 四; -1 for table 二. */
+  index: number;
   /** Dotted path in the report object, e.g. `applications.newReceived[6]`. */
   path: string;
 }
 
-export function templateCells(version: TemplateVersion): CellRef[] {
+const cellCache = new Map<TemplateVersion, readonly CellRef[]>();
+
+/** Every cell of a template, in the order the template prints them (computed once per version). */
+export function templateCells(version: TemplateVersion): readonly CellRef[] {
+  let cells = cellCache.get(version);
+  if (!cells) {
+    cells = buildCells(version);
+    cellCache.set(version, cells);
+  }
+  return cells;
+}
+
+function buildCells(version: TemplateVersion): CellRef[] {
   const t = TEMPLATES[version];
   const cells: CellRef[] = [];
   for (const row of t.article20) {
     for (const f of row.fields) {
-      cells.push({ table: 'article20', row: row.key, column: f.key, path: `article20.${row.key}.${f.key}` });
+      cells.push({ table: 'article20', row: row.key, column: f.key, index: -1, path: `article20.${row.key}.${f.key}` });
     }
   }
   for (const row of t.applications) {
     APPLICANT_COLUMNS.forEach((c, i) => {
-      cells.push({ table: 'applications', row: row.key, column: c.key, path: `applications.${row.key}[${i}]` });
+      cells.push({ table: 'applications', row: row.key, column: c.key, index: i, path: `applications.${row.key}[${i}]` });
     });
   }
   for (const g of REVIEW_GROUPS) {
     REVIEW_COLUMNS.forEach((c, i) => {
-      cells.push({ table: 'reviewLitigation', row: g.key, column: c.key, path: `reviewLitigation.${g.key}[${i}]` });
+      cells.push({ table: 'reviewLitigation', row: g.key, column: c.key, index: i, path: `reviewLitigation.${g.key}[${i}]` });
     });
   }
   return cells;

@@ -97,3 +97,15 @@ describe('template', () => {
     expect(templateCells('2019')).toHaveLength(22 + 23 * 7 + 15);
   });
 });
+
+describe('template row keys', () => {
+  it('are unique across the three tables (the figure index relies on it)', () => {
+    for (const v of ['2021', '2019'] as const) {
+      const rows = new Map<string, string>();
+      for (const c of templateCells(v)) {
+        expect(rows.get(c.row) ?? c.table, `${v} ${c.row}`).toBe(c.table);
+        rows.set(c.row, c.table);
+      }
+    }
+  });
+});

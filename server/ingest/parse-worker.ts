@@ -1,0 +1,37 @@
+/** Worker thread: reads and parses files for the import pipeline; the main thread only writes. */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { MAX_REPORT_BYTES } from './extract';
+import { failed, isPrepared, prepareImport } from './prepare-import';
+
+export interface ParseJob {
+  index: number;
+  path: string;
+  county: string | null;
+  importedBy: string;
+}
+
+parentPort?.on('message', (job: ParseJob) => {
+  const file = basename(job.path);
+  try {
+    if (statSync(job.path).size > MAX_REPORT_BYTES) {
+      parentPort?.postMessage({ index: job.index, out: failed(file, '文件超过 50 MB 上限', 'file larger than 50 MB') });
+      return;
+    }
+    const bytes = readFileSync(job.path);
+    const out = prepareImport({ bytes, fileName: file, county: job.county, importedBy: job.importedBy });
+    const transfer: ArrayBuffer[] = [];
+    if (isPrepared(out)) {
+      transfer.push(out.cells.buffer as ArrayBuffer);
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) transfer.push(bytes.buffer as ArrayBuffer);
+    }
+    parentPort?.postMessage({ index: job.index, out }, transfer);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const out = code
+      ? failed(file, `无法读取文件（${code}）`, `cannot read file: ${code}`)
+      : failed(file, '导入时发生内部错误，已跳过此文件', `internal error: ${(err as Error).message}`);
+    parentPort?.postMessage({ index: job.index, out });
+  }
+});

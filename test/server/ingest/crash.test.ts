@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticReport } from '../../../scripts/fixtures/synthetic';
+import { openDatabase } from '../../../server/db/client';
+import { collectFiles, importFiles } from '../../../server/ingest/import-files';
+import { ROOT } from '../../helpers/samples';
+
+const RUNS = Number(process.env.CRASH_RUNS ?? 20);
+const ORGS = 40;
+const YEARS = [2020, 2021, 2022, 2023, 2024];
+
+let work: string;
+let inbox: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'crash-'));
+  inbox = join(work, 'inbox');
+  mkdirSync(inbox);
+  for (let org = 0; org < ORGS; org++) {
+    for (const year of YEARS) {
+      const r = syntheticReport(org, year);
+      writeFileSync(join(inbox, r.fileName), r.text);
+    }
+  }
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the child and SIGKILLs it `afterReadyMs` after it opened the database (never, when Infinity). */
+function runAndKill(dbPath: string, afterReadyMs: number): Promise<{ ended: 'killed' | 'finished'; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'helpers', 'ingest-child.ts'), dbPath, inbox], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    let readyAt = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready') && readyAt === 0) {
+        readyAt = performance.now();
+        if (Number.isFinite(afterReadyMs)) setTimeout(() => child.kill('SIGKILL'), afterReadyMs);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) =>
+      resolve({ ended: signal === 'SIGKILL' ? 'killed' : 'finished', ms: performance.now() - readyAt }),
+    );
+  });
+}
+
+interface Audit {
+  integrity: string;
+  reports: number;
+  partial: number;
+  orphanDocuments: number;
+  duplicates: number;
+}
+
+function audit(dbPath: string): Audit {
+  const db = new Database(dbPath);
+  try {
+    const one = <T>(sql: string) => db.prepare(sql).get() as T;
+    return {
+      integrity: one<{ integrity_check: string }>('pragma integrity_check').integrity_check,
+      reports: one<{ n: number }>('select count(*) n from reports').n,
+      partial: one<{ n: number }>(`select count(*) n from reports r where
+          (select count(*) from table_figures f where f.report_id = r.id) != 200
+          or (select count(*) from proactive_categories c where c.report_id = r.id) != json_array_length(r.parsed, '$.proactive.categories')
+          or (select count(*) from findings f where f.report_id = r.id) != json_array_length(r.parsed, '$.findings')`).n,
+      orphanDocuments: one<{ n: number }>(
+        'select count(*) n from source_documents d where not exists (select 1 from reports r where r.source_document_id = d.id)',
+      ).n,
+      duplicates: one<{ n: number }>(
+        'select count(*) n from (select organization_id, year from reports group by organization_id, year having count(*) > 1)',
+      ).n,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed with SIGKILL`, () => {
+  it('leaves every report wholly in or absent, and a re-run completes the job exactly once', async () => {
+    // calibrate: a whole run of the child, from "ready" to exit, so kills land inside the import
+    const calibration = join(work, 'calibrate.db');
+    openDatabase(calibration).$client.close();
+    const full = await runAndKill(calibration, Number.POSITIVE_INFINITY);
+    expect(full.ended).toBe('finished');
+    expect(audit(calibration).reports).toBe(ORGS * YEARS.length);
+    const importMs = full.ms;
+    const inAtKill: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const dbPath = join(work, `run-${run}.db`);
+      openDatabase(dbPath).$client.close(); // migrated before the child starts, as at a server's start-up
+      const delay = importMs * (0.15 + 0.8 * Math.random());
+      await runAndKill(dbPath, delay);
+      const afterKill = audit(dbPath);
+      expect(afterKill.integrity).toBe('ok');
+      expect(afterKill.partial).toBe(0);
+      expect(afterKill.orphanDocuments).toBe(0);
+      inAtKill.push(afterKill.reports);
+
+      const db = openDatabase(dbPath);
+      const rerun = importFiles(db, collectFiles([inbox]), { importedBy: 'rerun' });
+      db.$client.close();
+      expect(rerun.counts.failed).toBe(0);
+      expect(rerun.counts.unchanged).toBe(afterKill.reports);
+      const done = audit(dbPath);
+      expect(done).toEqual({ integrity: 'ok', reports: ORGS * YEARS.length, partial: 0, orphanDocuments: 0, duplicates: 0 });
+    }
+    const mid = inAtKill.filter((n) => n > 0 && n < ORGS * YEARS.length).length;
+    console.log(`crash test: ${RUNS} kills; reports in at each kill: ${inAtKill.join(' ')}; ${mid} kills landed mid-import`);
+    expect(mid).toBeGreaterThan(RUNS / 4);
+  }, 300_000);
+});
