@@ -42,7 +42,7 @@ const parseOnly = performance.now() - t0;
 const seqPath = join(work, 'sequential.db');
 const seqDb = openDatabase(seqPath);
 const t1 = performance.now();
-const seq = importFiles(seqDb, files, { importedBy: 'bench' });
+const seq = await importFiles(seqDb, files, { importedBy: 'bench' });
 const sequential = performance.now() - t1;
 seqDb.$client.close();
 

@@ -3,6 +3,6 @@ import { openDatabase } from '../server/db/client';
 import { loadSamplesIfEmpty } from '../server/ingest/samples';
 
 const db = openDatabase(process.env.DATABASE_URL);
-const loaded = loadSamplesIfEmpty(db);
+const loaded = await loadSamplesIfEmpty(db);
 console.log(loaded ? `database ready; sample reports loaded: ${loaded.counts.imported}` : 'database ready');
 db.$client.close();

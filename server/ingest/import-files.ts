@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Db } from '../db/client';
-import { MAX_REPORT_BYTES } from './extract';
+import { MAX_REPORT_BYTES } from './formats/index';
 import { type ImportResult, importDocument } from './import-report';
 
 /** Files under the given paths, folders walked recursively, hidden files skipped, in a stable order. */
@@ -30,22 +30,22 @@ export function summarize(results: ImportResult[]): ImportSummary {
   return { results, counts };
 }
 
-/** Imports each file on its own: one that fails is reported and the rest go on. */
-export function importFiles(
+/** Imports each file on its own, one after another: one that fails is reported and the rest go on. */
+export async function importFiles(
   db: Db,
   files: readonly string[],
   options: { county?: string | null; importedBy: string },
   onFile?: (result: ImportResult, index: number) => void,
-): ImportSummary {
+): Promise<ImportSummary> {
   const results: ImportResult[] = [];
-  files.forEach((path, i) => {
+  for (const [i, path] of files.entries()) {
     let result: ImportResult;
     const file = basename(path);
     try {
       if (statSync(path).size > MAX_REPORT_BYTES) {
         result = { file, status: 'failed', reason: { zh: '文件超过 50 MB 上限', en: 'file larger than 50 MB' } };
       } else {
-        result = importDocument(db, {
+        result = await importDocument(db, {
           bytes: readFileSync(path),
           fileName: file,
           county: options.county ?? null,
@@ -64,6 +64,6 @@ export function importFiles(
     }
     results.push(result);
     onFile?.(result, i);
-  });
+  }
   return summarize(results);
 }

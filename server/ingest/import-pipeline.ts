@@ -7,23 +7,30 @@ import type { Db } from '../db/client';
 import { type ImportSummary, summarize } from './import-files';
 import { commitImport, type ImportResult } from './import-report';
 import type { ParseJob } from './parse-worker';
-import { isPrepared, type PreparedReport } from './prepare-import';
+import { failed, isPrepared, type PreparedReport } from './prepare-import';
 
 const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
+/** Heap limit of a parse worker: a file that needs more (a hostile PDF, say) fails alone. */
+export const PARSE_WORKER_HEAP_MB = 512;
+
 function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
+  const resourceLimits = { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB };
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { resourceLimits });
   // run from TypeScript sources (tsx, vitest): the worker registers the TypeScript loader first
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(WORKER_URL.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits });
 }
+
+type Outcome = PreparedReport | ImportResult;
 
 /**
  * Imports many files using every core: worker threads read and parse, the main thread writes each
  * report in its own transaction, in the order the files were given (so of two versions of one
- * report in a batch, the later file becomes current).
+ * report in a batch, the later file becomes current). A worker that dies (out of memory on a
+ * hostile file) fails only the files it held, and is replaced.
  */
 export async function importFilesPipelined(
   db: Db,
@@ -33,59 +40,73 @@ export async function importFilesPipelined(
 ): Promise<ImportSummary> {
   const results: ImportResult[] = new Array(files.length);
   if (files.length === 0) return summarize([]);
-  const workers = Array.from({ length: Math.max(1, Math.min(availableParallelism() - 1, 4)) }, startWorker);
-  const WINDOW = 64;
-  const ready = new Map<number, PreparedReport | ImportResult>();
+  const WINDOW = 32;
+  const ready = new Map<number, Outcome>();
+  const inFlight = new Map<Worker, Set<number>>();
   let nextToSend = 0;
   let nextToCommit = 0;
+  let done: () => void = () => {};
 
   const send = (w: Worker) => {
-    if (nextToSend >= files.length || nextToSend - nextToCommit >= WINDOW * workers.length) return;
-    const job: ParseJob = {
-      index: nextToSend,
-      path: files[nextToSend] as string,
-      county: options.county ?? null,
-      importedBy: options.importedBy,
-    };
-    nextToSend++;
-    w.postMessage(job);
+    const held = inFlight.get(w);
+    while (held && held.size < WINDOW && nextToSend < files.length && nextToSend - nextToCommit < WINDOW * 4 * inFlight.size) {
+      const job: ParseJob = {
+        index: nextToSend,
+        path: files[nextToSend] as string,
+        county: options.county ?? null,
+        importedBy: options.importedBy,
+      };
+      held.add(nextToSend++);
+      w.postMessage(job);
+    }
+  };
+  const drain = () => {
+    while (ready.has(nextToCommit)) {
+      const out = ready.get(nextToCommit) as Outcome;
+      ready.delete(nextToCommit);
+      let result: ImportResult;
+      try {
+        result = isPrepared(out) ? commitImport(db, out) : out;
+      } catch (err) {
+        const file = basename(files[nextToCommit] as string);
+        result = failed(file, '写入数据库失败，已跳过此文件', `database write failed: ${(err as Error).message}`);
+      }
+      results[nextToCommit] = result;
+      onFile?.(result, nextToCommit);
+      nextToCommit++;
+    }
+    if (nextToCommit === files.length) done();
+    else for (const w of inFlight.keys()) send(w);
+  };
+  const spawn = () => {
+    const w = startWorker();
+    inFlight.set(w, new Set());
+    w.on('message', (msg: { index: number; out: Outcome }) => {
+      inFlight.get(w)?.delete(msg.index);
+      ready.set(msg.index, msg.out);
+      drain();
+    });
+    w.on('error', (err) => {
+      const lost = inFlight.get(w) ?? new Set();
+      inFlight.delete(w);
+      for (const i of lost) {
+        const file = basename(files[i] as string);
+        ready.set(i, failed(file, '读取该文件时超出内存上限，文件可能已损坏或是恶意构造', `parse worker died: ${err.message}`));
+      }
+      spawn();
+      drain();
+    });
+    send(w);
   };
 
+  const workers = Math.max(1, Math.min(availableParallelism() - 1, 4));
   try {
-    await new Promise<void>((resolve, reject) => {
-      const drain = () => {
-        while (ready.has(nextToCommit)) {
-          const out = ready.get(nextToCommit) as PreparedReport | ImportResult;
-          ready.delete(nextToCommit);
-          let result: ImportResult;
-          try {
-            result = isPrepared(out) ? commitImport(db, out) : out;
-          } catch (err) {
-            const file = basename(files[nextToCommit] as string);
-            result = {
-              file,
-              status: 'failed',
-              reason: { zh: '写入数据库失败，已跳过此文件', en: `database write failed: ${(err as Error).message}` },
-            };
-          }
-          results[nextToCommit] = result;
-          onFile?.(result, nextToCommit);
-          nextToCommit++;
-        }
-        if (nextToCommit === files.length) resolve();
-      };
-      for (const w of workers) {
-        w.on('message', (msg: { index: number; out: PreparedReport | ImportResult }) => {
-          ready.set(msg.index, msg.out);
-          drain();
-          for (const ww of workers) for (let k = 0; k < 2; k++) send(ww);
-        });
-        w.on('error', reject);
-        for (let k = 0; k < WINDOW; k++) send(w);
-      }
+    await new Promise<void>((resolve) => {
+      done = resolve;
+      for (let i = 0; i < workers; i++) spawn();
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...inFlight.keys()].map((w) => w.terminate()));
   }
   return summarize(results);
 }

@@ -82,10 +82,10 @@ export function commitImport(db: Db, p: PreparedReport): ImportResult {
 }
 
 /** Imports one file: parse (skipped when the same bytes are already in), then one transaction. */
-export function importDocument(db: Db, input: ImportInput): ImportResult {
+export async function importDocument(db: Db, input: ImportInput): Promise<ImportResult> {
   const sha256 = sha256Of(input.bytes);
   const existing = importStatements(db).reportBySha.get(sha256);
   if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
-  const prepared = prepareImport(input, sha256);
+  const prepared = await prepareImport(input, sha256);
   return isPrepared(prepared) ? commitImport(db, prepared) : prepared;
 }

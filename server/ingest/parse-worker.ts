@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { MAX_REPORT_BYTES } from './extract';
+import { MAX_REPORT_BYTES } from './formats/index';
 import { failed, isPrepared, prepareImport } from './prepare-import';
 
 export interface ParseJob {
@@ -12,7 +12,7 @@ export interface ParseJob {
   importedBy: string;
 }
 
-parentPort?.on('message', (job: ParseJob) => {
+parentPort?.on('message', async (job: ParseJob) => {
   const file = basename(job.path);
   try {
     if (statSync(job.path).size > MAX_REPORT_BYTES) {
@@ -20,7 +20,7 @@ parentPort?.on('message', (job: ParseJob) => {
       return;
     }
     const bytes = readFileSync(job.path);
-    const out = prepareImport({ bytes, fileName: file, county: job.county, importedBy: job.importedBy });
+    const out = await prepareImport({ bytes, fileName: file, county: job.county, importedBy: job.importedBy });
     const transfer: ArrayBuffer[] = [];
     if (isPrepared(out)) {
       transfer.push(out.cells.buffer as ArrayBuffer);

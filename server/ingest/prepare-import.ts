@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cellValue, parseReport, templateCells } from '../../shared/report/index';
 import type { ParsedReport } from '../../shared/report/types';
-import { ExtractError, extractText } from './extract';
+import { type Extracted, extractDocument, FormatError } from './formats/index';
 import { identityOf, type OrgIdentity } from './identity';
 
 export type ImportStatus = 'imported' | 'unchanged' | 'replaced' | 'failed';
@@ -75,13 +75,13 @@ function refusal(report: ParsedReport): { zh: string; en: string } | null {
 const CELL_PATH = /^(?:article20|applications|reviewLitigation)\./;
 
 /** Reads, parses and shapes one file for writing; a file that cannot be a report gets its reason. */
-export function prepareImport(input: ImportInput, sha256 = sha256Of(input.bytes)): PreparedReport | ImportResult {
+export async function prepareImport(input: ImportInput, sha256 = sha256Of(input.bytes)): Promise<PreparedReport | ImportResult> {
   const file = input.fileName;
-  let extracted: ReturnType<typeof extractText>;
+  let extracted: Extracted;
   try {
-    extracted = extractText(input.bytes);
+    extracted = await extractDocument(input.bytes);
   } catch (err) {
-    if (err instanceof ExtractError) return failed(file, err.zh, err.message);
+    if (err instanceof FormatError) return failed(file, err.zh, err.message);
     throw err;
   }
   const parsed = parseReport(extracted.text, { file, sha256, format: extracted.format });

@@ -8,7 +8,7 @@ import { collectFiles, type ImportSummary, importFiles } from './import-files';
 export const SAMPLES_DIR = join(PROJECT_ROOT, 'samples');
 
 /** Loads the shipped sample reports when the database holds no report, so a newcomer sees data at once. */
-export function loadSamplesIfEmpty(db: Db): ImportSummary | null {
+export async function loadSamplesIfEmpty(db: Db): Promise<ImportSummary | null> {
   const { n } = db.select({ n: sql<number>`count(*)` }).from(reports).get() ?? { n: 0 };
   if (n > 0) return null;
   return importFiles(db, collectFiles([SAMPLES_DIR]), { importedBy: 'samples' });

@@ -179,7 +179,13 @@ export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: num
   let year = title.year ?? (period ? Number(period[1]) : null) ?? bodyYear;
   if (year === null && sig.date) year = sig.date.date.year - 1;
   if (sig.date) ctx.locate('publishedOn', ctx.norm, sig.date.date.start, sig.date.date.end);
-  if (title.year !== null && title.span) ctx.locate('year', ctx.norm, title.span.start, title.span.end);
+  if (title.year !== null && title.span) {
+    ctx.locate('year', ctx.norm, title.span.start, title.span.end);
+  } else if (year !== null) {
+    // no year in the title: point at the first place the body names it
+    const at = period && Number(period[1]) === year ? period.index : prose.text.search(new RegExp(`${year}\\s*年`));
+    if (at >= 0) ctx.locate('year', prose, at, at + 4);
+  }
 
   const seen = new Set<number>([title.year, period ? Number(period[1]) : null, bodyYear].filter((y): y is number => y !== null));
   if (seen.size > 1) {

@@ -62,3 +62,21 @@ describe('npm run parse', () => {
     expect(s?.proactive.total).toBe(94);
   });
 });
+
+describe('npm run parse on published formats', () => {
+  it('reads HTML, PDF and DOCX by content and says why a scanned PDF gives nothing', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'formats');
+    const [html, pdf, docx, scanned] = runParse(
+      join(dir, '002.html'),
+      join(dir, '002.pdf'),
+      join(dir, '002.docx'),
+      join(dir, 'bad', 'scanned.pdf'),
+    );
+    expect([html?.source.format, pdf?.source.format, docx?.source.format]).toEqual(['html', 'pdf', 'docx']);
+    expect([html, pdf, docx].map((r) => r?.proactive.total)).toEqual([50, 50, 50]);
+    expect(scanned?.findings).toEqual([
+      { code: 'document.scanned', severity: 'error', message: expect.stringContaining('扫描件，无文字层') },
+    ]);
+    expect(scanned?.proactive.total).toBeNull();
+  });
+});

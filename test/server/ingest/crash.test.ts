@@ -105,7 +105,7 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
       inAtKill.push(afterKill.reports);
 
       const db = openDatabase(dbPath);
-      const rerun = importFiles(db, collectFiles([inbox]), { importedBy: 'rerun' });
+      const rerun = await importFiles(db, collectFiles([inbox]), { importedBy: 'rerun' });
       db.$client.close();
       expect(rerun.counts.failed).toBe(0);
       expect(rerun.counts.unchanged).toBe(afterKill.reports);

@@ -7,7 +7,7 @@ import { loadSamplesIfEmpty, SAMPLES_DIR } from '../../../server/ingest/samples'
 import { listCurrentReports } from '../../../server/queries/reports/list-current-reports';
 import { listReportHistory } from '../../../server/queries/reports/list-report-history';
 import { rowCounts, tempDatabase } from '../../helpers/db';
-import { SAMPLE_FILES, sampleText } from '../../helpers/samples';
+import { ROOT, SAMPLE_FILES, sampleText } from '../../helpers/samples';
 
 let t: ReturnType<typeof tempDatabase>;
 beforeEach(() => {
@@ -16,12 +16,12 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const q = <T>(sql: string, ...params: unknown[]) => t.db.$client.prepare(sql).all(...params) as T[];
-const importText = (text: string, fileName: string, county: string | null = null) =>
+const importText = async (text: string, fileName: string, county: string | null = null) =>
   importDocument(t.db, { bytes: Buffer.from(text, 'utf8'), fileName, county, importedBy: 'test' });
 
 describe('importing the five samples', () => {
-  it('gives 5 reports of 5 organisations with their proactive totals and all 7×25 application cells', () => {
-    const summary = importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
+  it('gives 5 reports of 5 organisations with their proactive totals and all 7×25 application cells', async () => {
+    const summary = await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     expect(summary.counts).toEqual({ imported: 5, unchanged: 0, replaced: 0, failed: 0 });
     expect(q<{ n: number }>('select count(*) n from reports')[0]?.n).toBe(5);
     expect(q<{ n: number }>('select count(*) n from organizations')[0]?.n).toBe(5);
@@ -52,8 +52,8 @@ describe('importing the five samples', () => {
     ]);
   });
 
-  it('keeps the original bytes and their sha256', () => {
-    importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
+  it('keeps the original bytes and their sha256', async () => {
+    await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     const [doc] = q<{ bytes: Buffer; file_name: string; imported_by: string }>(
       'select bytes, file_name, imported_by from source_documents where file_name = ?',
       SAMPLE_FILES.binggu,
@@ -62,26 +62,26 @@ describe('importing the five samples', () => {
     expect(doc?.imported_by).toBe('test');
   });
 
-  it('re-importing gives "unchanged" for all five and writes no row', () => {
-    importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
+  it('re-importing gives "unchanged" for all five and writes no row', async () => {
+    await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     const before = rowCounts(t.db);
-    const again = importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
+    const again = await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     expect(again.counts).toEqual({ imported: 0, unchanged: 5, replaced: 0, failed: 0 });
     expect(rowCounts(t.db)).toEqual(before);
   });
 
-  it('loads the samples into an empty database only', () => {
-    expect(loadSamplesIfEmpty(t.db)?.counts.imported).toBe(5);
-    expect(loadSamplesIfEmpty(t.db)).toBeNull();
+  it('loads the samples into an empty database only', async () => {
+    expect((await loadSamplesIfEmpty(t.db))?.counts.imported).toBe(5);
+    expect(await loadSamplesIfEmpty(t.db)).toBeNull();
     expect(q<{ n: number }>('select count(*) n from reports')[0]?.n).toBe(5);
   });
 });
 
 describe('a new version of a report', () => {
-  it('replaces the current one; the old stays in history; the 2024 query sees only the new', () => {
-    importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
+  it('replaces the current one; the old stays in history; the 2024 query sees only the new', async () => {
+    await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     const corrected = sampleText('xinshan').replace('主动公开信息 75 条', '主动公开信息 76 条');
-    const result = importText(corrected, '新山乡2024年报（更正）.txt');
+    const result = await importText(corrected, '新山乡2024年报（更正）.txt');
     expect(result.status).toBe('replaced');
 
     const current = listCurrentReports(t.db, 2024);
@@ -103,13 +103,13 @@ describe('a new version of a report', () => {
 });
 
 describe('organisation identity', () => {
-  it('resolves 新山乡 and 新山傈僳族乡 to one organisation', () => {
-    const first = importText(sampleText('xinshan'), 'a.txt');
+  it('resolves 新山乡 and 新山傈僳族乡 to one organisation', async () => {
+    const first = await importText(sampleText('xinshan'), 'a.txt');
     const shortName = sampleText('xinshan')
       .replace('米易县新山傈僳族乡人民政府', '米易县新山乡人民政府')
       .replace(/2024/g, '2023')
       .replace(/2025/g, '2024');
-    const second = importText(shortName, 'b.txt');
+    const second = await importText(shortName, 'b.txt');
     expect(second.status).toBe('imported');
     expect(second.organization?.id).toBe(first.organization?.id);
     expect(second.organization?.name).toBe('新山傈僳族乡');
@@ -118,32 +118,32 @@ describe('organisation identity', () => {
     expect(aliases).toEqual(expect.arrayContaining(['新山乡', '新山傈僳族乡', '米易县新山傈僳族乡人民政府']));
   });
 
-  it('takes the official name when the short one came first', () => {
+  it('takes the official name when the short one came first', async () => {
     const shortName = sampleText('xinshan')
       .replace('米易县新山傈僳族乡人民政府', '米易县新山乡人民政府')
       .replace(/2024/g, '2023');
-    const a = importText(shortName, 'a.txt');
+    const a = await importText(shortName, 'a.txt');
     expect(a.organization?.name).toBe('新山乡');
-    const b = importText(sampleText('xinshan'), 'b.txt');
+    const b = await importText(sampleText('xinshan'), 'b.txt');
     expect(b.organization?.id).toBe(a.organization?.id);
     expect(b.organization?.name).toBe('新山傈僳族乡');
   });
 
-  it('keeps 草场镇 and 丙谷镇 apart, and a same-named town of another county apart', () => {
-    const a = importText(sampleText('caochang'), 'a.txt');
-    const b = importText(sampleText('binggu'), 'b.txt');
+  it('keeps 草场镇 and 丙谷镇 apart, and a same-named town of another county apart', async () => {
+    const a = await importText(sampleText('caochang'), 'a.txt');
+    const b = await importText(sampleText('binggu'), 'b.txt');
     expect(a.organization?.id).not.toBe(b.organization?.id);
-    const elsewhere = importText(sampleText('caochang').replace(/米易县/g, '盐边县'), 'c.txt');
+    const elsewhere = await importText(sampleText('caochang').replace(/米易县/g, '盐边县'), 'c.txt');
     expect(elsewhere.status).toBe('imported');
     expect(elsewhere.organization?.id).not.toBe(a.organization?.id);
     expect(elsewhere.organization?.county).toBe('盐边县');
   });
 
-  it('gives 小铺乡 the county given at import, else leaves it unassigned', () => {
-    expect(importText(sampleText('xiaopu'), 'a.txt').organization?.county).toBeNull();
+  it('gives 小铺乡 the county given at import, else leaves it unassigned', async () => {
+    expect((await importText(sampleText('xiaopu'), 'a.txt')).organization?.county).toBeNull();
     const t2 = tempDatabase();
     try {
-      const r = importDocument(t2.db, {
+      const r = await importDocument(t2.db, {
         bytes: Buffer.from(sampleText('xiaopu')),
         fileName: 'a.txt',
         county: '米易县',
@@ -157,7 +157,7 @@ describe('organisation identity', () => {
 });
 
 describe('a folder with bad files', () => {
-  it('imports the reports; each bad file fails alone with its reason', () => {
+  it('imports the reports; each bad file fails alone with its reason', async () => {
     const dir = join(t.dir, 'inbox');
     mkdirSync(join(dir, 'sub'), { recursive: true });
     writeFileSync(join(dir, SAMPLE_FILES.caochang), sampleText('caochang'));
@@ -170,14 +170,32 @@ describe('a folder with bad files', () => {
     writeFileSync(join(dir, 'scan.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100)]));
     writeFileSync(join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
     writeFileSync(join(dir, 'empty.txt'), '');
-    const summary = importFiles(t.db, collectFiles([dir]), { importedBy: 'test' });
+    const summary = await importFiles(t.db, collectFiles([dir]), { importedBy: 'test' });
     expect(summary.counts).toEqual({ imported: 2, unchanged: 0, replaced: 0, failed: 5 });
     const reasons = Object.fromEntries(summary.results.filter((r) => r.status === 'failed').map((r) => [r.file, r.reason?.zh]));
-    expect(reasons['random.bin']).toContain('二进制');
+    expect(reasons['random.bin']).toContain('无法识别的文件格式');
     expect(reasons['notice.txt']).toContain('不是政府信息公开工作年度报告');
     expect(reasons['scan.pdf']).toContain('PDF');
     expect(reasons['old.doc']).toContain('.doc');
     expect(reasons['empty.txt']).toContain('空');
     expect(q<{ n: number }>('select count(*) n from source_documents')[0]?.n).toBe(2);
+  });
+});
+
+describe('published formats', () => {
+  it('imports a folder of web pages, PDFs and DOCX files like the text', async () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'formats');
+    const files = ['001.html', '002.pdf', '004.docx'].map((f) => join(dir, f));
+    const summary = await importFiles(t.db, files, { importedBy: 'test' });
+    expect(summary.counts.imported).toBe(3);
+    const rows = q<{ name: string; proactive_total: number; format: string; media_type: string }>(
+      'select o.name, r.proactive_total, d.format, d.media_type from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id order by r.id',
+    );
+    expect(rows.map((r) => [r.name, r.proactive_total, r.format])).toEqual([
+      ['草场镇', 24, 'html'],
+      ['丙谷镇', 50, 'pdf'],
+      ['普威镇', 94, 'docx'],
+    ]);
+    expect(rows[1]?.media_type).toBe('application/pdf');
   });
 });

@@ -1,0 +1,156 @@
+import { type Cheerio, type CheerioAPI, load } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+const DROP = 'script, style, noscript, template, iframe, form, nav, footer, header, aside, select, button, svg, link, meta';
+const CHROME =
+  /(?:^|[\s_-])(?:nav|menu|footer|header|breadcrumbs?|crumbs?|sidebar|share|banner|topbar|toolbar|position|location|copyright)(?:$|[\s_-])/i;
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'center',
+  'dd',
+  'dt',
+  'dl',
+  'caption',
+  'body',
+  'html',
+]);
+
+/** Text of an inline run: whitespace collapsed as a browser renders it. */
+function inlineText($: CheerioAPI, node: AnyNode, out: string[]): void {
+  if (node.type === 'text') {
+    out.push((node as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' '));
+    return;
+  }
+  if (node.type !== 'tag') return;
+  const el = node as Element;
+  const name = el.name.toLowerCase();
+  if (name === 'br') {
+    out.push('\n');
+    return;
+  }
+  if (name === 'table') {
+    out.push('\n', tableText($, el), '\n');
+    return;
+  }
+  const block = BLOCK.has(name);
+  if (block) out.push('\n');
+  for (const child of el.children) inlineText($, child, out);
+  if (block) out.push('\n');
+}
+
+/**
+ * A table as lines of tab-separated cells, in reading order. Merged cells keep their text in the
+ * first row and column they cover and leave the others empty — as a copy from Word does.
+ */
+export function tableText($: CheerioAPI, table: Element): string {
+  const grid: string[][] = [];
+  const rows = $(table).find('tr').toArray();
+  rows.forEach((tr, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of $(tr).children('td, th').toArray()) {
+      const row = grid[r] as string[];
+      while (row[c] !== undefined) c++;
+      const colspan = Math.min(50, Math.max(1, Number($(cell).attr('colspan')) || 1));
+      const rowspan = Math.min(200, Math.max(1, Number($(cell).attr('rowspan')) || 1));
+      const parts: string[] = [];
+      for (const child of cell.children) inlineText($, child, parts);
+      const text = parts
+        .join('')
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
+      for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < colspan; dc++) (grid[r + dr] as string[])[c + dc] = dr === 0 && dc === 0 ? text : '';
+      }
+      c += colspan;
+    }
+  });
+  return grid.map((row) => Array.from(row, (v) => v ?? '').join('\t')).join('\n');
+}
+
+function textLength($el: Cheerio<Element>): number {
+  return $el.text().replace(/\s+/g, '').length;
+}
+
+/** The element that holds the report: the smallest one that still holds most of its sections. */
+function reportBody($: CheerioAPI): Cheerio<Element> {
+  const score = (t: string) =>
+    ['总体情况', '主动公开政府信息', '收到和处理政府信息公开申请', '行政复议', '存在的主要问题', '其他需要报告'].filter((w) =>
+      t.includes(w),
+    ).length;
+  const body = $('body').length > 0 ? $('body') : $.root().children().first();
+  const best = score(body.text());
+  if (best === 0) return body as Cheerio<Element>;
+  let chosen = body as Cheerio<Element>;
+  let chosenLength = textLength(chosen);
+  $('div, article, section, main, td').each((_, el) => {
+    const $el = $(el);
+    const t = $el.text();
+    if (score(t) < best) return;
+    const length = textLength($el);
+    if (length < chosenLength) {
+      chosen = $el;
+      chosenLength = length;
+    }
+  });
+  return chosen;
+}
+
+/**
+ * The report in a government web page as plain text: navigation, scripts and page furniture
+ * dropped, the title kept when it sits outside the article body, tables as tab-separated rows.
+ */
+export function htmlToText(html: string): string {
+  const $ = load(html);
+  $(DROP).remove();
+  $('[class], [id]').each((_, el) => {
+    const $el = $(el);
+    const tag = `${$el.attr('class') ?? ''} ${$el.attr('id') ?? ''}`;
+    if (CHROME.test(tag) && !/content|article|detail|main|zoom|text/i.test(tag)) $el.remove();
+  });
+  const body = reportBody($);
+  const out: string[] = [];
+  const bodyText = body.text().replace(/\s+/g, '');
+  // the page's own heading first; the <title> tag (often "标题_网站名") only as a fallback
+  const candidates = [
+    ...$('h1, h2, .title, [class*=title]')
+      .toArray()
+      .map((el) => $(el).text()),
+    ...$('title')
+      .toArray()
+      .map(
+        (el) =>
+          $(el)
+            .text()
+            .split(/[_|｜]|\s-\s/)[0] ?? '',
+      ),
+  ];
+  const title = candidates
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .find((t) => /年度报告/.test(t) && t.length < 80 && !bodyText.includes(t.replace(/\s+/g, '')));
+  if (title) out.push(title, '\n');
+  for (const node of body.toArray()) inlineText($, node, out);
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/^[ \u00a0]+|[ \u00a0]+$/g, ''))
+    .filter((line, i, lines) => line !== '' || (lines[i - 1] ?? '') !== '')
+    .join('\n')
+    .trim();
+}

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractDocument, FormatError } from '../../../server/ingest/formats/index';
+import { parseReport } from '../../../shared/report/index';
+import type { ParsedReport } from '../../../shared/report/types';
+import { ROOT, SAMPLE_FILES } from '../../helpers/samples';
+
+// Fixtures are written by scripts/gen-format-fixtures.ts (LibreOffice for DOCX and PDF); the
+// expected tables come from its input, and every other field must equal the text version's.
+
+const DIR = join(ROOT, 'test', 'fixtures', 'formats');
+const BAD = join(DIR, 'bad');
+const SAMPLE_BY_ID: Record<string, string> = Object.fromEntries(Object.values(SAMPLE_FILES).map((f) => [f.slice(0, 3), f]));
+
+function textVersion(name: string): string {
+  if (/^\d{3}$/.test(name)) return readFileSync(join(ROOT, 'samples', SAMPLE_BY_ID[name] as string), 'utf8');
+  return readFileSync(join(ROOT, 'test', 'fixtures', 'text', `${name}.txt`), 'utf8');
+}
+
+/** Every contract field but the source, provenance offsets and the layout of prose whitespace. */
+function comparable(r: ParsedReport) {
+  const compact = (s: string) => s.replace(/\s+/g, '');
+  return {
+    org: r.org,
+    year: r.year,
+    publishedOn: r.publishedOn,
+    template: r.template,
+    proactive: r.proactive,
+    article20: r.article20,
+    applications: r.applications,
+    reviewLitigation: r.reviewLitigation,
+    sections: {
+      problems: compact(r.sections.problems),
+      improvements: compact(r.sections.improvements),
+      other: compact(r.sections.other),
+    },
+    findings: r.findings.map((f) => `${f.code} ${f.field ?? ''}`).sort(),
+    provenanceKeys: Object.keys(r.provenance).sort(),
+  };
+}
+
+const NAMES = [
+  ...new Set(
+    readdirSync(DIR)
+      .filter((f) => f.endsWith('.expected.json'))
+      .map((f) => f.replace('.expected.json', '')),
+  ),
+];
+
+describe.each(NAMES)('%s as HTML, PDF and DOCX', (name) => {
+  const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8'));
+  const fromText = comparable(parseReport(textVersion(name)));
+
+  it.each(['html', 'pdf', 'docx'] as const)('%s gives the text version’s figures', async (ext) => {
+    const extracted = await extractDocument(readFileSync(join(DIR, `${name}.${ext}`)));
+    expect(extracted.format).toBe(ext);
+    const report = parseReport(extracted.text, { format: extracted.format });
+    expect({ article20: report.article20, applications: report.applications, reviewLitigation: report.reviewLitigation }).toEqual(
+      expected,
+    );
+    expect(comparable(report)).toEqual(fromText);
+  });
+});
+
+describe('provenance in an extracted document', () => {
+  it('points the proactive total of a PDF at its line of extracted text', async () => {
+    const { text } = await extractDocument(readFileSync(join(DIR, '000.pdf')));
+    const report = parseReport(text);
+    const span = report.provenance['proactive.total'];
+    expect(text.slice(span?.start, span?.end).replace(/\s/g, '')).toBe('75条');
+    expect(text.split('\n')[(span?.line ?? 0) - 1]).toContain('主动公开信息');
+  });
+
+  it('reads no text from the site furniture of a web page (footer numbers, scripts, breadcrumbs)', async () => {
+    const { text } = await extractDocument(readFileSync(join(DIR, '001.html')));
+    expect(text).not.toMatch(/5104210001|ICP|访问量|当前位置|站内搜索/);
+    expect(text.split('\n')[0]).toBe('米易县草场镇 2024 年政府信息公开工作 年度报告');
+  });
+});
+
+const BAD_FILES: [string, string, RegExp][] = [
+  ['scanned.pdf', 'format.scanned', /扫描件，无文字层/],
+  ['encrypted.pdf', 'format.encrypted', /加密/],
+  ['truncated.pdf', 'format.corrupt', /损坏或不完整/],
+  ['bomb.docx', 'format.zipBomb', /压缩炸弹/],
+  ['legacy.doc', 'format.unsupported', /\.doc.*另存为/],
+  ['scan.png', 'format.unsupported', /图片/],
+];
+
+describe('files that are not readable reports', () => {
+  it.each(BAD_FILES)('%s fails with %s, a clear reason, within 2 s', async (file, code, message) => {
+    const before = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const err = await extractDocument(readFileSync(join(BAD, file))).catch((e: unknown) => e);
+    const ms = performance.now() - t0;
+    expect(err).toBeInstanceOf(FormatError);
+    expect((err as FormatError).code).toBe(code);
+    expect((err as FormatError).zh).toMatch(message);
+    expect(ms).toBeLessThan(2000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('an HTML page with no report on it is said not to be a report', async () => {
+    const extracted = await extractDocument(readFileSync(join(BAD, 'no-report.html')));
+    expect(extracted.format).toBe('html');
+    const report = parseReport(extracted.text);
+    expect(report.findings.map((f) => f.code)).toEqual(['document.notReport']);
+    expect(report.proactive.total).toBeNull();
+  });
+
+  it('goes by content, not by name: a PDF named .docx and a web page named .pdf', async () => {
+    const pdf = await extractDocument(readFileSync(join(BAD, 'report-named.docx')));
+    expect(pdf.format).toBe('pdf');
+    expect(parseReport(pdf.text).proactive.total).toBe(24);
+    const html = await extractDocument(readFileSync(join(BAD, 'page-named.pdf')));
+    expect(html.format).toBe('html');
+    expect(parseReport(html.text).proactive.total).toBe(50);
+  });
+});
