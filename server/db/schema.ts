@@ -156,3 +156,34 @@ export const corrections = sqliteTable(
   },
   (t) => [index('corrections_report_idx').on(t.reportId)],
 );
+
+/** People who may sign in: admin (users and everything), editor (imports, corrections), viewer (read). */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** scrypt$N$r$p$salt$hash, all parameters kept so they can be raised later. */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_name_idx').on(t.name)],
+);
+export type User = typeof users.$inferSelect;
+
+/** Signed-in sessions. Only a hash of the cookie's token is stored; the CSRF token is per session. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('sessions_token_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+);

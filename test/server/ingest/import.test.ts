@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectFiles, importFiles } from '../../../server/ingest/import-files';
 import { importDocument } from '../../../server/ingest/import-report';
 import { loadSamplesIfEmpty, SAMPLES_DIR } from '../../../server/ingest/samples';
-import { listCurrentReports } from '../../../server/queries/reports/list-current-reports';
 import { listReportHistory } from '../../../server/queries/reports/list-report-history';
+import { listCurrentReports } from '../../../server/queries/reports/list-reports';
 import { rowCounts, tempDatabase } from '../../helpers/db';
 import { ROOT, SAMPLE_FILES, sampleText } from '../../helpers/samples';
 

@@ -1,0 +1,103 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Env } from './config/env';
+import type { Db } from './db/client';
+import auth from './plugins/auth';
+import errors from './plugins/errors';
+import exportRoutes from './routes/api/export';
+import meta from './routes/api/meta';
+import quality from './routes/api/quality';
+import rankings from './routes/api/rankings';
+import reports from './routes/api/reports';
+import session from './routes/api/session';
+
+export interface AppOptions {
+  db: Db;
+  env: Env;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The whole HTTP application as a Fastify instance; `server.ts` only makes it listen. */
+export async function buildApp({ db, env, logger = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: false,
+    // a request the HTTP parser rejects (raw non-ASCII in the URL, broken headers) still gets a clear answer
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const status = (err as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({
+        error: status === 431 ? 'headers_too_large' : 'bad_request',
+        message: status === 431 ? '请求头过大' : '请求格式不正确（网址中的中文等字符须经过编码）',
+      });
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errors);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // offices serve it over plain HTTP on their network: do not force https for sub-resources
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: {
+      fileSize: env.MAX_UPLOAD_MB * 1024 * 1024,
+      files: env.MAX_UPLOAD_FILES,
+      fields: 10,
+      fieldSize: 1000,
+      parts: env.MAX_UPLOAD_FILES + 10,
+    },
+  });
+  await app.register(auth, { db, readRequiresLogin: env.READ_REQUIRES_LOGIN });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '县域政务公开年报看板 API',
+        version: '1.0.0',
+        description: '政府信息公开工作年度报告的排名、趋势、分类、明细、数据质量、上传与更正。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      await api.register(meta, { db });
+      await api.register(rankings, { db });
+      await api.register(reports, { db, maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024, maxUploadFiles: env.MAX_UPLOAD_FILES });
+      await api.register(quality, { db });
+      await api.register(exportRoutes, { db });
+      await api.register(session, { db, secureCookie: env.COOKIE_SECURE, sessionHours: env.SESSION_HOURS });
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

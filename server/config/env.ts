@@ -1,0 +1,44 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { Value } from 'typebox/value';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.String({ minLength: 1, default: 'data/disclosure.db' }),
+  READ_REQUIRES_LOGIN: Type.Boolean({ default: false }),
+  COOKIE_SECURE: Type.Boolean({ default: false }),
+  SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 8 }),
+  MAX_UPLOAD_MB: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  MAX_UPLOAD_FILES: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  LOG_LEVEL: Type.Union(
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('silent'),
+    ],
+    {
+      default: 'info',
+    },
+  ),
+  LOAD_SAMPLES: Type.Boolean({ default: true }),
+});
+
+export type Env = Type.Static<typeof EnvSchema>;
+
+/** The environment, checked and typed once at boot; nothing else reads process.env. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const raw = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((k) => source[k] !== undefined && source[k] !== '')
+      .map((k) => [k, source[k]]),
+  );
+  const value = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  if (!Value.Check(EnvSchema, value)) {
+    const problems = [...Value.Errors(EnvSchema, value)].map((e) => `${e.instancePath.slice(1)} ${e.message}`);
+    throw new Error(`invalid environment: ${problems.join('; ')}`);
+  }
+  return value as Env;
+}

@@ -1,0 +1,128 @@
+import ExcelJS from 'exceljs';
+import type { MetricDef } from '../../shared/metrics';
+import {
+  APPLICANT_COLUMNS,
+  type CellRef,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  TEMPLATES,
+  templateCells,
+} from '../../shared/report/template';
+import type { Db } from '../db/client';
+import { getCategories } from '../queries/categories/get-categories';
+import type { RankingRow } from '../queries/rankings/get-ranking';
+
+const STATUS: Record<RankingRow['status'], string> = { ranked: '', noValue: '数字无法读取或未填报', missing: '缺报' };
+
+function styleHeader(sheet: ExcelJS.Worksheet): void {
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** The ranking as shown, with Chinese headers and numbers as numbers. */
+export async function rankingWorkbook(
+  rows: RankingRow[],
+  p: { year: number; county?: string; metric: MetricDef },
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(`${p.year}年排名`);
+  sheet.columns = [
+    { header: '名次', key: 'rank', width: 8 },
+    { header: '单位', key: 'name', width: 20 },
+    { header: '所属县（区）', key: 'county', width: 14 },
+    { header: `${p.metric.label}（${p.metric.unit}）`, key: 'value', width: 16 },
+    { header: '上年', key: 'previous', width: 10 },
+    { header: '增减', key: 'change', width: 10 },
+    { header: '增减（%）', key: 'changePct', width: 10 },
+    { header: '名次变化', key: 'rankChange', width: 10 },
+    { header: '说明', key: 'status', width: 20 },
+  ];
+  for (const r of rows) {
+    sheet.addRow({
+      rank: r.rank,
+      name: r.organization.name,
+      county: r.organization.county ?? '未分配',
+      value: r.value,
+      previous: r.previous,
+      change: r.change,
+      changePct: r.changePct,
+      rankChange: r.rankChange,
+      status: STATUS[r.status],
+    });
+  }
+  styleHeader(sheet);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function cellHeader(cell: CellRef, version: '2021' | '2019'): string {
+  if (cell.table === 'article20') {
+    const row = TEMPLATES[version].article20.find((r) => r.key === cell.row);
+    return `${row?.label}·${row?.fields.find((f) => f.key === cell.column)?.label}`;
+  }
+  if (cell.table === 'applications') {
+    const row = TEMPLATES[version].applications.find((r) => r.key === cell.row);
+    return `${row?.label}·${APPLICANT_COLUMNS[cell.index]?.label}`;
+  }
+  return `${REVIEW_GROUPS.find((g) => g.key === cell.row)?.label}·${REVIEW_COLUMNS[cell.index]?.label}`;
+}
+
+const SHEETS = [
+  { table: 'article20', name: '表二 主动公开（第二十条）' },
+  { table: 'applications', name: '表三 依申请公开' },
+  { table: 'reviewLitigation', name: '表四 复议诉讼' },
+] as const;
+
+/** One sheet per template table, one row per current report of the year, cells as numbers. */
+export async function reportsWorkbook(db: Db, p: { year: number; county?: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const cats = getCategories(db, p);
+  const proactive = wb.addWorksheet('主动公开信息');
+  proactive.columns = [
+    { header: '单位', key: 'name', width: 20 },
+    { header: '所属县（区）', key: 'county', width: 14 },
+    { header: '主动公开信息总数', key: 'total', width: 14 },
+    ...cats.categories.map((c) => ({ header: c, key: c, width: 10 })),
+  ];
+  for (const r of cats.rows) {
+    proactive.addRow({
+      name: r.organization.name,
+      county: r.organization.county ?? '未分配',
+      total: r.proactiveTotal,
+      ...r.categories,
+    });
+  }
+  styleHeader(proactive);
+
+  const reports = cats.rows.map((r) => ({
+    ...r,
+    template: ((db.$client.prepare('select template from reports where id = ?').get(r.reportId) as { template: string | null })
+      .template ?? '2021') as '2021' | '2019',
+  }));
+  const figure = db.$client.prepare(
+    'select coalesce(corrected_value, value) as v from table_figures where report_id = ? and row_key = ? and column_key = ?',
+  );
+  for (const s of SHEETS) {
+    const versions = [...new Set(reports.map((r) => r.template))].sort().reverse() as ('2021' | '2019')[];
+    const cells = new Map<string, { cell: CellRef; version: '2021' | '2019' }>();
+    for (const v of versions.length > 0 ? versions : (['2021'] as const)) {
+      for (const c of templateCells(v)) if (c.table === s.table && !cells.has(c.path)) cells.set(c.path, { cell: c, version: v });
+    }
+    const sheet = wb.addWorksheet(s.name);
+    sheet.columns = [
+      { header: '单位', key: '__name', width: 18 },
+      { header: '模板', key: '__template', width: 8 },
+      ...[...cells.values()].map(({ cell, version }) => ({ header: cellHeader(cell, version), key: cell.path, width: 14 })),
+    ];
+    for (const r of reports) {
+      const row: Record<string, string | number | null> = { __name: r.organization.name, __template: `${r.template}版` };
+      for (const { cell } of cells.values()) {
+        row[cell.path] = (figure.get(r.reportId, cell.row, cell.column) as { v: number | null } | undefined)?.v ?? null;
+      }
+      sheet.addRow(row);
+    }
+    styleHeader(sheet);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Role, roleAllows } from '../auth/passwords';
+import { findSession, type SessionUser } from '../auth/sessions';
+import type { Db } from '../db/client';
+import { HttpError } from './errors';
+
+export const SESSION_COOKIE = 'sid';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+  interface FastifyInstance {
+    /** preHandler: signed in with at least `role`; for writes also the session's CSRF token. */
+    requireRole: (role: Role) => (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export default fp(
+  async (app: FastifyInstance, opts: { db: Db; readRequiresLogin: boolean }) => {
+    app.decorateRequest('user', null);
+    app.addHook('onRequest', async (req) => {
+      req.user = findSession(opts.db, req.cookies[SESSION_COOKIE]);
+      const open =
+        req.url === '/api/health' ||
+        req.url.startsWith('/api/session') ||
+        req.url.startsWith('/api/me') ||
+        req.url.startsWith('/api/docs');
+      if (opts.readRequiresLogin && !req.user && req.url.startsWith('/api/') && !open) {
+        throw new HttpError(401, 'unauthenticated', '请先登录');
+      }
+    });
+    app.decorate('requireRole', (role: Role) => async (req: FastifyRequest) => {
+      if (!req.user) throw new HttpError(401, 'unauthenticated', '请先登录');
+      if (WRITE.has(req.method) && req.headers['x-csrf-token'] !== req.user.csrfToken) {
+        throw new HttpError(403, 'csrf', '页面已过期或请求来源不明（CSRF 校验失败），请刷新页面后重试');
+      }
+      if (!roleAllows(req.user.role, role)) throw new HttpError(403, 'forbidden', '没有执行此操作的权限');
+    });
+  },
+  { name: 'auth', dependencies: ['@fastify/cookie'] },
+);

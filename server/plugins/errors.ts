@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** An expected failure of a request: its status and the Chinese message the office sees. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly zh: string,
+  ) {
+    super(zh);
+  }
+}
+
+const GENERIC: Record<number, [string, string]> = {
+  400: ['bad_request', '请求格式不正确'],
+  401: ['unauthenticated', '请先登录'],
+  403: ['forbidden', '没有执行此操作的权限'],
+  404: ['not_found', '未找到请求的内容'],
+  405: ['method_not_allowed', '不支持的请求方法'],
+  406: ['not_acceptable', '无法提供所要求的格式'],
+  408: ['timeout', '请求超时'],
+  413: ['too_large', '上传的文件或请求体过大'],
+  415: ['unsupported_media_type', '不支持的请求内容类型'],
+  429: ['too_many_requests', '请求过于频繁，请稍后再试'],
+  431: ['headers_too_large', '请求头过大'],
+};
+
+function validationMessage(err: FastifyError): string {
+  const first = err.validation?.[0];
+  const where =
+    err.validationContext === 'querystring' ? '查询参数' : err.validationContext === 'params' ? '路径参数' : '请求内容';
+  const field =
+    first?.instancePath?.replace(/^\//, '') || (first?.params as { missingProperty?: string } | undefined)?.missingProperty || '';
+  return `${where}${field ? `“${field}”` : ''}不正确${first?.message ? `（${first.message}）` : ''}`;
+}
+
+/** One error handler: a clear 4xx message for every bad request; a 5xx never shows its details. */
+export default fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.status(err.statusCode).send({ error: err.code, message: err.zh });
+    }
+    if (err.validation) {
+      return reply.status(400).send({ error: 'bad_request', message: validationMessage(err) });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const [code, zh] = GENERIC[status] ?? ['bad_request', '请求不正确'];
+      req.log.info({ code: err.code, status }, err.message);
+      return reply.status(status).send({ error: code, message: zh });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: 'internal', message: '服务器内部错误，请稍后重试' });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }),
+  );
+});

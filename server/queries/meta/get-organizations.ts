@@ -1,0 +1,17 @@
+import type { Db } from '../../db/client';
+
+export interface OrganizationRow {
+  id: number;
+  name: string;
+  fullName: string | null;
+  kind: string;
+  county: string | null;
+}
+
+/** Organisations, all or those of one county; `county` of '' means the unassigned ones. */
+export function getOrganizations(db: Db, county?: string): OrganizationRow[] {
+  const base = 'select id, name, full_name as fullName, kind, county from organizations';
+  if (county === undefined) return db.$client.prepare(`${base} order by county, name`).all() as OrganizationRow[];
+  if (county === '') return db.$client.prepare(`${base} where county is null order by name`).all() as OrganizationRow[];
+  return db.$client.prepare(`${base} where county = ? order by name`).all(county) as OrganizationRow[];
+}

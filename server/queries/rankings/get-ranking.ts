@@ -1,0 +1,77 @@
+import type { MetricDef } from '../../../shared/metrics';
+import type { Db } from '../../db/client';
+import { getOrganizations, type OrganizationRow } from '../meta/get-organizations';
+import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
+
+export type RankingStatus = 'ranked' | 'noValue' | 'missing';
+
+export interface RankingRow {
+  rank: number | null;
+  organization: { id: number; name: string; county: string | null };
+  status: RankingStatus;
+  reportId: number | null;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  changePct: number | null;
+  rankChange: number | null;
+}
+
+/** Competition ranking, largest first: ties share a rank (1, 2, 2, 4). */
+export function rankValues(values: Map<number, number>): Map<number, number> {
+  const sorted = [...values.entries()].sort((a, b) => b[1] - a[1]);
+  const ranks = new Map<number, number>();
+  sorted.forEach(([id, v], i) => {
+    const prev = sorted[i - 1];
+    ranks.set(id, prev && prev[1] === v ? (ranks.get(prev[0]) as number) : i + 1);
+  });
+  return ranks;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * A year's ranking of the organisations in scope: ranked ones first (ties share a rank), then
+ * those whose report has no value for the metric, then those with no report that year (missing —
+ * never shown as 0). Changes are against the previous year's current reports.
+ */
+export function getRanking(db: Db, params: { year: number; county?: string; metric: MetricDef }): RankingRow[] {
+  const orgs = getOrganizations(db, params.county);
+  const inScope = new Map<number, OrganizationRow>(orgs.map((o) => [o.id, o]));
+  const values = getMetricValues(db, params.metric, params.year - 1, params.year).filter((v) => inScope.has(v.organizationId));
+  const byYear = (y: number) =>
+    new Map(values.filter((v) => v.year === y).map((v) => [v.organizationId, v] as [number, MetricValue]));
+  const now = byYear(params.year);
+  const before = byYear(params.year - 1);
+  const numeric = (m: Map<number, MetricValue>) =>
+    new Map([...m.entries()].filter(([, v]) => v.value !== null).map(([id, v]) => [id, v.value as number]));
+  const ranks = rankValues(numeric(now));
+  const previousRanks = rankValues(numeric(before));
+
+  const rows: RankingRow[] = orgs.map((o) => {
+    const v = now.get(o.id);
+    const previous = before.get(o.id)?.value ?? null;
+    const value = v?.value ?? null;
+    const rank = ranks.get(o.id) ?? null;
+    const previousRank = previousRanks.get(o.id) ?? null;
+    const change = value !== null && previous !== null ? round1(value - previous) : null;
+    return {
+      rank,
+      organization: { id: o.id, name: o.name, county: o.county },
+      status: !v ? 'missing' : value === null ? 'noValue' : 'ranked',
+      reportId: v?.reportId ?? null,
+      value,
+      previous,
+      change,
+      changePct: change !== null && previous ? round1((change / previous) * 100) : null,
+      rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+    };
+  });
+  const order: Record<RankingStatus, number> = { ranked: 0, noValue: 1, missing: 2 };
+  return rows.sort(
+    (a, b) =>
+      order[a.status] - order[b.status] ||
+      (a.rank ?? 0) - (b.rank ?? 0) ||
+      a.organization.name.localeCompare(b.organization.name, 'zh-Hans-CN'),
+  );
+}

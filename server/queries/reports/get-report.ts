@@ -1,0 +1,120 @@
+import type { ParsedReport } from '../../../shared/report/types';
+import type { Db } from '../../db/client';
+import { listReportHistory } from './list-report-history';
+
+export interface Correction {
+  id: number;
+  field: string;
+  oldValue: number | null;
+  newValue: number | null;
+  reason: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+
+export interface ReportDetail extends ParsedReport {
+  id: number;
+  organization: { id: number; name: string; fullName: string | null; kind: string; county: string | null };
+  isCurrent: boolean;
+  importedAt: string;
+  versions: ReturnType<typeof listReportHistory>;
+  corrections: Correction[];
+  /** Figures as parsed, for those that a correction changed: path → parsed value. */
+  parsedValues: Record<string, number | null>;
+  sourceText: string;
+}
+
+interface FigureRow {
+  tableName: string;
+  rowKey: string;
+  columnKey: string;
+  value: number | null;
+  correctedValue: number | null;
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  sourceLine: number | null;
+}
+
+const COLUMN_INDEX: Record<string, string[]> = {
+  applications: [
+    'naturalPerson',
+    'commercialEnterprise',
+    'researchInstitution',
+    'socialWelfareOrganization',
+    'legalServiceInstitution',
+    'otherApplicant',
+    'total',
+  ],
+  reviewLitigation: ['upheld', 'corrected', 'otherResult', 'pending', 'total'],
+};
+
+/** The contract object of one report, its figures as they stand after corrections, with its history. */
+export function getReport(db: Db, id: number): ReportDetail | null {
+  const c = db.$client;
+  const row = c
+    .prepare(
+      `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total as proactiveTotal,
+         o.id as orgId, o.name, o.full_name as fullName, o.kind, o.county, d.extracted_text as sourceText
+       from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id
+       where r.id = ?`,
+    )
+    .get(id) as
+    | {
+        id: number;
+        parsed: string;
+        isCurrent: number;
+        importedAt: string;
+        year: number;
+        proactiveTotal: number | null;
+        orgId: number;
+        name: string;
+        fullName: string | null;
+        kind: string;
+        county: string | null;
+        sourceText: string;
+      }
+    | undefined;
+  if (!row) return null;
+  const parsed = JSON.parse(row.parsed) as ParsedReport;
+  const parsedValues: Record<string, number | null> = {};
+  const figures = c
+    .prepare(
+      `select table_name as tableName, row_key as rowKey, column_key as columnKey, value, corrected_value as correctedValue,
+         source_start as sourceStart, source_end as sourceEnd, source_line as sourceLine
+       from table_figures where report_id = ?`,
+    )
+    .all(id) as FigureRow[];
+  for (const f of figures) {
+    const index = COLUMN_INDEX[f.tableName]?.indexOf(f.columnKey) ?? -1;
+    const path = index >= 0 ? `${f.tableName}.${f.rowKey}[${index}]` : `${f.tableName}.${f.rowKey}.${f.columnKey}`;
+    const value = f.correctedValue ?? f.value;
+    if (f.tableName === 'article20') (parsed.article20[f.rowKey] ??= {})[f.columnKey] = value;
+    else if (f.tableName === 'applications') (parsed.applications[f.rowKey] ??= [])[index] = value;
+    else (parsed.reviewLitigation[f.rowKey as keyof ParsedReport['reviewLitigation']] ??= [])[index] = value;
+    if (f.correctedValue !== null) parsedValues[path] = f.value;
+    if (f.sourceStart !== null && f.sourceEnd !== null && f.sourceLine !== null) {
+      parsed.provenance[path] = { start: f.sourceStart, end: f.sourceEnd, line: f.sourceLine };
+    }
+  }
+  if (row.proactiveTotal !== parsed.proactive.total) {
+    parsedValues['proactive.total'] = parsed.proactive.total;
+    parsed.proactive.total = row.proactiveTotal;
+  }
+  const corrections = c
+    .prepare(
+      `select id, field, old_value as oldValue, new_value as newValue, reason, corrected_by as correctedBy, corrected_at as correctedAt
+       from corrections where report_id = ? order by id`,
+    )
+    .all(id) as Correction[];
+  return {
+    ...parsed,
+    id: row.id,
+    organization: { id: row.orgId, name: row.name, fullName: row.fullName, kind: row.kind, county: row.county },
+    isCurrent: row.isCurrent === 1,
+    importedAt: row.importedAt,
+    versions: listReportHistory(db, row.orgId, row.year),
+    corrections,
+    parsedValues,
+    sourceText: row.sourceText,
+  };
+}

@@ -1,0 +1,44 @@
+import type { MetricDef } from '../../../shared/metrics';
+import type { Db } from '../../db/client';
+import { getOrganizations } from '../meta/get-organizations';
+import { getMetricValues } from '../metrics/get-metric-values';
+
+export interface TrendSeries {
+  organization: { id: number; name: string; county: string | null };
+  points: { year: number; value: number | null; reportId: number | null }[];
+}
+
+/**
+ * The metric across years for the chosen organisations (a year without a report has value null
+ * and no report id), and the total over every organisation in scope per year with how many
+ * reports it adds up.
+ */
+export function getTrends(
+  db: Db,
+  params: { organizationIds: number[]; metric: MetricDef; from: number; to: number; county?: string },
+): { years: number[]; series: TrendSeries[]; total: { year: number; value: number; reports: number; unreadable: number }[] } {
+  const orgs = getOrganizations(db, params.county);
+  const inScope = new Set(orgs.map((o) => o.id));
+  const values = getMetricValues(db, params.metric, params.from, params.to).filter((v) => inScope.has(v.organizationId));
+  const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
+  const series = params.organizationIds
+    .map((id) => orgs.find((o) => o.id === id))
+    .filter((o) => o !== undefined)
+    .map((o) => ({
+      organization: { id: o.id, name: o.name, county: o.county },
+      points: years.map((year) => {
+        const v = values.find((x) => x.organizationId === o.id && x.year === year);
+        return { year, value: v?.value ?? null, reportId: v?.reportId ?? null };
+      }),
+    }));
+  const total = years.map((year) => {
+    const ofYear = values.filter((v) => v.year === year);
+    return {
+      year,
+      value: ofYear.reduce((s, v) => s + (v.value ?? 0), 0),
+      reports: ofYear.length,
+      unreadable: ofYear.filter((v) => v.value === null).length,
+    };
+  });
+  return { years, series, total };
+}

@@ -1,0 +1,57 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { metricByKey } from '../../../shared/metrics';
+import type { Db } from '../../db/client';
+import { rankingWorkbook, reportsWorkbook } from '../../export/workbooks';
+import { HttpError } from '../../plugins/errors';
+import { getRanking } from '../../queries/rankings/get-ranking';
+import { assertCountyKnown, assertYearKnown } from './guards';
+import { RankingQuery } from './rankings';
+import { County, errors, Year } from './schemas';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/export/rankings.xlsx',
+    {
+      schema: {
+        tags: ['export'],
+        summary: '导出排名（Excel）',
+        querystring: RankingQuery,
+        response: { 200: Type.Any({ description: 'xlsx' }), ...errors(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const metric = metricByKey(req.query.metric ?? 'proactive');
+      if (!metric) throw new HttpError(400, 'bad_request', `未知的指标：${req.query.metric}`);
+      assertCountyKnown(db, req.query.county);
+      assertYearKnown(db, req.query.year);
+      const rows = getRanking(db, { year: req.query.year, county: req.query.county, metric });
+      const body = await rankingWorkbook(rows, { year: req.query.year, county: req.query.county, metric });
+      const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);
+    },
+  );
+
+  app.get(
+    '/export/reports.xlsx',
+    {
+      schema: {
+        tags: ['export'],
+        summary: '导出某年度各报告的全部表格数字（每张表一个工作表，每份报告一行）',
+        querystring: Type.Object({ year: Year, county: Type.Optional(County) }, { additionalProperties: false }),
+        response: { 200: Type.Any({ description: 'xlsx' }), ...errors(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      assertCountyKnown(db, req.query.county);
+      assertYearKnown(db, req.query.year);
+      const body = await reportsWorkbook(db, req.query);
+      const name = `${req.query.county ?? '全部'}${req.query.year}年政府信息公开年报数据.xlsx`;
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);
+    },
+  );
+};
+
+export default exportRoutes;

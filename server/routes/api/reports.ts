@@ -1,0 +1,207 @@
+import { basename } from 'node:path';
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { templateCells } from '../../../shared/report/template';
+import type { Db } from '../../db/client';
+import { importDocument } from '../../ingest/import-report';
+import { HttpError } from '../../plugins/errors';
+import { correctFigure } from '../../queries/reports/correct-figure';
+import { getReport } from '../../queries/reports/get-report';
+import { getSource } from '../../queries/reports/get-source';
+import { listReports } from '../../queries/reports/list-reports';
+import { errors, Id, IdParams, NullableNumber, OrgRef, Year } from './schemas';
+
+const ReportSummary = Type.Object({
+  id: Type.Integer(),
+  organization: OrgRef,
+  year: Type.Integer(),
+  template: Type.Union([Type.String(), Type.Null()]),
+  publishedOn: Type.Union([Type.String(), Type.Null()]),
+  proactiveTotal: NullableNumber,
+  isCurrent: Type.Boolean(),
+  errors: Type.Integer(),
+  warnings: Type.Integer(),
+  fileName: Type.String(),
+  format: Type.String(),
+  importedAt: Type.String(),
+});
+
+const ImportResult = Type.Object({
+  file: Type.String(),
+  status: Type.Union([Type.Literal('imported'), Type.Literal('unchanged'), Type.Literal('replaced'), Type.Literal('failed')]),
+  reportId: Type.Optional(Type.Integer()),
+  organization: Type.Optional(OrgRef),
+  year: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
+  errors: Type.Optional(Type.Integer()),
+  warnings: Type.Optional(Type.Integer()),
+});
+
+/** `filename*` for any name, and an ASCII fallback for old clients (RFC 6266). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** A file name as the browser sent it, stripped of any path and control characters. */
+function cleanFileName(name: string | undefined): string {
+  const base = basename((name ?? '').replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
+  return base.slice(0, 200) || 'upload';
+}
+
+const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUploadFiles: number }> = async (app, opts) => {
+  const { db } = opts;
+
+  app.get(
+    '/reports',
+    {
+      schema: {
+        tags: ['reports'],
+        querystring: Type.Object(
+          { year: Type.Optional(Year), organization: Type.Optional(Id), history: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ reports: Type.Array(ReportSummary) }), ...errors(400, 401) },
+      },
+    },
+    async (req) => ({
+      reports: listReports(db, { year: req.query.year, organizationId: req.query.organization, history: req.query.history }),
+    }),
+  );
+
+  app.get(
+    '/reports/:id',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '一份报告：解析结果（契约格式）、版本历史、更正记录、原文',
+        params: IdParams,
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      const report = getReport(db, req.params.id);
+      if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      return report;
+    },
+  );
+
+  app.get(
+    '/reports/:id/source',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '报告原始文件（导入时的原样字节）',
+        params: IdParams,
+        response: { 200: Type.Any({ description: '原始文件' }), ...errors(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const source = getSource(db, req.params.id);
+      if (!source) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      return reply
+        .header('content-type', source.mediaType)
+        .header('content-disposition', contentDisposition(source.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .send(source.bytes);
+    },
+  );
+
+  app.post(
+    '/reports',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['reports'],
+        summary: '上传一个或多个报告文件（multipart/form-data，字段 files；可选字段 county）',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: Type.Object({ results: Type.Array(ImportResult) }),
+          422: Type.Object({ error: Type.String(), message: Type.String(), results: Type.Array(ImportResult) }),
+          ...errors(400, 401, 403, 413, 415),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '请以 multipart/form-data 方式上传文件');
+      const files: { name: string; bytes: Buffer }[] = [];
+      let county: string | null = null;
+      for await (const part of req.parts({
+        limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles, fields: 10, fieldSize: 1000 },
+      })) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer();
+          if (part.file.truncated)
+            throw new HttpError(
+              413,
+              'too_large',
+              `文件“${cleanFileName(part.filename)}”超过 ${opts.maxUploadBytes / 1024 / 1024} MB 上限`,
+            );
+          files.push({ name: cleanFileName(part.filename), bytes });
+        } else if (part.fieldname === 'county' && typeof part.value === 'string' && part.value.trim()) {
+          county = part.value.trim().slice(0, 40);
+        }
+      }
+      if (files.length === 0) throw new HttpError(400, 'bad_request', '没有收到文件');
+      const results = [];
+      for (const f of files) {
+        const result = await importDocument(db, {
+          bytes: f.bytes,
+          fileName: f.name,
+          county,
+          importedBy: req.user?.name ?? 'unknown',
+        });
+        req.log.info({ file: f.name, status: result.status, reason: result.reason?.en }, 'upload imported');
+        results.push(result);
+      }
+      if (results.every((r) => r.status === 'failed')) {
+        const reasons = results.map((r) => `${r.file}：${r.reason?.zh}`).join('；');
+        return reply.status(422).send({ error: 'not_imported', message: `没有导入任何报告。${reasons}`, results });
+      }
+      return { results };
+    },
+  );
+
+  app.patch(
+    '/reports/:id/figures',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['reports'],
+        summary: '更正一个数字（必须说明理由；原解析值保留，更正记入审计日志）',
+        params: IdParams,
+        body: Type.Object(
+          {
+            field: Type.String({
+              maxLength: 80,
+              description: '如 applications.newReceived[0]、article20.rules.issued、proactive.total',
+            }),
+            value: Type.Number({ minimum: -1e9, maximum: 1e9 }),
+            reason: Type.String({ minLength: 2, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const report = getReport(db, req.params.id);
+      if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      const { field, value, reason } = req.body;
+      const cell = templateCells(report.template ?? '2021').find((c) => c.path === field);
+      if (!cell && field !== 'proactive.total') throw new HttpError(400, 'bad_request', `该报告没有“${field}”这一项数字`);
+      correctFigure(db, {
+        reportId: report.id,
+        field,
+        cell: cell ?? null,
+        value,
+        reason: reason.trim(),
+        by: req.user?.name ?? 'unknown',
+      });
+      return getReport(db, report.id) ?? {};
+    },
+  );
+};
+
+export default reports;

@@ -1,0 +1,18 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { METRIC_KEYS } from '../../../shared/metrics';
+
+export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() }, { $id: 'Error' });
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBody]));
+
+export const Year = Type.Integer({ minimum: 1990, maximum: 2100, description: '报告所属年度' });
+export const County = Type.String({ maxLength: 40, description: '县（区）名称；空字符串表示未分配县的单位' });
+export const Metric = Type.Union(
+  METRIC_KEYS.map((k) => Type.Literal(k)),
+  { default: 'proactive', description: '排名指标' },
+);
+export const Id = Type.Integer({ minimum: 1, maximum: 2 ** 31 });
+export const IdParams = Type.Object({ id: Id });
+
+export const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), county: Type.Union([Type.String(), Type.Null()]) });
+export const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+export const NullableNumber = Type.Union([Type.Number(), Type.Null()]);

@@ -1,0 +1,86 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { LoginThrottle } from '../../auth/login-throttle';
+import { verifyPassword } from '../../auth/passwords';
+import { createSession, deleteSession } from '../../auth/sessions';
+import type { Db } from '../../db/client';
+import { SESSION_COOKIE } from '../../plugins/auth';
+import { HttpError } from '../../plugins/errors';
+import { errors } from './schemas';
+
+const Me = Type.Object({
+  user: Type.Object({ name: Type.String(), role: Type.String() }),
+  csrfToken: Type.String({ description: '写操作须在请求头 x-csrf-token 中带上' }),
+});
+
+// a hash to compare against when the user does not exist, so timing does not tell names apart
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessionHours: number }> = async (app, opts) => {
+  const throttle = new LoginThrottle();
+  const { db } = opts;
+
+  app.post(
+    '/session',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: '登录',
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Me, ...errors(400, 401, 429) },
+      },
+    },
+    async (req, reply) => {
+      const key = `${req.ip}|${req.body.name}`;
+      const wait = throttle.retryAfter(key);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new HttpError(429, 'too_many_requests', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
+      }
+      const user = db.$client
+        .prepare('select id, name, role, password_hash as hash from users where name = ?')
+        .get(req.body.name) as { id: number; name: string; role: string; hash: string } | undefined;
+      const ok = await verifyPassword(req.body.password, user?.hash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        throttle.fail(key);
+        req.log.warn({ name: req.body.name }, 'failed sign-in');
+        throw new HttpError(401, 'bad_credentials', '用户名或密码不正确');
+      }
+      throttle.succeed(key);
+      deleteSession(db, req.cookies[SESSION_COOKIE]); // a sign-in never keeps a session id it was given
+      const { token, csrfToken } = createSession(db, user.id, opts.sessionHours);
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.secureCookie,
+        path: '/',
+        maxAge: opts.sessionHours * 3600,
+      });
+      req.log.info({ name: user.name }, 'signed in');
+      return { user: { name: user.name, role: user.role }, csrfToken };
+    },
+  );
+
+  app.delete(
+    '/session',
+    { schema: { tags: ['accounts'], summary: '退出登录', response: { 204: Type.Null(), ...errors(400) } } },
+    async (req, reply) => {
+      deleteSession(db, req.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['accounts'], summary: '当前登录用户', response: { 200: Me, ...errors(401) } } },
+    async (req) => {
+      if (!req.user) throw new HttpError(401, 'unauthenticated', '未登录');
+      return { user: { name: req.user.name, role: req.user.role }, csrfToken: req.user.csrfToken };
+    },
+  );
+};
+
+export default session;

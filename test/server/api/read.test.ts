@@ -1,0 +1,205 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+describe('reading the five samples', () => {
+  it('answers health, years, counties and organisations', async () => {
+    expect((await get('/api/health')).json()).toEqual({ status: 'ok' });
+    expect((await get('/api/years')).json()).toEqual({
+      years: [
+        { year: 2024, reports: 4 },
+        { year: 2023, reports: 1 },
+      ],
+    });
+    expect((await get('/api/counties')).json()).toEqual({
+      counties: [
+        { county: '米易县', organizations: 4 },
+        { county: null, organizations: 1 },
+      ],
+    });
+    const orgs = (await get(`/api/organizations?county=${encodeURIComponent('米易县')}`)).json().organizations;
+    expect(orgs.map((o: { name: string }) => o.name).sort()).toEqual(['丙谷镇', '新山傈僳族乡', '普威镇', '草场镇'].sort());
+    expect((await get('/api/organizations?county=')).json().organizations.map((o: { name: string }) => o.name)).toEqual([
+      '小铺乡',
+    ]);
+  });
+
+  it('ranks 2024: 小铺乡 503, 新山傈僳族乡 75, 丙谷镇 50, 草场镇 24, and 普威镇 missing', async () => {
+    const res = await get('/api/rankings?year=2024');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ year: 2024, metric: 'proactive' });
+    expect(
+      body.rows.map((r: { rank: number; organization: { name: string }; value: number; status: string }) => [
+        r.rank,
+        r.organization.name,
+        r.value,
+        r.status,
+      ]),
+    ).toEqual([
+      [1, '小铺乡', 503, 'ranked'],
+      [2, '新山傈僳族乡', 75, 'ranked'],
+      [3, '丙谷镇', 50, 'ranked'],
+      [4, '草场镇', 24, 'ranked'],
+      [null, '普威镇', null, 'missing'],
+    ]);
+    expect(body.rows[0]).toMatchObject({
+      organization: { name: '小铺乡', county: null },
+      previous: null,
+      change: null,
+      changePct: null,
+      rankChange: null,
+    });
+  });
+
+  it('leaves 小铺乡 out of the 米易县 ranking', async () => {
+    const body = (await get(`/api/rankings?year=2024&county=${encodeURIComponent('米易县')}`)).json();
+    expect(body.rows.map((r: { organization: { name: string } }) => r.organization.name)).toEqual([
+      '新山傈僳族乡',
+      '丙谷镇',
+      '草场镇',
+      '普威镇',
+    ]);
+  });
+
+  it('ranks a category, with a report that lists none shown as having no value', async () => {
+    const body = (await get(`/api/rankings?year=2024&metric=${encodeURIComponent('category:工作动态')}`)).json();
+    expect(
+      body.rows.map((r: { organization: { name: string }; value: number | null; status: string }) => [
+        r.organization.name,
+        r.value,
+        r.status,
+      ]),
+    ).toEqual([
+      ['丙谷镇', 37, 'ranked'],
+      ['新山傈僳族乡', 34, 'ranked'],
+      ['草场镇', 20, 'ranked'],
+      ['小铺乡', null, 'noValue'],
+      ['普威镇', null, 'missing'],
+    ]);
+  });
+
+  it('ranks a table figure: every town received 0 applications, so all share rank 1', async () => {
+    const body = (await get('/api/rankings?year=2024&metric=newReceived')).json();
+    expect(body.rows.filter((r: { status: string }) => r.status === 'ranked').map((r: { rank: number }) => r.rank)).toEqual([
+      1, 1, 1, 1,
+    ]);
+  });
+
+  it('gives canonical categories per organisation', async () => {
+    const body = (await get('/api/categories?year=2024')).json();
+    const xinshan = body.rows.find((r: { organization: { name: string } }) => r.organization.name === '新山傈僳族乡');
+    expect(xinshan.categories).toEqual({ 工作动态: 34, 通知公告: 8, 图片展示: 11, 机构职能: 22 });
+    expect(body.categories).toContain('工作动态');
+  });
+
+  it('gives a report as the contract object with its history and source text', async () => {
+    const list = (await get('/api/reports?year=2024')).json().reports;
+    const id = list.find((r: { organization: { name: string } }) => r.organization.name === '新山傈僳族乡').id;
+    const report = (await get(`/api/reports/${id}`)).json();
+    expect(report).toMatchObject({
+      id,
+      year: 2024,
+      publishedOn: '2025-01-13',
+      template: '2021',
+      org: { name: '新山傈僳族乡', county: '米易县' },
+    });
+    expect(report.proactive.total).toBe(75);
+    expect(report.applications.newReceived).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(report.provenance['applications.newReceived[0]'].line).toBeGreaterThan(100);
+    expect(report.versions).toHaveLength(1);
+    expect(report.corrections).toEqual([]);
+    expect(report.sourceText.slice(report.provenance['proactive.total'].start, report.provenance['proactive.total'].end)).toBe(
+      '75 条',
+    );
+  });
+
+  it('returns the original file with its type and name', async () => {
+    const res = await get('/api/reports/1/source');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''000_5a7ea496aafc5095.txt");
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe(' 2024');
+  });
+
+  it('reports data quality: findings, late reports and the missing-report matrix', async () => {
+    const body = (await get('/api/quality?year=2024')).json();
+    expect(body.findings.map((f: { organization: { name: string }; code: string }) => [f.organization.name, f.code])).toEqual([
+      ['小铺乡', 'published.missing'],
+    ]);
+    expect(body.late).toEqual([]);
+    expect(body.years).toEqual([2023, 2024]);
+    const puwei = body.matrix.find((m: { organization: { name: string } }) => m.organization.name === '普威镇');
+    expect(puwei.years['2024']).toEqual({ status: 'missing' });
+    expect(puwei.years['2023'].status).toBe('ok');
+  });
+
+  it('serves the OpenAPI document at /api/docs', async () => {
+    const doc = (await get('/api/docs/json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/rankings', '/api/reports/{id}', '/api/export/reports.xlsx']),
+    );
+  });
+});
+
+describe('Excel exports', () => {
+  async function workbook(url: string) {
+    const res = await get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    return { wb, res };
+  }
+
+  it('exports the ranking with Chinese headers and numbers as numbers', async () => {
+    const { wb, res } = await workbook('/api/export/rankings.xlsx?year=2024');
+    expect(decodeURIComponent(res.headers['content-disposition'] as string)).toContain('2024年主动公开信息总数排名.xlsx');
+    const sheet = wb.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      '名次',
+      '单位',
+      '所属县（区）',
+      '主动公开信息总数（条）',
+      '上年',
+      '增减',
+      '增减（%）',
+      '名次变化',
+      '说明',
+    ]);
+    expect(sheet?.getRow(2).getCell(2).value).toBe('小铺乡');
+    expect(sheet?.getRow(2).getCell(4).value).toBe(503);
+    expect(sheet?.getRow(2).getCell(3).value).toBe('未分配');
+    expect(sheet?.getRow(5).getCell(4).value).toBe(24);
+    expect(sheet?.getRow(6).getCell(2).value).toBe('普威镇');
+    expect(sheet?.getRow(6).getCell(9).value).toBe('缺报');
+  });
+
+  it('exports every report of the year, one sheet per template table', async () => {
+    const { wb } = await workbook('/api/export/reports.xlsx?year=2024');
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      '主动公开信息',
+      '表二 主动公开（第二十条）',
+      '表三 依申请公开',
+      '表四 复议诉讼',
+    ]);
+    const proactive = wb.getWorksheet('主动公开信息');
+    expect(proactive?.rowCount).toBe(5);
+    expect(proactive?.getRow(2).getCell(1).value).toBe('小铺乡');
+    expect(proactive?.getRow(2).getCell(3).value).toBe(503);
+    const three = wb.getWorksheet('表三 依申请公开');
+    expect(three?.getRow(1).getCell(3).value).toBe('一、本年新收政府信息公开申请数量·自然人');
+    expect(three?.columnCount).toBe(2 + 25 * 7);
+    expect(three?.getRow(2).getCell(3).value).toBe(0);
+  });
+});
