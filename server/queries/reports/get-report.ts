@@ -88,9 +88,17 @@ export function getReport(db: Db, id: number): ReportDetail | null {
     const index = COLUMN_INDEX[f.tableName]?.indexOf(f.columnKey) ?? -1;
     const path = index >= 0 ? `${f.tableName}.${f.rowKey}[${index}]` : `${f.tableName}.${f.rowKey}.${f.columnKey}`;
     const value = f.correctedValue ?? f.value;
-    if (f.tableName === 'article20') (parsed.article20[f.rowKey] ??= {})[f.columnKey] = value;
-    else if (f.tableName === 'applications') (parsed.applications[f.rowKey] ??= [])[index] = value;
-    else (parsed.reviewLitigation[f.rowKey as keyof ParsedReport['reviewLitigation']] ??= [])[index] = value;
+    if (f.tableName === 'article20') {
+      parsed.article20[f.rowKey] = { ...parsed.article20[f.rowKey], [f.columnKey]: value };
+    } else {
+      const rows = (f.tableName === 'applications' ? parsed.applications : parsed.reviewLitigation) as Record<
+        string,
+        (number | null)[]
+      >;
+      const row = rows[f.rowKey] ?? [];
+      row[index] = value;
+      rows[f.rowKey] = row;
+    }
     if (f.correctedValue !== null) parsedValues[path] = f.value;
     if (f.sourceStart !== null && f.sourceEnd !== null && f.sourceLine !== null) {
       parsed.provenance[path] = { start: f.sourceStart, end: f.sourceEnd, line: f.sourceLine };

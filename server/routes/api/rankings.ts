@@ -148,7 +148,8 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     async (req) => {
       assertCountyKnown(db, req.query.county);
       assertYearKnown(db, req.query.year);
-      return { year: req.query.year, ...getCategories(db, req.query) };
+      const { categories, rows } = getCategories(db, req.query);
+      return { year: req.query.year, categories: [...categories], rows };
     },
   );
 };

@@ -44,9 +44,8 @@ function contentDisposition(fileName: string): string {
 
 /** A file name as the browser sent it, stripped of any path and control characters. */
 function cleanFileName(name: string | undefined): string {
-  const base = basename((name ?? '').replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
+  const printable = [...(name ?? '')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
+  const base = basename(printable.replace(/\\/g, '/')).trim();
   return base.slice(0, 200) || 'upload';
 }
 

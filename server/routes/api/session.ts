@@ -69,7 +69,7 @@ const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessio
     async (req, reply) => {
       deleteSession(db, req.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
