@@ -44,7 +44,7 @@ export async function buildApp({ db, env, logger = false }: AppOptions) {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  await app.register(errors);
+  await app.register(errors, { maxUploadMb: env.MAX_UPLOAD_MB });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

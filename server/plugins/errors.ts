@@ -36,7 +36,7 @@ function validationMessage(err: FastifyError): string {
 }
 
 /** One error handler: a clear 4xx message for every bad request; a 5xx never shows its details. */
-export default fp(async (app: FastifyInstance) => {
+export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof HttpError) {
       return reply.status(err.statusCode).send({ error: err.code, message: err.zh });
@@ -45,6 +45,13 @@ export default fp(async (app: FastifyInstance) => {
       return reply.status(400).send({ error: 'bad_request', message: validationMessage(err) });
     }
     const status = err.statusCode ?? 500;
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT') {
+      const message =
+        err.code === 'FST_REQ_FILE_TOO_LARGE'
+          ? `上传的文件超过大小上限（每个文件最多 ${opts.maxUploadMb} MB）`
+          : '一次上传的文件数量超过上限，请分批上传';
+      return reply.status(413).send({ error: 'too_large', message });
+    }
     if (status >= 400 && status < 500) {
       const [code, zh] = GENERIC[status] ?? ['bad_request', '请求不正确'];
       req.log.info({ code: err.code, status }, err.message);

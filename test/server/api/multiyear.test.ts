@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../../server/ingest/import-report';
+import { type TestApp, testApp } from '../../helpers/app';
+import { sampleText } from '../../helpers/samples';
+
+// The five samples (2024, and 普威镇 2023) plus three 2023 reports made from the 2024 ones with
+// their totals set by hand: 新山傈僳族乡 60, 丙谷镇 40, 草场镇 40 (a tie).
+// By hand, for 米易县:
+//   2023 ranks: 普威镇 94 (1), 新山 60 (2), 丙谷 40 (3), 草场 40 (3)
+//   2024 ranks: 新山 75 (1), 丙谷 50 (2), 草场 24 (3), 普威 missing
+//   新山: change 75−60 = 15, 15/60 = 25.0 %, rank 2 → 1: +1
+//   丙谷: change 50−40 = 10, 10/40 = 25.0 %, rank 3 → 2: +1
+//   草场: change 24−40 = −16, −16/40 = −40.0 %, rank 3 → 3: 0
+//   county totals: 2023 = 94 + 60 + 40 + 40 = 234 over 4 reports; 2024 = 75 + 50 + 24 = 149 over 3
+
+let t: TestApp;
+const ids: Record<string, number> = {};
+
+function lastYear(text: string, from: string, to: string): string {
+  return text.replace(from, to).replace(/2024/g, '2023').replace(/2025/g, '2024');
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  const earlier = [
+    lastYear(sampleText('xinshan'), '主动公开信息 75 条', '主动公开信息 60 条'),
+    lastYear(sampleText('binggu'), '主动公开信息 50条', '主动公开信息 40条'),
+    lastYear(sampleText('caochang'), '主动公开各类政府信息 24 条', '主动公开各类政府信息 40 条'),
+  ];
+  for (const [i, text] of earlier.entries()) {
+    const r = await importDocument(t.db, { bytes: Buffer.from(text), fileName: `2023-${i}.txt`, importedBy: 'test' });
+    expect(r.status).toBe('imported');
+  }
+  for (const o of (await t.app.inject({ method: 'GET', url: '/api/organizations' })).json().organizations) ids[o.name] = o.id;
+});
+afterAll(() => t.close());
+
+const MIYI = encodeURIComponent('米易县');
+
+describe('ranking changes against the previous year', () => {
+  it('ranks 2023 with a shared rank for the tie', async () => {
+    const rows = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2023&county=${MIYI}` })).json().rows;
+    expect(
+      rows.map((r: { rank: number; organization: { name: string }; value: number }) => [r.rank, r.organization.name, r.value]),
+    ).toEqual([
+      [1, '普威镇', 94],
+      [2, '新山傈僳族乡', 60],
+      [3, '丙谷镇', 40],
+      [3, '草场镇', 40],
+    ]);
+  });
+
+  it('gives change, changePct and rankChange computed by hand', async () => {
+    const rows = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2024&county=${MIYI}` })).json().rows;
+    const pick = (r: {
+      rank: number;
+      organization: { name: string };
+      value: number;
+      previous: number;
+      change: number;
+      changePct: number;
+      rankChange: number;
+      status: string;
+    }) => [r.organization.name, r.rank, r.value, r.previous, r.change, r.changePct, r.rankChange, r.status];
+    expect(rows.map(pick)).toEqual([
+      ['新山傈僳族乡', 1, 75, 60, 15, 25, 1, 'ranked'],
+      ['丙谷镇', 2, 50, 40, 10, 25, 1, 'ranked'],
+      ['草场镇', 3, 24, 40, -16, -40, 0, 'ranked'],
+      ['普威镇', null, null, 94, null, null, null, 'missing'],
+    ]);
+  });
+});
+
+describe('trends', () => {
+  it('gives each chosen town across the years and the county total per year', async () => {
+    const url = `/api/trends?organization=${ids['新山傈僳族乡']},${ids['普威镇']}&from=2023&to=2024&county=${MIYI}`;
+    const body = (await t.app.inject({ method: 'GET', url })).json();
+    expect(body.years).toEqual([2023, 2024]);
+    expect(
+      body.series.map((s: { organization: { name: string }; points: { value: number | null }[] }) => [
+        s.organization.name,
+        s.points.map((p) => p.value),
+      ]),
+    ).toEqual([
+      ['新山傈僳族乡', [60, 75]],
+      ['普威镇', [94, null]],
+    ]);
+    expect(body.total).toEqual([
+      { year: 2023, value: 234, reports: 4, unreadable: 0 },
+      { year: 2024, value: 149, reports: 3, unreadable: 0 },
+    ]);
+  });
+
+  it('gives a category metric too', async () => {
+    const url = `/api/trends?organization=${ids['丙谷镇']}&metric=${encodeURIComponent('category:工作动态')}&from=2023&to=2024`;
+    const body = (await t.app.inject({ method: 'GET', url })).json();
+    expect(body.series[0].points.map((p: { value: number }) => p.value)).toEqual([37, 37]);
+  });
+});
+
+describe('quality across years', () => {
+  it('marks 普威镇 missing for 2024 and present for 2023 in the matrix', async () => {
+    const body = (await t.app.inject({ method: 'GET', url: `/api/quality?county=${MIYI}` })).json();
+    const row = body.matrix.find((m: { organization: { name: string } }) => m.organization.name === '普威镇');
+    expect(row.years['2023'].status).toBe('ok');
+    expect(row.years['2024']).toEqual({ status: 'missing' });
+  });
+});
