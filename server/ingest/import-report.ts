@@ -1,5 +1,6 @@
 import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import type { Db } from '../db/client';
+import { dataChanged } from '../queries/result-cache';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
 import { figuresStatement, importStatements } from './statements';
@@ -13,6 +14,7 @@ export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
  */
 export function commitImport(db: Db, p: PreparedReport): ImportResult {
   const stmt = importStatements(db);
+  dataChanged(db);
   return db.$client.transaction((): ImportResult => {
     const existing = stmt.reportBySha.get(p.sha256);
     if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };

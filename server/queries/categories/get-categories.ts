@@ -1,6 +1,7 @@
 import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
 import type { Db } from '../../db/client';
 import { getOrganizations } from '../meta/get-organizations';
+import { prepared } from '../statement-cache';
 
 export interface CategoryRow {
   organization: { id: number; name: string; county: string | null };
@@ -16,18 +17,16 @@ export function getCategories(
   params: { year: number; county?: string },
 ): { categories: readonly string[]; rows: CategoryRow[] } {
   const orgs = new Map(getOrganizations(db, params.county).map((o) => [o.id, o]));
-  const reports = db.$client
-    .prepare(
-      'select id, organization_id as organizationId, proactive_total as proactiveTotal from reports where year = ? and is_current = 1',
-    )
-    .all(params.year) as { id: number; organizationId: number; proactiveTotal: number | null }[];
-  const cats = db.$client
-    .prepare(
-      `select c.report_id as reportId, c.category, case when sum(c.count is null) > 0 then null else sum(c.count) end as count
+  const reports = prepared(
+    db,
+    'select id, organization_id as organizationId, proactive_total as proactiveTotal from reports where year = ? and is_current = 1',
+  ).all(params.year) as { id: number; organizationId: number; proactiveTotal: number | null }[];
+  const cats = prepared(
+    db,
+    `select c.report_id as reportId, c.category, case when sum(c.count is null) > 0 then null else sum(c.count) end as count
        from proactive_categories c join reports r on r.id = c.report_id
        where r.year = ? and r.is_current = 1 group by c.report_id, c.category`,
-    )
-    .all(params.year) as { reportId: number; category: string; count: number | null }[];
+  ).all(params.year) as { reportId: number; category: string; count: number | null }[];
   const rows = reports
     .filter((r) => orgs.has(r.organizationId))
     .map((r) => {

@@ -1,5 +1,6 @@
 import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
+import { prepared } from '../statement-cache';
 
 export interface MetricValue {
   organizationId: number;
@@ -10,16 +11,17 @@ export interface MetricValue {
 }
 
 function statement(db: Db, metric: MetricDef) {
-  const c = db.$client;
   const inRange = 'r.is_current = 1 and r.year between ? and ?';
   switch (metric.source.kind) {
     case 'proactive':
-      return c.prepare(
+      return prepared(
+        db,
         `select r.organization_id as organizationId, r.year, r.id as reportId, r.proactive_total as value from reports r where ${inRange}`,
       );
     case 'category':
       // unknown (null) when the report lists no categories or an unreadable count; a category it leaves out is 0
-      return c.prepare(
+      return prepared(
+        db,
         `select r.organization_id as organizationId, r.year, r.id as reportId,
            case when count(c.id) = 0 then null
                 when sum(case when c.category = ? and c.count is null then 1 else 0 end) > 0 then null
@@ -28,7 +30,8 @@ function statement(db: Db, metric: MetricDef) {
          where ${inRange} group by r.id`,
       );
     case 'cell':
-      return c.prepare(
+      return prepared(
+        db,
         `select r.organization_id as organizationId, r.year, r.id as reportId, coalesce(f.corrected_value, f.value) as value
          from reports r left join table_figures f on f.report_id = r.id and f.row_key = ? and f.column_key = ?
          where ${inRange}`,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { getOrganizations } from '../meta/get-organizations';
+import { prepared } from '../statement-cache';
 
 export interface QualityFinding {
   reportId: number;
@@ -22,14 +23,12 @@ export type MatrixCell =
 export function getQuality(db: Db, params: { year?: number; county?: string }) {
   const orgs = getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
-  const c = db.$client;
   const current = (
-    c
-      .prepare(
-        `select r.id, r.organization_id as organizationId, r.year, r.published_on as publishedOn, r.error_count as errors
+    prepared(
+      db,
+      `select r.id, r.organization_id as organizationId, r.year, r.published_on as publishedOn, r.error_count as errors
          from reports r where r.is_current = 1`,
-      )
-      .all() as { id: number; organizationId: number; year: number; publishedOn: string | null; errors: number }[]
+    ).all() as { id: number; organizationId: number; year: number; publishedOn: string | null; errors: number }[]
   ).filter((r) => inScope.has(r.organizationId));
   const years = [...new Set(current.map((r) => r.year))].sort((a, b) => a - b);
   const isLate = (r: { year: number; publishedOn: string | null }) =>
@@ -49,13 +48,12 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
   const ofYear = current.filter((r) => params.year === undefined || r.year === params.year);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const findings = (
-    c
-      .prepare(
-        `select f.report_id as reportId, r.organization_id as organizationId, r.year, f.code, f.severity, f.field, f.message
+    prepared(
+      db,
+      `select f.report_id as reportId, r.organization_id as organizationId, r.year, f.code, f.severity, f.field, f.message
          from findings f join reports r on r.id = f.report_id where r.is_current = 1 and (? is null or r.year = ?)
          order by f.severity, r.year desc, f.report_id, f.id`,
-      )
-      .all(params.year ?? null, params.year ?? null) as (Omit<QualityFinding, 'organization'> & { organizationId: number })[]
+    ).all(params.year ?? null, params.year ?? null) as (Omit<QualityFinding, 'organization'> & { organizationId: number })[]
   )
     .filter((f) => inScope.has(f.organizationId))
     .map(({ organizationId, ...f }) => ({ ...f, organization: { id: organizationId, name: names.get(organizationId) ?? '' } }));

@@ -2,6 +2,7 @@ import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
 import { getOrganizations, type OrganizationRow } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
+import { byName } from '../statement-cache';
 
 export type RankingStatus = 'ranked' | 'noValue' | 'missing';
 
@@ -70,8 +71,6 @@ export function getRanking(db: Db, params: { year: number; county?: string; metr
   const order: Record<RankingStatus, number> = { ranked: 0, noValue: 1, missing: 2 };
   return rows.sort(
     (a, b) =>
-      order[a.status] - order[b.status] ||
-      (a.rank ?? 0) - (b.rank ?? 0) ||
-      a.organization.name.localeCompare(b.organization.name, 'zh-Hans-CN'),
+      order[a.status] - order[b.status] || (a.rank ?? 0) - (b.rank ?? 0) || byName(a.organization.name, b.organization.name),
   );
 }

@@ -1,5 +1,7 @@
 import type { CellRef } from '../../../shared/report/template';
 import type { Db } from '../../db/client';
+import { dataChanged } from '../result-cache';
+import { prepared } from '../statement-cache';
 
 /**
  * Sets a figure's corrected value and writes the audit row (who, when, old, new, why) in one
@@ -10,26 +12,27 @@ export function correctFigure(
   p: { reportId: number; field: string; cell: CellRef | null; value: number; reason: string; by: string },
 ): void {
   const c = db.$client;
+  dataChanged(db);
   c.transaction(() => {
     let old: number | null;
     if (p.cell) {
-      const row = c
-        .prepare(
-          'select coalesce(corrected_value, value) as v from table_figures where report_id = ? and row_key = ? and column_key = ?',
-        )
-        .get(p.reportId, p.cell.row, p.cell.column) as { v: number | null } | undefined;
+      const row = prepared(
+        db,
+        'select coalesce(corrected_value, value) as v from table_figures where report_id = ? and row_key = ? and column_key = ?',
+      ).get(p.reportId, p.cell.row, p.cell.column) as { v: number | null } | undefined;
       old = row?.v ?? null;
-      c.prepare('update table_figures set corrected_value = ? where report_id = ? and row_key = ? and column_key = ?').run(
+      prepared(db, 'update table_figures set corrected_value = ? where report_id = ? and row_key = ? and column_key = ?').run(
         p.value,
         p.reportId,
         p.cell.row,
         p.cell.column,
       );
     } else {
-      old = (c.prepare('select proactive_total as v from reports where id = ?').get(p.reportId) as { v: number | null }).v;
-      c.prepare('update reports set proactive_total = ? where id = ?').run(p.value, p.reportId);
+      old = (prepared(db, 'select proactive_total as v from reports where id = ?').get(p.reportId) as { v: number | null }).v;
+      prepared(db, 'update reports set proactive_total = ? where id = ?').run(p.value, p.reportId);
     }
-    c.prepare(
+    prepared(
+      db,
       'insert into corrections (report_id, field, old_value, new_value, reason, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?)',
     ).run(p.reportId, p.field, old, p.value, p.reason, p.by, new Date().toISOString());
   })();

@@ -1,5 +1,6 @@
 import type { ParsedReport } from '../../../shared/report/types';
 import type { Db } from '../../db/client';
+import { prepared } from '../statement-cache';
 import { listReportHistory } from './list-report-history';
 
 export interface Correction {
@@ -50,15 +51,13 @@ const COLUMN_INDEX: Record<string, string[]> = {
 
 /** The contract object of one report, its figures as they stand after corrections, with its history. */
 export function getReport(db: Db, id: number): ReportDetail | null {
-  const c = db.$client;
-  const row = c
-    .prepare(
-      `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total as proactiveTotal,
+  const row = prepared(
+    db,
+    `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total as proactiveTotal,
          o.id as orgId, o.name, o.full_name as fullName, o.kind, o.county, d.extracted_text as sourceText
        from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id
        where r.id = ?`,
-    )
-    .get(id) as
+  ).get(id) as
     | {
         id: number;
         parsed: string;
@@ -77,13 +76,12 @@ export function getReport(db: Db, id: number): ReportDetail | null {
   if (!row) return null;
   const parsed = JSON.parse(row.parsed) as ParsedReport;
   const parsedValues: Record<string, number | null> = {};
-  const figures = c
-    .prepare(
-      `select table_name as tableName, row_key as rowKey, column_key as columnKey, value, corrected_value as correctedValue,
+  const figures = prepared(
+    db,
+    `select table_name as tableName, row_key as rowKey, column_key as columnKey, value, corrected_value as correctedValue,
          source_start as sourceStart, source_end as sourceEnd, source_line as sourceLine
        from table_figures where report_id = ?`,
-    )
-    .all(id) as FigureRow[];
+  ).all(id) as FigureRow[];
   for (const f of figures) {
     const index = COLUMN_INDEX[f.tableName]?.indexOf(f.columnKey) ?? -1;
     const path = index >= 0 ? `${f.tableName}.${f.rowKey}[${index}]` : `${f.tableName}.${f.rowKey}.${f.columnKey}`;
@@ -108,12 +106,11 @@ export function getReport(db: Db, id: number): ReportDetail | null {
     parsedValues['proactive.total'] = parsed.proactive.total;
     parsed.proactive.total = row.proactiveTotal;
   }
-  const corrections = c
-    .prepare(
-      `select id, field, old_value as oldValue, new_value as newValue, reason, corrected_by as correctedBy, corrected_at as correctedAt
+  const corrections = prepared(
+    db,
+    `select id, field, old_value as oldValue, new_value as newValue, reason, corrected_by as correctedBy, corrected_at as correctedAt
        from corrections where report_id = ? order by id`,
-    )
-    .all(id) as Correction[];
+  ).all(id) as Correction[];
   return {
     ...parsed,
     id: row.id,

@@ -4,7 +4,7 @@ import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
 import { getYears } from '../../queries/meta/get-years';
 import { assertCountyKnown } from './guards';
-import { County, errors } from './schemas';
+import { County, errors, NullableString } from './schemas';
 
 const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -36,9 +36,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         tags: ['meta'],
         response: {
           200: Type.Object({
-            counties: Type.Array(
-              Type.Object({ county: Type.Union([Type.String(), Type.Null()]), organizations: Type.Integer() }),
-            ),
+            counties: Type.Array(Type.Object({ county: NullableString, organizations: Type.Integer() })),
           }),
           ...errors(401),
         },
@@ -59,9 +57,9 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
               Type.Object({
                 id: Type.Integer(),
                 name: Type.String(),
-                fullName: Type.Union([Type.String(), Type.Null()]),
+                fullName: NullableString,
                 kind: Type.String(),
-                county: Type.Union([Type.String(), Type.Null()]),
+                county: NullableString,
               }),
             ),
           }),

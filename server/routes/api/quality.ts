@@ -2,7 +2,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { Db } from '../../db/client';
 import { getQuality } from '../../queries/quality/get-quality';
 import { assertCountyKnown, assertYearKnown } from './guards';
-import { County, errors, OrgRef, Year } from './schemas';
+import { County, errors, NullableString, OrgRef, Year } from './schemas';
 
 const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -22,7 +22,7 @@ const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
                 year: Type.Integer(),
                 code: Type.String(),
                 severity: Type.String(),
-                field: Type.Union([Type.String(), Type.Null()]),
+                field: NullableString,
                 message: Type.String(),
               }),
             ),
@@ -31,7 +31,7 @@ const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
                 reportId: Type.Integer(),
                 organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
                 year: Type.Integer(),
-                publishedOn: Type.Union([Type.String(), Type.Null()]),
+                publishedOn: NullableString,
               }),
             ),
             matrix: Type.Array(
@@ -42,7 +42,7 @@ const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
                   Type.Object({
                     status: Type.String(),
                     reportId: Type.Optional(Type.Integer()),
-                    publishedOn: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+                    publishedOn: Type.Optional(NullableString),
                   }),
                 ),
               }),

@@ -4,20 +4,21 @@ import type { Db } from '../../db/client';
 import { HttpError } from '../../plugins/errors';
 import { getCategories } from '../../queries/categories/get-categories';
 import { getRanking } from '../../queries/rankings/get-ranking';
+import { cached } from '../../queries/result-cache';
 import { getTrends } from '../../queries/trends/get-trends';
 import { assertCountyKnown, assertYearKnown } from './guards';
-import { County, errors, Metric, NullableNumber, OrgRef, Year } from './schemas';
+import { County, errors, Metric, NullableInteger, NullableNumber, OrgRef, Year } from './schemas';
 
 export const RankingRow = Type.Object({
-  rank: Type.Union([Type.Integer(), Type.Null()]),
+  rank: NullableInteger,
   organization: OrgRef,
   status: Type.Union([Type.Literal('ranked'), Type.Literal('noValue'), Type.Literal('missing')]),
-  reportId: Type.Union([Type.Integer(), Type.Null()]),
+  reportId: NullableInteger,
   value: NullableNumber,
   previous: NullableNumber,
   change: NullableNumber,
   changePct: NullableNumber,
-  rankChange: Type.Union([Type.Integer(), Type.Null()]),
+  rankChange: NullableInteger,
 });
 
 export const RankingQuery = Type.Object(
@@ -51,12 +52,23 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const metric = metricOf(req.query.metric);
       assertCountyKnown(db, req.query.county);
       assertYearKnown(db, req.query.year);
-      const rows = getRanking(db, { year: req.query.year, county: req.query.county, metric });
-      return { year: req.query.year, metric: metric.key, metricLabel: metric.label, unit: metric.unit, rows };
+      const { year, county } = req.query;
+      // the whole answer is cached as JSON until the data changes: a ranking is read far more than written
+      const json = cached(db, `ranking|${year}|${county}|${metric.key}`, () =>
+        JSON.stringify({
+          year,
+          metric: metric.key,
+          metricLabel: metric.label,
+          unit: metric.unit,
+          rows: getRanking(db, { year, county, metric }),
+        }),
+      );
+      // a string payload is sent as it is: Fastify does not serialize it again
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 
@@ -90,7 +102,7 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
                   Type.Object({
                     year: Type.Integer(),
                     value: NullableNumber,
-                    reportId: Type.Union([Type.Integer(), Type.Null()]),
+                    reportId: NullableInteger,
                   }),
                 ),
               }),
@@ -116,7 +128,10 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       if (from > to) throw new HttpError(400, 'bad_request', '起始年度不能晚于结束年度');
       if (to - from > 50) throw new HttpError(400, 'bad_request', '年度范围不能超过 50 年');
       const organizationIds = (req.query.organization ?? '').split(',').filter(Boolean).map(Number);
-      const trends = getTrends(db, { organizationIds, metric, from, to, county: req.query.county });
+      const county = req.query.county;
+      const trends = cached(db, `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}`, () =>
+        getTrends(db, { organizationIds, metric, from, to, county }),
+      );
       return { metric: metric.key, metricLabel: metric.label, ...trends };
     },
   );

@@ -8,14 +8,14 @@ import { correctFigure } from '../../queries/reports/correct-figure';
 import { getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
-import { errors, Id, IdParams, NullableNumber, OrgRef, Year } from './schemas';
+import { errors, Id, IdParams, NullableNumber, NullableString, OrgRef, Year } from './schemas';
 
 const ReportSummary = Type.Object({
   id: Type.Integer(),
   organization: OrgRef,
   year: Type.Integer(),
-  template: Type.Union([Type.String(), Type.Null()]),
-  publishedOn: Type.Union([Type.String(), Type.Null()]),
+  template: NullableString,
+  publishedOn: NullableString,
   proactiveTotal: NullableNumber,
   isCurrent: Type.Boolean(),
   errors: Type.Integer(),

@@ -13,6 +13,8 @@ export const Metric = Type.Union(
 export const Id = Type.Integer({ minimum: 1, maximum: 2 ** 31 });
 export const IdParams = Type.Object({ id: Id });
 
-export const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), county: Type.Union([Type.String(), Type.Null()]) });
-export const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
-export const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+// `type: [x, 'null']` rather than anyOf: the serializer then writes these without trying each branch
+export const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
+export const NullableInteger = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
+export const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+export const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), county: NullableString });

@@ -73,7 +73,7 @@ describe('ranking changes against the previous year', () => {
 
 describe('trends', () => {
   it('gives each chosen town across the years and the county total per year', async () => {
-    const url = `/api/trends?organization=${ids['新山傈僳族乡']},${ids['普威镇']}&from=2023&to=2024&county=${MIYI}`;
+    const url = `/api/trends?organization=${ids.新山傈僳族乡},${ids.普威镇}&from=2023&to=2024&county=${MIYI}`;
     const body = (await t.app.inject({ method: 'GET', url })).json();
     expect(body.years).toEqual([2023, 2024]);
     expect(
@@ -92,7 +92,7 @@ describe('trends', () => {
   });
 
   it('gives a category metric too', async () => {
-    const url = `/api/trends?organization=${ids['丙谷镇']}&metric=${encodeURIComponent('category:工作动态')}&from=2023&to=2024`;
+    const url = `/api/trends?organization=${ids.丙谷镇}&metric=${encodeURIComponent('category:工作动态')}&from=2023&to=2024`;
     const body = (await t.app.inject({ method: 'GET', url })).json();
     expect(body.series[0].points.map((p: { value: number }) => p.value)).toEqual([37, 37]);
   });
