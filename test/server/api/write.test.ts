@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../server/db/client';
+import { importDocument } from '../../../server/ingest/import-report';
 import { multipart, PASSWORD, type TestApp, testApp } from '../../helpers/app';
 import { sampleText } from '../../helpers/samples';
 
@@ -226,3 +228,36 @@ describe('accounts', () => {
 function withAuth(m: ReturnType<typeof multipart>, auth: Record<string, string>) {
   return { payload: m.payload, headers: { ...m.headers, ...auth } };
 }
+
+describe('cached answers follow the data', () => {
+  const value = async (name: string) =>
+    (await t.app.inject({ method: 'GET', url: '/api/rankings?year=2024' }))
+      .json()
+      .rows.find((r: { organization: { name: string } }) => r.organization.name === name).value;
+
+  it('after an upload and after a correction through the API', async () => {
+    expect(await value('草场镇')).toBe(24);
+    const auth = await t.login('editor');
+    await t.app.inject({ method: 'POST', url: '/api/reports', ...withAuth(upload(), auth) });
+    expect(await value('草场镇')).toBe(26);
+    const id = (await t.app.inject({ method: 'GET', url: '/api/reports?year=2024' }))
+      .json()
+      .reports.find((r: { organization: { name: string } }) => r.organization.name === '草场镇').id;
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${id}/figures`,
+      payload: { field: 'proactive.total', value: 27, reason: '核对原件' },
+      headers: auth,
+    });
+    expect(await value('草场镇')).toBe(27);
+  });
+
+  it('after an import by another process on the same database file', async () => {
+    expect(await value('丙谷镇')).toBe(50);
+    const other = openDatabase(t.db.$client.name);
+    const text = sampleText('binggu').replace('主动公开信息 50条', '主动公开信息 52条');
+    await importDocument(other, { bytes: Buffer.from(text), fileName: 'cli.txt', importedBy: 'cli' });
+    other.$client.close();
+    expect(await value('丙谷镇')).toBe(52);
+  });
+});
