@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Db } from '../db/client';
 import { MAX_REPORT_BYTES } from './formats/index';
 import { type ImportResult, importDocument } from './import-report';
+import { failureOf } from './prepare-import';
 
 /** Files under the given paths, folders walked recursively, hidden files skipped, in a stable order. */
 export function collectFiles(paths: readonly string[]): string[] {
@@ -53,14 +54,7 @@ export async function importFiles(
         });
       }
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      result = code
-        ? { file, status: 'failed', reason: { zh: `无法读取文件（${code}）`, en: `cannot read file: ${code}` } }
-        : {
-            file,
-            status: 'failed',
-            reason: { zh: '导入时发生内部错误，已跳过此文件', en: `internal error: ${(err as Error).message}` },
-          };
+      result = failureOf(file, err);
     }
     results.push(result);
     onFile?.(result, i);

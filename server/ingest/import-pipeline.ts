@@ -1,28 +1,17 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { basename } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/client';
 import { type ImportSummary, summarize } from './import-files';
 import { commitImport, type ImportResult } from './import-report';
 import type { ParseJob } from './parse-worker';
 import { failed, isPrepared, type PreparedReport } from './prepare-import';
+import { siblingModule, startWorker } from './ts-worker';
 
-const WORKER_URL = new URL(`./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER_URL = siblingModule(import.meta.url, 'parse-worker');
 
 /** Heap limit of a parse worker: a file that needs more (a hostile PDF, say) fails alone. */
 export const PARSE_WORKER_HEAP_MB = 512;
-
-function startWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB };
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { resourceLimits });
-  // run from TypeScript sources (tsx, vitest): the worker registers the TypeScript loader first
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(WORKER_URL.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits });
-}
 
 type Outcome = PreparedReport | ImportResult;
 
@@ -79,7 +68,7 @@ export async function importFilesPipelined(
     else for (const w of inFlight.keys()) send(w);
   };
   const spawn = () => {
-    const w = startWorker();
+    const w = startWorker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB } });
     inFlight.set(w, new Set());
     w.on('message', (msg: { index: number; out: Outcome }) => {
       inFlight.get(w)?.delete(msg.index);

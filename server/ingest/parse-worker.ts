@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { MAX_REPORT_BYTES } from './formats/index';
-import { failed, isPrepared, prepareImport } from './prepare-import';
+import { failed, failureOf, isPrepared, prepareImport } from './prepare-import';
 
 export interface ParseJob {
   index: number;
@@ -28,10 +28,6 @@ parentPort?.on('message', async (job: ParseJob) => {
     }
     parentPort?.postMessage({ index: job.index, out }, transfer);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const out = code
-      ? failed(file, `无法读取文件（${code}）`, `cannot read file: ${code}`)
-      : failed(file, '导入时发生内部错误，已跳过此文件', `internal error: ${(err as Error).message}`);
-    parentPort?.postMessage({ index: job.index, out });
+    parentPort?.postMessage({ index: job.index, out: failureOf(file, err) });
   }
 });

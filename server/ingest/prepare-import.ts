@@ -56,6 +56,14 @@ export interface PreparedReport {
 
 export const failed = (file: string, zh: string, en: string): ImportResult => ({ file, status: 'failed', reason: { zh, en } });
 
+/** Why a file could not be read or imported, for an error the readers did not expect. */
+export function failureOf(file: string, err: unknown): ImportResult {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code
+    ? failed(file, `无法读取文件（${code}）`, `cannot read file: ${code}`)
+    : failed(file, '导入时发生内部错误，已跳过此文件', `internal error: ${(err as Error).message}`);
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
