@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Env } from './config/env';
-import type { Db } from './db/client';
+import { type Db, PROJECT_ROOT } from './db/client';
 import auth from './plugins/auth';
 import errors from './plugins/errors';
 import exportRoutes from './routes/api/export';
@@ -20,10 +23,14 @@ export interface AppOptions {
   db: Db;
   env: Env;
   logger?: FastifyServerOptions['logger'];
+  /** The built dashboard (vite build); served when it exists. */
+  webRoot?: string;
 }
 
+export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
+
 /** The whole HTTP application as a Fastify instance; `server.ts` only makes it listen. */
-export async function buildApp({ db, env, logger = false }: AppOptions) {
+export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -97,6 +104,16 @@ export async function buildApp({ db, env, logger = false }: AppOptions) {
     },
     { prefix: '/api' },
   );
+
+  // the dashboard: its files, and index.html for every other page so a deep link or a reload works
+  const hasWeb = existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+  });
   return app;
 }
 

@@ -60,7 +60,4 @@ export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) =>
     req.log.error({ err }, 'request failed');
     return reply.status(500).send({ error: 'internal', message: '服务器内部错误，请稍后重试' });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }),
-  );
 });

@@ -12,12 +12,16 @@ describe('npm run user:add', () => {
   it('creates a user that can sign in, and prints nothing secret', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'users-')), 'u.db');
     const password = 'a long secret phrase 42';
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'user-add.ts'), '张三', '--role', 'editor', '--password-stdin'], {
-      cwd: ROOT,
-      input: `${password}\n`,
-      env: { ...process.env, DATABASE_URL: db },
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'user-add.ts'), '张三', '--role', 'editor', '--password-stdin'],
+      {
+        cwd: ROOT,
+        input: `${password}\n`,
+        env: { ...process.env, DATABASE_URL: db },
+        encoding: 'utf8',
+      },
+    );
     expect(out).toBe('user 张三 saved with role editor\n');
     expect(out).not.toContain(password);
     const app = await buildApp({ db: openDatabase(db), env: loadEnv({ DATABASE_URL: db }) });
@@ -30,7 +34,11 @@ describe('npm run user:add', () => {
     const run = (args: string[], input: string) =>
       (() => {
         try {
-          execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'user-add.ts'), ...args], { cwd: ROOT, input, stdio: 'pipe' });
+          execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'user-add.ts'), ...args], {
+            cwd: ROOT,
+            input,
+            stdio: 'pipe',
+          });
           return 0;
         } catch (e) {
           return (e as { status: number }).status;
@@ -44,6 +52,10 @@ describe('npm run user:add', () => {
 describe('environment', () => {
   it('is checked at boot with a clear message', () => {
     expect(() => loadEnv({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(loadEnv({ PORT: '8080', READ_REQUIRES_LOGIN: 'true' })).toMatchObject({ PORT: 8080, READ_REQUIRES_LOGIN: true, HOST: '127.0.0.1' });
+    expect(loadEnv({ PORT: '8080', READ_REQUIRES_LOGIN: 'true' })).toMatchObject({
+      PORT: 8080,
+      READ_REQUIRES_LOGIN: true,
+      HOST: '127.0.0.1',
+    });
   });
 });

@@ -1,0 +1,49 @@
+import 'element-plus/dist/index.css';
+import './style.css';
+import {
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElConfigProvider,
+  ElEmpty,
+  ElForm,
+  ElFormItem,
+  ElInput,
+  ElInputNumber,
+  ElOption,
+  ElProgress,
+  ElSelect,
+  ElTable,
+  ElTableColumn,
+  ElTag,
+  ElUpload,
+} from 'element-plus';
+import { createApp } from 'vue';
+import { refreshSession } from './api';
+import { router } from './router';
+import TheApp from './TheApp.vue';
+
+const app = createApp(TheApp);
+for (const c of [
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElConfigProvider,
+  ElEmpty,
+  ElForm,
+  ElFormItem,
+  ElInput,
+  ElInputNumber,
+  ElOption,
+  ElProgress,
+  ElSelect,
+  ElTable,
+  ElTableColumn,
+  ElTag,
+  ElUpload,
+]) {
+  app.use(c);
+}
+app.use(router);
+await refreshSession();
+app.mount('#app');

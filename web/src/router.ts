@@ -1,0 +1,19 @@
+import { createRouter, createWebHistory } from 'vue-router';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'overview', component: () => import('./pages/OverviewPage.vue'), meta: { title: '总览' } },
+    { path: '/rankings', name: 'rankings', component: () => import('./pages/RankingsPage.vue'), meta: { title: '排名' } },
+    { path: '/trends', name: 'trends', component: () => import('./pages/TrendsPage.vue'), meta: { title: '趋势' } },
+    { path: '/reports/:id', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { title: '乡镇报告' } },
+    { path: '/quality', name: 'quality', component: () => import('./pages/QualityPage.vue'), meta: { title: '数据质量' } },
+    { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入' } },
+    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+});
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} · 政务公开年报看板`;
+});
