@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../../server/app';
+import { PASSWORD } from '../helpers/app';
+import { sampleText } from '../helpers/samples';
+import { ARTIFACTS, login, startDashboard } from './harness';
+
+let d: Awaited<ReturnType<typeof startDashboard>>;
+beforeAll(async () => {
+  d = await startDashboard();
+});
+afterAll(() => d.close());
+
+/** The ranking list under the chart, as `name+value` strings (inline text carries no spaces). */
+const rankingList = async (page: Page) =>
+  (await page.locator('[data-test="ranking-list"] li').allInnerTexts()).map((s) => s.replace(/\s+/g, ''));
+
+describe('the overview', () => {
+  it('shows the four 2024 towns in the order and with the values of the API, and opens a town', async () => {
+    const api = await (await fetch(`${d.base}/api/rankings?year=2024`)).json();
+    const expected = api.rows
+      .filter((r: { value: number | null }) => r.value !== null)
+      .map((r: { organization: { name: string }; value: number }) => `${r.organization.name}${r.value}`);
+    expect(expected).toEqual(['小铺乡503', '新山傈僳族乡75', '丙谷镇50', '草场镇24']);
+    const page = await d.page();
+    const t0 = Date.now();
+    await page.goto(`${d.base}/?year=2024`);
+    await page.locator('[data-test="ranking-list"] li').first().waitFor();
+    const firstRenderMs = Date.now() - t0;
+    expect(await rankingList(page)).toEqual(expected);
+    expect(await page.locator('[data-test="received"]').innerText()).toBe('4 / 5');
+    console.log(`overview first render: ${firstRenderMs} ms`);
+
+    await page.getByRole('link', { name: '新山傈僳族乡' }).first().click();
+    await page.waitForURL(/\/reports\/\d+$/);
+    await expect.poll(() => page.locator('[data-test="proactive-total"]').innerText()).toBe('75');
+    const cats = await page.locator('[data-test="categories"] li').allInnerTexts();
+    expect(cats.map((c) => /(\d+) 条$/.exec(c.trim())?.[1])).toEqual(['34', '8', '11', '22']);
+
+    await page.click('[data-test="proactive-total"]');
+    const highlighted = page.locator('[data-test="source"] .hl');
+    await highlighted.waitFor();
+    expect(await highlighted.innerText()).toContain('主动公开信息 75 条');
+  });
+});
+
+describe('an editor', () => {
+  it('uploads a sample through the import page and sees it in the ranking', async () => {
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/import`);
+    const corrected = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 31 条');
+    await page
+      .locator('[data-test="upload"] input[type=file]')
+      .setInputFiles({ name: '草场镇2024年报.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
+    await expect.poll(() => page.locator('[data-test="results"]').innerText()).toContain('已替换旧版本');
+    await page.goto(`${d.base}/?year=2024`);
+    await page.locator('[data-test="ranking-list"] li').first().waitFor();
+    expect(await rankingList(page)).toContain('草场镇31');
+  });
+
+  it('gets a Chinese error for a junk file, and nothing changes', async () => {
+    const before = (await (await fetch(`${d.base}/api/reports?history=true`)).json()).reports.length;
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/import`);
+    await page.locator('[data-test="upload"] input[type=file]').setInputFiles({
+      name: 'junk.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 9]),
+    });
+    await expect.poll(() => page.locator('[data-test="results"]').innerText()).toContain('无法识别的文件格式');
+    const after = (await (await fetch(`${d.base}/api/reports?history=true`)).json()).reports.length;
+    expect(after).toBe(before);
+  });
+});
+
+describe('rankings', () => {
+  it('downloads an Excel file whose rows match the table', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/rankings?year=2024`);
+    await page.locator('[data-test="ranking-table"] tbody tr').first().waitFor();
+    const tableNames = await page.locator('[data-test="ranking-table"] tbody tr td:nth-child(2)').allInnerTexts();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export"]')]);
+    const path = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const excelNames: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) excelNames.push(String(row.getCell(2).value));
+    });
+    expect(excelNames).toEqual(tableNames.map((s) => s.trim()));
+  });
+
+  it('restores the same view on reload (deep link)', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/rankings?year=2023&metric=newReceived`);
+    await page.reload();
+    await page.locator('[data-test="ranking-table"] tbody tr').first().waitFor();
+    expect(page.url()).toContain('year=2023');
+    expect(page.url()).toContain('metric=newReceived');
+    expect(await page.locator('[data-test="metric"]').innerText()).toContain('本年新收政府信息公开申请数量');
+  });
+});
+
+describe('viewers and visitors', () => {
+  it('a viewer sees no import link', async () => {
+    const page = await d.page();
+    await login(page, d.base, 'viewer', PASSWORD);
+    await expect.poll(() => page.locator('header nav').innerText()).toContain('数据质量');
+    expect(await page.locator('header nav').innerText()).not.toContain('导入');
+  });
+});
+
+describe('report text is shown escaped', () => {
+  it('shows <script> and <img onerror> from a report as text', async () => {
+    const hostile = sampleText('puwei').replace(
+      '本年度我镇无收取信息处理费的情况。',
+      '本年度<script>window.__xss=1</script><img src=x onerror="window.__xss=2">无收费。',
+    );
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    const csrf = await page.evaluate(async () => (await (await fetch('/api/me')).json()).csrfToken);
+    const form = { name: 'hostile.txt', mimeType: 'text/plain', buffer: Buffer.from(hostile) };
+    const res = await page.request.post(`${d.base}/api/reports`, {
+      multipart: { files: form },
+      headers: { 'x-csrf-token': csrf },
+    });
+    const id = (await res.json()).results[0].reportId;
+    await page.goto(`${d.base}/reports/${id}`);
+    await page.locator('[data-test="source"]').waitFor();
+    expect(await page.locator('[data-test="source"]').innerText()).toContain(
+      '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">',
+    );
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('[data-test="source"] img').count()).toBe(0);
+  });
+});
+
+describe('every screen', () => {
+  const SCREENS = [
+    '/?year=2024',
+    '/rankings?year=2024',
+    '/trends?organization=1,2',
+    '/reports/1',
+    '/quality?year=2024',
+    '/login',
+  ];
+  it.each([
+    [1366, 768],
+    [1920, 1080],
+  ])('at %i×%i: no horizontal overflow, Chinese drawn as glyphs (not boxes), screenshot saved', async (width, height) => {
+    const page = await d.page(width, height);
+    for (const path of SCREENS) {
+      await page.goto(`${d.base}${path}`);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      // without a CJK font every character is drawn as the same empty box: two different characters look alike
+      const distinct = await page.evaluate(() => {
+        const font = getComputedStyle(document.body).font;
+        const draw = (ch: string) => {
+          const c = document.createElement('canvas');
+          c.width = 40;
+          c.height = 40;
+          const g = c.getContext('2d') as CanvasRenderingContext2D;
+          g.font = font.replace(/\d+px/, '32px');
+          g.fillText(ch, 2, 34);
+          return Array.from(g.getImageData(0, 0, 40, 40).data).join(',');
+        };
+        return draw('政') !== draw('务') && draw('政') !== draw('\u{10FFFF}');
+      });
+      expect(distinct, path).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `${width}x${height}${path.replace(/[/?=&,]/g, '_')}.png`), fullPage: true });
+    }
+  });
+
+  it('keeps the initial JavaScript under 350 KB gzip', async () => {
+    const page = await d.page();
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${d.base}/?year=2024`);
+    await page.waitForLoadState('networkidle');
+    const sizes = scripts.map((p) => ({ file: p, gzip: gzipSync(readFileSync(join(WEB_ROOT, p))).length }));
+    const total = sizes.reduce((s, x) => s + x.gzip, 0);
+    console.log(
+      `initial JS: ${(total / 1024).toFixed(1)} KB gzip\n${sizes.map((s) => `  ${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join('\n')}`,
+    );
+    expect(total).toBeLessThan(350 * 1024);
+  });
+});
