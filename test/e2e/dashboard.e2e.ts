@@ -48,7 +48,39 @@ describe('the overview', () => {
   });
 });
 
+describe('the ranking chart', () => {
+  it('opens a town when its bar is clicked', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/?year=2024`);
+    const chart = page.locator('[data-test="ranking-chart"]');
+    await page.locator('[data-test="ranking-list"] li').first().waitFor();
+    await page.waitForTimeout(600); // the bars' entry animation
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('no chart');
+    // four towns, largest on top: 新山傈僳族乡 is the second band of the plot (8 px grid margins, x-axis labels below)
+    const plotHeight = box.height - 16 - 30;
+    await page.mouse.click(box.x + 110, box.y + 8 + plotHeight * (1.5 / 4));
+    await page.waitForURL(/\/reports\/\d+$/);
+    expect(await page.locator('[data-test="report-title"]').innerText()).toContain('新山傈僳族乡');
+  });
+});
+
 describe('an editor', () => {
+  it('corrects a figure by clicking it, giving a reason, and sees the audit log', async () => {
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/reports/3`);
+    await page.locator('[data-test="applications"] button').first().click();
+    const inputs = page.locator('[data-test="correction"] input');
+    expect(await inputs.nth(0).inputValue()).toBe('applications.newReceived[0]');
+    await inputs.nth(1).fill('2');
+    await inputs.nth(2).fill('与原件核对后更正');
+    await page.locator('[data-test="correction"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('更正记录');
+    expect(await page.locator('body').innerText()).toContain('与原件核对后更正');
+    expect(await page.locator('[data-test="applications"] button').first().innerText()).toBe('2');
+  });
+
   it('uploads a sample through the import page and sees it in the ranking', async () => {
     const page = await d.page();
     await login(page, d.base, 'editor', PASSWORD);
@@ -95,6 +127,21 @@ describe('rankings', () => {
       if (n > 1) excelNames.push(String(row.getCell(2).value));
     });
     expect(excelNames).toEqual(tableNames.map((s) => s.trim()));
+  });
+
+  it.each([
+    ['/?year=2023', '总览'],
+    ['/rankings?year=2024&metric=licensing', '排名'],
+    ['/trends?organization=1,2&metric=newReceived', '趋势'],
+    ['/reports/2', '草场镇'],
+    ['/quality?year=2023', '数据质量'],
+  ])('reloading %s shows the same view', async (path, heading) => {
+    const page = await d.page();
+    await page.goto(`${d.base}${path}`);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(path.replace(/,/g, '%2C').replace('%2C', ','));
+    expect(await page.locator('h1').first().innerText()).toContain(heading);
   });
 
   it('restores the same view on reload (deep link)', async () => {

@@ -19,7 +19,7 @@ import {
   ElUpload,
 } from 'element-plus';
 import { createApp } from 'vue';
-import { refreshSession } from './api';
+import { api, refreshSession, session } from './api';
 import { router } from './router';
 import TheApp from './TheApp.vue';
 
@@ -46,4 +46,5 @@ for (const c of [
 }
 app.use(router);
 await refreshSession();
+session.demo = (await api<{ demo: boolean }>('/api/status').catch(() => ({ demo: false }))).demo;
 app.mount('#app');

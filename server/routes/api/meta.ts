@@ -2,6 +2,7 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import type { Db } from '../../db/client';
 import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
+import { getStatus } from '../../queries/meta/get-status';
 import { getYears } from '../../queries/meta/get-years';
 import { assertCountyKnown } from './guards';
 import { County, errors, NullableString } from './schemas';
@@ -13,6 +14,18 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     async () => ({
       status: 'ok' as const,
     }),
+  );
+
+  app.get(
+    '/status',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: '是否载入了演示数据',
+        response: { 200: Type.Object({ demo: Type.Boolean() }), ...errors(401) },
+      },
+    },
+    async () => getStatus(db),
   );
 
   app.get(

@@ -142,6 +142,10 @@ describe('reading the five samples', () => {
     expect(puwei.years['2023'].status).toBe('ok');
   });
 
+  it('says whether demo data is loaded', async () => {
+    expect((await get('/api/status')).json()).toEqual({ demo: false });
+  });
+
   it('serves the OpenAPI document at /api/docs', async () => {
     const doc = (await get('/api/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);

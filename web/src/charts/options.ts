@@ -43,26 +43,35 @@ export function buildCategoryOption(towns: string[], categories: string[], value
   };
 }
 
-/** One line per series across the years. */
+/** One line per series across the years; a total, when given, on its own axis on the right. */
 export function buildTrendOption(
   years: number[],
   series: { name: string; values: (number | null)[] }[],
   unit: string,
+  total?: { name: string; values: (number | null)[] },
 ): ChartOption {
+  const lines = series.map((s) => ({
+    name: s.name,
+    type: 'line',
+    data: s.values,
+    connectNulls: false,
+    label: { show: series.length === 1, position: 'top' },
+  }));
   return {
     textStyle: FONT,
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: years.map(String) },
-    yAxis: { type: 'value', name: unit },
-    series: series.map((s) => ({
-      name: s.name,
-      type: 'line',
-      data: s.values,
-      connectNulls: false,
-      label: { show: series.length === 1, position: 'top' },
-    })),
+    yAxis: total
+      ? [
+          { type: 'value', name: unit },
+          { type: 'value', name: total.name, splitLine: { show: false } },
+        ]
+      : { type: 'value', name: unit },
+    series: total
+      ? [...lines, { name: total.name, type: 'line', yAxisIndex: 1, data: total.values, lineStyle: { type: 'dashed' } }]
+      : lines,
   };
 }
 
