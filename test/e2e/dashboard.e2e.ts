@@ -190,6 +190,12 @@ describe('report text is shown escaped', () => {
 });
 
 describe('every screen', () => {
+  const EXPECTED_CHARTS: Record<string, number> = {
+    '/?year=2024': 3,
+    '/rankings?year=2024': 1,
+    '/trends?organization=1,2': 2,
+    '/reports/1': 1,
+  };
   const SCREENS = [
     '/?year=2024',
     '/rankings?year=2024',
@@ -203,9 +209,16 @@ describe('every screen', () => {
     [1920, 1080],
   ])('at %i×%i: no horizontal overflow, Chinese drawn as glyphs (not boxes), screenshot saved', async (width, height) => {
     const page = await d.page(width, height);
-    for (const path of SCREENS) {
+    await login(page, d.base, 'editor', PASSWORD); // so the import screen is one of them
+    for (const path of [...SCREENS, '/import']) {
       await page.goto(`${d.base}${path}`);
       await page.waitForLoadState('networkidle');
+      // every chart on the screen is drawn (a component missing at run time renders nothing)
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll('[role="img"]')].map((e) => (e.querySelector('canvas')?.height ?? 0) > 0),
+      );
+      expect(charts.every(Boolean), path).toBe(true);
+      expect(charts.length, path).toBe(EXPECTED_CHARTS[path] ?? 0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
       // without a CJK font every character is drawn as the same empty box: two different characters look alike
