@@ -4,7 +4,10 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticReport } from '../../scripts/fixtures/synthetic';
 import { WEB_ROOT } from '../../server/app';
+import { importDocument } from '../../server/ingest/import-report';
+import { DEMO_IMPORTER } from '../../server/queries/meta/get-status';
 import { PASSWORD } from '../helpers/app';
 import { sampleText } from '../helpers/samples';
 import { ARTIFACTS, login, startDashboard } from './harness';
@@ -186,6 +189,27 @@ describe('report text is shown escaped', () => {
     );
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('[data-test="source"] img').count()).toBe(0);
+  });
+});
+
+describe('demo data', () => {
+  it('puts a 演示数据 banner on every page while it is loaded', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/?year=2024`);
+    expect(await page.locator('[role="status"]').count()).toBe(0);
+    const demo = syntheticReport(1, 2022, '演示县');
+    await importDocument(d.db, { bytes: Buffer.from(demo.text), fileName: demo.fileName, importedBy: DEMO_IMPORTER });
+    for (const path of ['/?year=2024', '/rankings?year=2022', '/quality']) {
+      await page.goto(`${d.base}${path}`);
+      await expect
+        .poll(() =>
+          page
+            .locator('[role="status"]')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toContain('演示数据');
+    }
   });
 });
 
