@@ -1,22 +1,11 @@
+import type { RankingRow, RankingStatus } from '../../../shared/api-types';
 import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
 import { getOrganizations, type OrganizationRow } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
 import { byName } from '../statement-cache';
 
-export type RankingStatus = 'ranked' | 'noValue' | 'missing';
-
-export interface RankingRow {
-  rank: number | null;
-  organization: { id: number; name: string; county: string | null };
-  status: RankingStatus;
-  reportId: number | null;
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-  changePct: number | null;
-  rankChange: number | null;
-}
+export type { RankingRow, RankingStatus } from '../../../shared/api-types';
 
 /** Competition ranking, largest first: ties share a rank (1, 2, 2, 4). */
 export function rankValues(values: Map<number, number>): Map<number, number> {

@@ -1,17 +1,10 @@
+import type { Correction } from '../../../shared/api-types';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { Db } from '../../db/client';
 import { prepared } from '../statement-cache';
 import { listReportHistory } from './list-report-history';
 
-export interface Correction {
-  id: number;
-  field: string;
-  oldValue: number | null;
-  newValue: number | null;
-  reason: string;
-  correctedBy: string;
-  correctedAt: string;
-}
+export type { Correction } from '../../../shared/api-types';
 
 export interface ReportDetail extends ParsedReport {
   id: number;
