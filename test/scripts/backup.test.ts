@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/client';
+import { importDocument } from '../../server/ingest/import-report';
+import { loadSamplesIfEmpty } from '../../server/ingest/samples';
+import { rowCounts, tempDatabase } from '../helpers/db';
+import { ROOT, sampleText } from '../helpers/samples';
+
+describe('npm run backup', () => {
+  it('copies the database with the online backup API, and the copy restores every row and original file', async () => {
+    const t = tempDatabase();
+    try {
+      await loadSamplesIfEmpty(t.db);
+      const text = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 25 条');
+      await importDocument(t.db, { bytes: Buffer.from(text), fileName: 'v2.txt', importedBy: 'test' });
+      const out = join(t.dir, 'backup.db');
+      const printed = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'backup.ts'), out], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: t.path },
+        encoding: 'utf8',
+      });
+      expect(printed).toContain('integrity ok, 6 reports');
+      const restored = openDatabase(out);
+      expect(rowCounts(restored)).toEqual(rowCounts(t.db));
+      const original = restored.$client.prepare('select bytes from source_documents where file_name = ?').get('v2.txt') as {
+        bytes: Buffer;
+      };
+      expect(original.bytes.toString()).toBe(text);
+      restored.$client.close();
+    } finally {
+      t.close();
+    }
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    const t = tempDatabase();
+    try {
+      const run = () =>
+        execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'backup.ts'), t.path], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: t.path },
+          stdio: 'pipe',
+        });
+      expect(run).toThrow();
+    } finally {
+      t.close();
+    }
+  });
+});
