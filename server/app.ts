@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Env } from './config/env';
 import { type Db, PROJECT_ROOT } from './db/client';
 import auth from './plugins/auth';
@@ -36,6 +36,15 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
+    // the router's own refusals (a malformed URL, a path segment over the length limit) in the API's shape
+    frameworkErrors: (err, _req, res) => {
+      const tooLong = /too long/i.test(err.message);
+      const reply = res as unknown as FastifyReply;
+      return reply.status(tooLong ? 414 : 400).send({
+        error: tooLong ? 'uri_too_long' : 'bad_request',
+        message: tooLong ? '网址过长' : '网址格式不正确',
+      });
+    },
     // a request the HTTP parser rejects (raw non-ASCII in the URL, broken headers) still gets a clear answer
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return;
