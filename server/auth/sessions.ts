@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { prepared } from '../queries/statement-cache';
 
 export interface SessionUser {
   sessionId: number;
@@ -16,29 +17,32 @@ export function createSession(db: Db, userId: number, hours: number): { token: s
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
-  db.$client
-    .prepare('insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)')
-    .run(hash(token), userId, csrfToken, now.toISOString(), new Date(now.getTime() + hours * 3600_000).toISOString());
+  prepared(db, 'insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)').run(
+    hash(token),
+    userId,
+    csrfToken,
+    now.toISOString(),
+    new Date(now.getTime() + hours * 3600_000).toISOString(),
+  );
   return { token, csrfToken };
 }
 
 export function findSession(db: Db, token: string | undefined): SessionUser | null {
   if (!token || token.length > 200) return null;
-  const row = db.$client
-    .prepare(
-      `select s.id as sessionId, u.id as userId, u.name, u.role, s.csrf_token as csrfToken, s.expires_at as expiresAt
+  const row = prepared(
+    db,
+    `select s.id as sessionId, u.id as userId, u.name, u.role, s.csrf_token as csrfToken, s.expires_at as expiresAt
        from sessions s join users u on u.id = s.user_id where s.token_hash = ?`,
-    )
-    .get(hash(token)) as (SessionUser & { expiresAt: string }) | undefined;
+  ).get(hash(token)) as (SessionUser & { expiresAt: string }) | undefined;
   if (!row || row.expiresAt < new Date().toISOString()) return null;
   const { expiresAt: _, ...user } = row;
   return user;
 }
 
 export function deleteSession(db: Db, token: string | undefined): void {
-  if (token) db.$client.prepare('delete from sessions where token_hash = ?').run(hash(token));
+  if (token) prepared(db, 'delete from sessions where token_hash = ?').run(hash(token));
 }
 
 export function countUsers(db: Db): number {
-  return (db.$client.prepare('select count(*) as n from users').get() as { n: number }).n;
+  return (prepared(db, 'select count(*) as n from users').get() as { n: number }).n;
 }

@@ -1,4 +1,5 @@
 import type { Correction } from '../../../shared/api-types';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/template';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { Db } from '../../db/client';
 import { prepared } from '../statement-cache';
@@ -29,17 +30,10 @@ interface FigureRow {
   sourceLine: number | null;
 }
 
+// column keys in template order, from the one template definition
 const COLUMN_INDEX: Record<string, string[]> = {
-  applications: [
-    'naturalPerson',
-    'commercialEnterprise',
-    'researchInstitution',
-    'socialWelfareOrganization',
-    'legalServiceInstitution',
-    'otherApplicant',
-    'total',
-  ],
-  reviewLitigation: ['upheld', 'corrected', 'otherResult', 'pending', 'total'],
+  applications: APPLICANT_COLUMNS.map((c) => c.key),
+  reviewLitigation: REVIEW_COLUMNS.map((c) => c.key),
 };
 
 /** The contract object of one report, its figures as they stand after corrections, with its history. */
