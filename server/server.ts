@@ -6,7 +6,7 @@ import { openDatabase } from './db/client';
 import { loadSamplesIfEmpty } from './ingest/samples';
 
 const env = loadEnv();
-const db = openDatabase(env.DATABASE_URL);
+const db = openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20 });
 const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 
 if (env.LOAD_SAMPLES) {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { writeTransaction } from '../db/write';
 import { prepared } from '../queries/statement-cache';
 
 export interface SessionUser {
@@ -13,17 +14,25 @@ export interface SessionUser {
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new session (a fresh token on every sign-in: no fixation); returns the cookie token. */
-export function createSession(db: Db, userId: number, hours: number): { token: string; csrfToken: string } {
+export async function createSession(
+  db: Db,
+  userId: number,
+  hours: number,
+  replacing?: string,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
-  prepared(db, 'insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)').run(
-    hash(token),
-    userId,
-    csrfToken,
-    now.toISOString(),
-    new Date(now.getTime() + hours * 3600_000).toISOString(),
-  );
+  await writeTransaction(db, () => {
+    if (replacing) prepared(db, 'delete from sessions where token_hash = ?').run(hash(replacing));
+    prepared(db, 'insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values (?, ?, ?, ?, ?)').run(
+      hash(token),
+      userId,
+      csrfToken,
+      now.toISOString(),
+      new Date(now.getTime() + hours * 3600_000).toISOString(),
+    );
+  });
   return { token, csrfToken };
 }
 
@@ -39,8 +48,8 @@ export function findSession(db: Db, token: string | undefined): SessionUser | nu
   return user;
 }
 
-export function deleteSession(db: Db, token: string | undefined): void {
-  if (token) prepared(db, 'delete from sessions where token_hash = ?').run(hash(token));
+export async function deleteSession(db: Db, token: string | undefined): Promise<void> {
+  if (token) await writeTransaction(db, () => prepared(db, 'delete from sessions where token_hash = ?').run(hash(token)));
 }
 
 export function countUsers(db: Db): number {

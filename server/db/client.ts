@@ -21,13 +21,16 @@ export function databasePath(url: string = DEFAULT_DATABASE_URL): string {
 /**
  * Opens (and creates on first use) the SQLite database, in WAL mode with a busy timeout, and
  * applies the committed migrations — the same call at start-up, in scripts and in tests.
+ * `busyTimeoutMs` is how long one statement blocks waiting for another process's lock: scripts
+ * may wait long; the server keeps it short and waits between attempts instead (db/write.ts), so
+ * that its event loop is never held.
  */
-export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
+export function openDatabase(url: string = DEFAULT_DATABASE_URL, { busyTimeoutMs = 5000 } = {}): Db {
   const path = databasePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -65536');

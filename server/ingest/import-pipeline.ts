@@ -49,8 +49,22 @@ export async function importFilesPipelined(
       w.postMessage(job);
     }
   };
+  // Writing pauses 2 ms every 50 ms so that a server writing to the same database (an upload, a
+  // sign-in) gets the write lock between two reports instead of waiting for the whole batch.
+  let writingSince = performance.now();
+  let paused = false;
   const drain = () => {
+    if (paused) return;
     while (ready.has(nextToCommit)) {
+      if (performance.now() - writingSince > 50) {
+        paused = true;
+        setTimeout(() => {
+          paused = false;
+          writingSince = performance.now();
+          drain();
+        }, 2);
+        return;
+      }
       const out = ready.get(nextToCommit) as Outcome;
       ready.delete(nextToCommit);
       let result: ImportResult;

@@ -1,5 +1,6 @@
 import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import type { Db } from '../db/client';
+import { writeTransaction } from '../db/write';
 import { dataChanged } from '../queries/result-cache';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
@@ -13,74 +14,88 @@ export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
  * current version and the old one stays in history.
  */
 export function commitImport(db: Db, p: PreparedReport): ImportResult {
-  const stmt = importStatements(db);
+  const result = db.$client.transaction(() => writeReport(db, p)).immediate();
   dataChanged(db);
-  return db.$client.transaction((): ImportResult => {
-    const existing = stmt.reportBySha.get(p.sha256);
-    if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
-    const now = new Date().toISOString();
-    const org = resolveOrganization(db, p.identity, now);
-    const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
-    const docId = stmt.insertDocument.run(
-      p.sha256,
-      p.file,
-      p.mediaType,
-      p.format,
-      bytes.length,
-      bytes,
-      p.text,
+  return result;
+}
+
+/**
+ * The same for a server: while another process (a batch import) holds the write lock, it waits on
+ * timers so that readers keep being answered (see writeTransaction).
+ */
+export async function commitImportAsync(db: Db, p: PreparedReport): Promise<ImportResult> {
+  const result = await writeTransaction(db, () => writeReport(db, p));
+  dataChanged(db);
+  return result;
+}
+
+/** The writes of one report; called inside a transaction. */
+function writeReport(db: Db, p: PreparedReport): ImportResult {
+  const stmt = importStatements(db);
+  const existing = stmt.reportBySha.get(p.sha256);
+  if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
+  const now = new Date().toISOString();
+  const org = resolveOrganization(db, p.identity, now);
+  const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+  const docId = stmt.insertDocument.run(
+    p.sha256,
+    p.file,
+    p.mediaType,
+    p.format,
+    bytes.length,
+    bytes,
+    p.text,
+    now,
+    p.importedBy,
+  ).lastInsertRowid;
+  const current = stmt.currentReport.get(org.id, p.year);
+  if (current) stmt.supersede.run(now, current.id);
+  const reportId = Number(
+    stmt.insertReport.run(
+      org.id,
+      docId,
+      p.year,
+      p.template,
+      p.publishedOn,
+      p.proactiveTotal,
+      p.proactiveApprox,
+      p.parsedJson,
+      p.errors,
+      p.warnings,
       now,
-      p.importedBy,
-    ).lastInsertRowid;
-    const current = stmt.currentReport.get(org.id, p.year);
-    if (current) stmt.supersede.run(now, current.id);
-    const reportId = Number(
-      stmt.insertReport.run(
-        org.id,
-        docId,
-        p.year,
-        p.template,
-        p.publishedOn,
-        p.proactiveTotal,
-        p.proactiveApprox,
-        p.parsedJson,
-        p.errors,
-        p.warnings,
-        now,
-      ).lastInsertRowid,
-    );
-    if (current) stmt.linkSuccessor.run(reportId, current.id);
-    p.categories.forEach((c, position) => {
-      stmt.category.run(reportId, position, c.label, c.category, c.count);
-    });
-    const cells = templateCells((p.template ?? '2021') as TemplateVersion);
-    const params: (string | number | null)[] = [];
-    const nullable = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
-    cells.forEach((cell, i) => {
-      const k = i * 4;
-      params.push(
-        reportId,
-        cell.table,
-        cell.row,
-        cell.column,
-        nullable(p.cells[k]),
-        nullable(p.cells[k + 1]),
-        nullable(p.cells[k + 2]),
-        nullable(p.cells[k + 3]),
-      );
-    });
-    figuresStatement(db, cells.length).run(params);
-    for (const f of p.findings) stmt.finding.run(reportId, f.code, f.severity, f.field ?? null, f.message);
-    return {
-      file: p.file,
-      status: current ? 'replaced' : 'imported',
+    ).lastInsertRowid,
+  );
+  if (current) stmt.linkSuccessor.run(reportId, current.id);
+  p.categories.forEach((c, position) => {
+    stmt.category.run(reportId, position, c.label, c.category, c.count);
+  });
+  const cells = templateCells((p.template ?? '2021') as TemplateVersion);
+  const params: (string | number | null)[] = [];
+  const nullable = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
+  cells.forEach((cell, i) => {
+    const k = i * 4;
+    params.push(
       reportId,
-      organization: { id: org.id, name: org.name, county: org.county },
-      year: p.year,
-      errors: p.errors,
-      warnings: p.warnings,
-    };
-  })();
+      cell.table,
+      cell.row,
+      cell.column,
+      nullable(p.cells[k]),
+      nullable(p.cells[k + 1]),
+      nullable(p.cells[k + 2]),
+      nullable(p.cells[k + 3]),
+    );
+  });
+  figuresStatement(db, cells.length).run(params);
+  for (const f of p.findings) stmt.finding.run(reportId, f.code, f.severity, f.field ?? null, f.message);
+  return {
+    file: p.file,
+    status: current ? 'replaced' : 'imported',
+    reportId,
+    organization: { id: org.id, name: org.name, county: org.county },
+    year: p.year,
+    errors: p.errors,
+    warnings: p.warnings,
+  };
 }
 
 /** Imports one file: parse (skipped when the same bytes are already in), then one transaction. */
@@ -89,5 +104,5 @@ export async function importDocument(db: Db, input: ImportInput): Promise<Import
   const existing = importStatements(db).reportBySha.get(sha256);
   if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
   const prepared = await prepareImport(input, sha256);
-  return isPrepared(prepared) ? commitImport(db, prepared) : prepared;
+  return isPrepared(prepared) ? commitImportAsync(db, prepared) : prepared;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { DatabaseBusyError } from '../db/write';
 
 /** An expected failure of a request: its status and the Chinese message the office sees. */
 export class HttpError extends Error {
@@ -43,6 +44,13 @@ export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) =>
     }
     if (err.validation) {
       return reply.status(400).send({ error: 'bad_request', message: validationMessage(err) });
+    }
+    if ((err as unknown) instanceof DatabaseBusyError) {
+      req.log.warn({ err }, 'database busy');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ error: 'busy', message: '数据库正被另一项导入占用，请稍后重试；本次没有写入任何内容' });
     }
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT') {

@@ -1,5 +1,6 @@
 import type { CellRef } from '../../../shared/report/template';
 import type { Db } from '../../db/client';
+import { writeTransaction } from '../../db/write';
 import { dataChanged } from '../result-cache';
 import { prepared } from '../statement-cache';
 
@@ -7,13 +8,11 @@ import { prepared } from '../statement-cache';
  * Sets a figure's corrected value and writes the audit row (who, when, old, new, why) in one
  * transaction. The parsed value stays where it was.
  */
-export function correctFigure(
+export async function correctFigure(
   db: Db,
   p: { reportId: number; field: string; cell: CellRef | null; value: number; reason: string; by: string },
-): void {
-  const c = db.$client;
-  dataChanged(db);
-  c.transaction(() => {
+): Promise<void> {
+  await writeTransaction(db, () => {
     let old: number | null;
     if (p.cell) {
       const row = prepared(
@@ -35,5 +34,6 @@ export function correctFigure(
       db,
       'insert into corrections (report_id, field, old_value, new_value, reason, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?)',
     ).run(p.reportId, p.field, old, p.value, p.reason, p.by, new Date().toISOString());
-  })();
+  });
+  dataChanged(db);
 }

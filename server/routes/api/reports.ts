@@ -190,7 +190,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUp
       const { field, value, reason } = req.body;
       const cell = templateCells(report.template ?? '2021').find((c) => c.path === field);
       if (!cell && field !== 'proactive.total') throw new HttpError(400, 'bad_request', `该报告没有“${field}”这一项数字`);
-      correctFigure(db, {
+      await correctFigure(db, {
         reportId: report.id,
         field,
         cell: cell ?? null,

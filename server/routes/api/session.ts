@@ -49,8 +49,8 @@ const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessio
         throw new HttpError(401, 'bad_credentials', '用户名或密码不正确');
       }
       throttle.succeed(key);
-      deleteSession(db, req.cookies[SESSION_COOKIE]); // a sign-in never keeps a session id it was given
-      const { token, csrfToken } = createSession(db, user.id, opts.sessionHours);
+      // a fresh token on every sign-in, and the session id it was given (if any) is dropped: no fixation
+      const { token, csrfToken } = await createSession(db, user.id, opts.sessionHours, req.cookies[SESSION_COOKIE]);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -67,7 +67,7 @@ const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessio
     '/session',
     { schema: { tags: ['accounts'], summary: '退出登录', response: { 204: Type.Null(), ...errors(400) } } },
     async (req, reply) => {
-      deleteSession(db, req.cookies[SESSION_COOKIE]);
+      await deleteSession(db, req.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
