@@ -7,7 +7,8 @@ export type FormatErrorCode =
   | 'format.corrupt'
   | 'format.scanned'
   | 'format.zipBomb'
-  | 'format.timeout';
+  | 'format.timeout'
+  | 'format.tooComplex';
 
 /** A file that cannot be read as a report, with the reason in Chinese (UI) and English (logs). */
 export class FormatError extends Error {

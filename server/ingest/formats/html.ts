@@ -1,5 +1,6 @@
 import { type Cheerio, type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { FormatError } from './errors';
 
 const DROP = 'script, style, noscript, template, iframe, form, nav, footer, header, aside, select, button, svg, link, meta';
 const CHROME =
@@ -30,8 +31,26 @@ const BLOCK = new Set([
   'html',
 ]);
 
+/** At most this many table cells per page, merged and nested cells counted: a report has about 400. */
+export const MAX_TABLE_CELLS = 200_000;
+
+interface Budget {
+  cells: number;
+}
+
+function spend(budget: Budget, cells: number): void {
+  budget.cells -= cells;
+  if (budget.cells < 0) {
+    throw new FormatError(
+      'format.tooComplex',
+      '网页中的表格结构异常庞大（合并单元格或嵌套表格过多），无法读取，请提供 PDF 或 DOCX 版本',
+      `html tables expand to more than ${MAX_TABLE_CELLS} cells`,
+    );
+  }
+}
+
 /** Text of an inline run: whitespace collapsed as a browser renders it. */
-function inlineText($: CheerioAPI, node: AnyNode, out: string[]): void {
+function inlineText($: CheerioAPI, node: AnyNode, out: string[], budget: Budget): void {
   if (node.type === 'text') {
     out.push((node as unknown as { data: string }).data.replace(/[ \t\r\n\f]+/g, ' '));
     return;
@@ -44,22 +63,23 @@ function inlineText($: CheerioAPI, node: AnyNode, out: string[]): void {
     return;
   }
   if (name === 'table') {
-    out.push('\n', tableText($, el), '\n');
+    out.push('\n', tableText($, el, budget), '\n');
     return;
   }
   const block = BLOCK.has(name);
   if (block) out.push('\n');
-  for (const child of el.children) inlineText($, child, out);
+  for (const child of el.children) inlineText($, child, out, budget);
   if (block) out.push('\n');
 }
 
 /**
  * A table as lines of tab-separated cells, in reading order. Merged cells keep their text in the
- * first row and column they cover and leave the others empty — as a copy from Word does.
+ * first row and column they cover and leave the others empty — as a copy from Word does. Only the
+ * table's own rows count; a table nested in a cell is that cell's text.
  */
-export function tableText($: CheerioAPI, table: Element): string {
+export function tableText($: CheerioAPI, table: Element, budget: Budget = { cells: MAX_TABLE_CELLS }): string {
   const grid: string[][] = [];
-  const rows = $(table).find('tr').toArray();
+  const rows = $(table).children('tr').add($(table).children('thead, tbody, tfoot').children('tr')).toArray();
   rows.forEach((tr, r) => {
     grid[r] ??= [];
     let c = 0;
@@ -69,11 +89,12 @@ export function tableText($: CheerioAPI, table: Element): string {
       const colspan = Math.min(50, Math.max(1, Number($(cell).attr('colspan')) || 1));
       const rowspan = Math.min(200, Math.max(1, Number($(cell).attr('rowspan')) || 1));
       const parts: string[] = [];
-      for (const child of cell.children) inlineText($, child, parts);
+      for (const child of cell.children) inlineText($, child, parts, budget);
       const text = parts
         .join('')
         .replace(/\s*\n\s*/g, ' ')
         .trim();
+      spend(budget, colspan * Math.min(rowspan, rows.length - r));
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colspan; dc++) (grid[r + dr] as string[])[c + dc] = dr === 0 && dc === 0 ? text : '';
@@ -145,7 +166,8 @@ export function htmlToText(html: string): string {
     .map((t) => t.replace(/\s+/g, ' ').trim())
     .find((t) => /年度报告/.test(t) && t.length < 80 && !bodyText.includes(t.replace(/\s+/g, '')));
   if (title) out.push(title, '\n');
-  for (const node of body.toArray()) inlineText($, node, out);
+  const budget = { cells: MAX_TABLE_CELLS };
+  for (const node of body.toArray()) inlineText($, node, out, budget);
   return out
     .join('')
     .split('\n')
