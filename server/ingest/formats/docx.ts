@@ -36,6 +36,18 @@ function checkArchive(bytes: Uint8Array): Promise<Buffer> {
       let documentEntry: yauzl.Entry | null = null;
       zip.on('entry', (entry: yauzl.Entry) => {
         total += entry.uncompressedSize;
+        const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+        if (total > MAX_DOCX_UNPACKED || (entry.uncompressedSize > 10 * 1024 * 1024 && ratio > MAX_RATIO)) {
+          zip.close();
+          reject(
+            new FormatError(
+              'format.zipBomb',
+              'DOCX 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取',
+              `zip would unpack to ${total} bytes`,
+            ),
+          );
+          return;
+        }
         if (entry.fileName === 'word/document.xml') {
           if (entry.uncompressedSize > MAX_DOCX_BODY) {
             zip.close();
@@ -49,18 +61,6 @@ function checkArchive(bytes: Uint8Array): Promise<Buffer> {
             return;
           }
           documentEntry = entry;
-        }
-        const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-        if (total > MAX_DOCX_UNPACKED || (entry.uncompressedSize > 10 * 1024 * 1024 && ratio > MAX_RATIO)) {
-          zip.close();
-          reject(
-            new FormatError(
-              'format.zipBomb',
-              'DOCX 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取',
-              `zip would unpack to ${total} bytes`,
-            ),
-          );
-          return;
         }
         zip.readEntry();
       });
