@@ -192,6 +192,63 @@ describe('report text is shown escaped', () => {
   });
 });
 
+describe('file names, county names and correction reasons are shown escaped', () => {
+  it('runs no markup typed into them, on every page that shows them', async () => {
+    const page = await d.page();
+    const xss = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+    const planted = () => page.locator('img[src="x"], img[src="y"], img[src="z"]').count();
+    await login(page, d.base, 'editor', PASSWORD);
+    // a report that names no county (小铺乡's layout), uploaded through the import page with a
+    // hostile file name and a hostile county
+    const r = syntheticReport(3, 2024);
+    // (no double quotes: browsers send them as %22 in a multipart file name)
+    const fileName = '<img src=x onerror=window.__xss=3>.txt';
+    const county = '<img src=y onerror="window.__xss=4">县';
+    await page.goto(`${d.base}/import`);
+    await page.locator('input[placeholder^="如 米易县"]').fill(county);
+    await page
+      .locator('[data-test="upload"] input[type=file]')
+      .setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(r.text) });
+    await expect.poll(() => page.locator('[data-test="results"]').innerText()).toContain('已导入');
+    expect(await page.locator('[data-test="results"]').innerText()).toContain(fileName);
+    // an organisation name made of markup is not taken as a name: that report is refused, with its reason
+    const hostileOrg = r.text.split(r.expected.name).join('<img src=z onerror="window.__xss=5">乡');
+    await page
+      .locator('[data-test="upload"] input[type=file]')
+      .setInputFiles({ name: 'org.txt', mimeType: 'text/plain', buffer: Buffer.from(hostileOrg) });
+    await expect.poll(() => page.locator('[data-test="results"]').innerText()).toContain('无法识别报告所属单位名称');
+    expect([await xss(), await planted()]).toEqual([undefined, 0]);
+
+    const row = (await (await fetch(`${d.base}/api/reports`)).json()).reports.find(
+      (x: { organization: { name: string } }) => x.organization.name === r.expected.name,
+    );
+    expect(row.organization.county).toBe(county);
+    // a correction whose reason is markup
+    await page.goto(`${d.base}/reports/${row.id}`);
+    await page.locator('[data-test="applications"] button').first().click();
+    const inputs = page.locator('[data-test="correction"] input');
+    await inputs.nth(1).fill('3');
+    await inputs.nth(2).fill('<img src=x onerror="window.__xss=6">核对原件');
+    await page.locator('[data-test="correction"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('<img src=x onerror="window.__xss=6">核对原件');
+    expect(await page.locator('body').innerText()).toContain(fileName);
+    expect([await xss(), await planted()]).toEqual([undefined, 0]);
+
+    // every screen that lists counties or reports, filtered to the hostile county
+    const q = `year=2024&county=${encodeURIComponent(county)}`;
+    for (const path of [`/?${q}`, `/rankings?${q}`, `/quality?${q}`]) {
+      await page.goto(`${d.base}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('body').innerText(), path).toContain(r.expected.name);
+      expect([path, await xss(), await planted()]).toEqual([path, undefined, 0]);
+    }
+    await page.goto(`${d.base}/?${q}`);
+    await page.locator('[data-test="county"]').click();
+    await page.locator('.el-select-dropdown__item', { hasText: county }).first().waitFor();
+    expect([await xss(), await planted()]).toEqual([undefined, 0]);
+  });
+});
+
 describe('demo data', () => {
   it('puts a 演示数据 banner on every page while it is loaded', async () => {
     const page = await d.page();
