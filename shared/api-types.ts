@@ -14,6 +14,23 @@ export interface RankingRow {
   change: number | null;
   changePct: number | null;
   rankChange: number | null;
+  /** The report's check results (null when there is no report). */
+  errors: number | null;
+  warnings: number | null;
+}
+
+/** Figures over every organisation in a ranking's scope, whatever page is asked for. */
+export interface RankingSummary {
+  /** Organisations in scope. */
+  organizations: number;
+  /** Of them, with a current report for the year. */
+  received: number;
+  ranked: number;
+  noValue: number;
+  /** Sum of the ranked values. */
+  sum: number;
+  /** Reports with at least one error-level finding. */
+  reportsWithErrors: number;
 }
 
 /** One manual correction in a report's audit log. */

@@ -27,6 +27,12 @@ export function getCategories(
        from proactive_categories c join reports r on r.id = c.report_id
        where r.year = ? and r.is_current = 1 group by c.report_id, c.category`,
   ).all(params.year) as { reportId: number; category: string; count: number | null }[];
+  const byReport = new Map<number, Record<string, number | null>>();
+  for (const c of cats) {
+    let record = byReport.get(c.reportId);
+    if (!record) byReport.set(c.reportId, (record = {}));
+    record[c.category] = c.count;
+  }
   const rows = reports
     .filter((r) => orgs.has(r.organizationId))
     .map((r) => {
@@ -35,9 +41,23 @@ export function getCategories(
         organization: { id: o.id, name: o.name, county: o.county },
         reportId: r.id,
         proactiveTotal: r.proactiveTotal,
-        categories: Object.fromEntries(cats.filter((c) => c.reportId === r.id).map((c) => [c.category, c.count])),
+        categories: byReport.get(r.id) ?? {},
       };
     })
     .sort((a, b) => (b.proactiveTotal ?? -1) - (a.proactiveTotal ?? -1));
   return { categories: CANONICAL_CATEGORIES, rows };
+}
+
+/** Per category, the sum of the counts the reports state, and how many reports left it unreadable. */
+export function categoryTotals(rows: readonly CategoryRow[]): Record<string, { sum: number; unreadable: number }> {
+  const totals: Record<string, { sum: number; unreadable: number }> = {};
+  for (const r of rows) {
+    for (const [category, count] of Object.entries(r.categories)) {
+      totals[category] ??= { sum: 0, unreadable: 0 };
+      const t = totals[category] as { sum: number; unreadable: number };
+      if (count === null) t.unreadable++;
+      else t.sum += count;
+    }
+  }
+  return totals;
 }

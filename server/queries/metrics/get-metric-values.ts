@@ -8,6 +8,9 @@ export interface MetricValue {
   reportId: number;
   /** null: the report is in, but this figure could not be read or was not stated. */
   value: number | null;
+  /** The report's check results: errors and warnings. */
+  errors: number;
+  warnings: number;
 }
 
 function statement(db: Db, metric: MetricDef) {
@@ -16,13 +19,13 @@ function statement(db: Db, metric: MetricDef) {
     case 'proactive':
       return prepared(
         db,
-        `select r.organization_id as organizationId, r.year, r.id as reportId, r.proactive_total as value from reports r where ${inRange}`,
+        `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings, r.proactive_total as value from reports r where ${inRange}`,
       );
     case 'category':
       // unknown (null) when the report lists no categories or an unreadable count; a category it leaves out is 0
       return prepared(
         db,
-        `select r.organization_id as organizationId, r.year, r.id as reportId,
+        `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings,
            case when count(c.id) = 0 then null
                 when sum(case when c.category = ? and c.count is null then 1 else 0 end) > 0 then null
                 else coalesce(sum(case when c.category = ? then c.count end), 0) end as value
@@ -32,7 +35,7 @@ function statement(db: Db, metric: MetricDef) {
     case 'cell':
       return prepared(
         db,
-        `select r.organization_id as organizationId, r.year, r.id as reportId, coalesce(f.corrected_value, f.value) as value
+        `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings, coalesce(f.corrected_value, f.value) as value
          from reports r left join table_figures f on f.report_id = r.id and f.row_key = ? and f.column_key = ?
          where ${inRange}`,
       );

@@ -1,11 +1,11 @@
-import type { RankingRow, RankingStatus } from '../../../shared/api-types';
+import type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/api-types';
 import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
 import { getOrganizations, type OrganizationRow } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
 import { byName } from '../statement-cache';
 
-export type { RankingRow, RankingStatus } from '../../../shared/api-types';
+export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/api-types';
 
 /** Competition ranking, largest first: ties share a rank (1, 2, 2, 4). */
 export function rankValues(values: Map<number, number>): Map<number, number> {
@@ -55,6 +55,8 @@ export function getRanking(db: Db, params: { year: number; county?: string; metr
       change,
       changePct: change !== null && previous ? round1((change / previous) * 100) : null,
       rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+      errors: v?.errors ?? null,
+      warnings: v?.warnings ?? null,
     };
   });
   const order: Record<RankingStatus, number> = { ranked: 0, noValue: 1, missing: 2 };
@@ -62,4 +64,21 @@ export function getRanking(db: Db, params: { year: number; county?: string; metr
     (a, b) =>
       order[a.status] - order[b.status] || (a.rank ?? 0) - (b.rank ?? 0) || byName(a.organization.name, b.organization.name),
   );
+}
+
+/** The figures of a whole ranking (the cards above it), whatever page of it is shown. */
+export function summarize(rows: readonly RankingRow[]): RankingSummary {
+  let received = 0;
+  let ranked = 0;
+  let sum = 0;
+  let reportsWithErrors = 0;
+  for (const r of rows) {
+    if (r.status !== 'missing') received++;
+    if (r.status === 'ranked') {
+      ranked++;
+      sum += r.value ?? 0;
+    }
+    if ((r.errors ?? 0) > 0) reportsWithErrors++;
+  }
+  return { organizations: rows.length, received, ranked, noValue: received - ranked, sum: Math.round(sum * 10) / 10, reportsWithErrors };
 }

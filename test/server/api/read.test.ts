@@ -32,6 +32,53 @@ describe('reading the five samples', () => {
     ]);
   });
 
+  it('pages a ranking, filters it by name, and sums the whole of it whatever the page', async () => {
+    const page = (await get('/api/rankings?year=2024&limit=2&offset=1')).json();
+    expect(page.rows.map((r: { organization: { name: string }; rank: number }) => [r.organization.name, r.rank])).toEqual([
+      ['新山傈僳族乡', 2],
+      ['丙谷镇', 3],
+    ]);
+    expect({ total: page.total, offset: page.offset, limit: page.limit }).toEqual({ total: 5, offset: 1, limit: 2 });
+    // 503 + 75 + 50 + 24; 普威镇's report is for 2023
+    expect(page.summary).toMatchObject({ organizations: 5, received: 4, ranked: 4, noValue: 0, sum: 652 });
+    const quality = (await get('/api/quality?year=2024')).json();
+    const withErrors = new Set(
+      quality.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { reportId: number }) => f.reportId),
+    );
+    expect(page.summary.reportsWithErrors).toBe(withErrors.size);
+    const searched = (await get(`/api/rankings?year=2024&q=${encodeURIComponent('镇')}`)).json();
+    // ranks stay those of the whole ranking
+    expect(
+      searched.rows.map((r: { organization: { name: string }; rank: number | null }) => [r.organization.name, r.rank]),
+    ).toEqual([
+      ['丙谷镇', 3],
+      ['草场镇', 4],
+      ['普威镇', null],
+    ]);
+    expect(searched.total).toBe(3);
+    expect(searched.summary.organizations).toBe(5);
+    expect((await get('/api/rankings?year=2024&limit=0')).statusCode).toBe(400);
+    expect((await get('/api/rankings?year=2024&limit=5001')).statusCode).toBe(400);
+  });
+
+  it('gives category totals over all towns, the top towns by total, or the reports asked for', async () => {
+    const all = (await get('/api/categories?year=2024')).json();
+    expect(all.total).toBe(4);
+    const top = (await get('/api/categories?year=2024&limit=2')).json();
+    expect(top.rows.map((r: { organization: { name: string } }) => r.organization.name)).toEqual(['小铺乡', '新山傈僳族乡']);
+    expect(top.totals).toEqual(all.totals);
+    // 新山傈僳族乡 alone: 工作动态 34 (the sample's own breakdown: 34/8/11/22)
+    const xinshan = all.rows.find((r: { organization: { name: string } }) => r.organization.name === '新山傈僳族乡');
+    const one = (await get(`/api/categories?year=2024&reports=${xinshan.reportId}`)).json();
+    expect(one.rows).toHaveLength(1);
+    expect(one.rows[0].categories['工作动态']).toBe(34);
+    const sum = all.rows.reduce(
+      (s: number, r: { categories: Record<string, number | null> }) => s + (r.categories['工作动态'] ?? 0),
+      0,
+    );
+    expect(all.totals['工作动态'].sum).toBe(sum);
+  });
+
   it('ranks 2024: 小铺乡 503, 新山傈僳族乡 75, 丙谷镇 50, 草场镇 24, and 普威镇 missing', async () => {
     const res = await get('/api/rankings?year=2024');
     expect(res.statusCode).toBe(200);
