@@ -7,6 +7,13 @@ import { parentPort } from 'node:worker_threads';
 import { FormatError } from './errors';
 import { pdfToText } from './pdf-text';
 
+// pdf.js loads most of its code on the first document: read a blank page now, so that this
+// thread (often the spare, see pdf.ts) is ready before a real file arrives
+const BLANK =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+await pdfToText(new TextEncoder().encode(BLANK)).catch(() => undefined);
+
 parentPort?.on('message', async ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
   try {
     parentPort?.postMessage({ id, text: await pdfToText(bytes) });

@@ -13,37 +13,44 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-let worker: Worker | null = null;
-let nextId = 0;
-const pending = new Map<number, Pending>();
+interface Thread {
+  worker: Worker;
+  /** Jobs sent to this thread and not yet answered. */
+  pending: Map<number, Pending>;
+}
 
-function fail(all: Map<number, Pending>, err: FormatError): void {
-  for (const p of all.values()) {
+/** The thread that reads PDFs, and a started spare that takes over at once when it is stopped. */
+let active: Thread | null = null;
+let spare: Thread | null = null;
+let nextId = 0;
+
+function fail(t: Thread, err: FormatError): void {
+  for (const p of t.pending.values()) {
     clearTimeout(p.timer);
     p.reject(err);
   }
-  all.clear();
+  t.pending.clear();
 }
 
-function thread(): Worker {
-  if (worker) return worker;
+function spawn(): Thread {
   const w = startWorker(siblingModule(import.meta.url, 'pdf-worker'), {
     resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
   });
+  const t: Thread = { worker: w, pending: new Map() };
   w.on('message', (msg: { id: number; text?: string; error?: { code: FormatErrorCode; zh: string; en: string } }) => {
-    const p = pending.get(msg.id);
+    const p = t.pending.get(msg.id);
     if (!p) return;
-    pending.delete(msg.id);
+    t.pending.delete(msg.id);
     clearTimeout(p.timer);
     if (msg.error) p.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
     else p.resolve(msg.text ?? '');
-    if (pending.size === 0) w.unref();
+    if (t.pending.size === 0) w.unref();
   });
   const died = (why: string) => {
-    if (worker === w) worker = null;
-    if (pending.size > 0) prewarm();
+    if (active === t) active = null;
+    if (spare === t) spare = null;
     fail(
-      pending,
+      t,
       new FormatError(
         'format.corrupt',
         `读取 PDF 时超出内存上限或出错（上限 ${PDF_WORKER_HEAP_MB} MB），文件可能已损坏或是恶意构造`,
@@ -53,27 +60,39 @@ function thread(): Worker {
   };
   w.on('error', (err) => died(err.message));
   w.on('exit', (code) => died(`pdf thread exited with ${code}`));
-  worker = w;
-  return w;
+  w.unref();
+  return t;
 }
 
 /**
- * After a thread was stopped (a hostile file), start its replacement at once so that the next PDF
- * does not wait for pdf.js to load (about a second).
+ * The active thread. A spare is kept started beside it (pdf.js takes about a second to load), so
+ * that when a hostile file gets the active one stopped, the next PDF does not wait.
  */
-function prewarm(): void {
-  setImmediate(() => {
-    if (!worker) thread().unref();
-  });
+function thread(): Thread {
+  if (!active) {
+    active = spare ?? spawn();
+    spare = null;
+  }
+  if (!spare) {
+    setImmediate(() => {
+      spare ??= spawn();
+    });
+  }
+  return active;
 }
 
-/** The PDF's text, read in the PDF thread; gives up (and restarts the thread) after `timeoutMs`. */
+function stop(t: Thread): void {
+  if (active === t) active = null;
+  void t.worker.terminate();
+}
+
+/** The PDF's text, read in the PDF thread; gives up (and replaces the thread) after `timeoutMs`. */
 export function pdfToText(bytes: Uint8Array, timeoutMs: number): Promise<string> {
-  const w = thread();
+  const t = thread();
   const id = ++nextId;
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      pending.delete(id);
+      t.pending.delete(id);
       reject(
         new FormatError(
           'format.timeout',
@@ -81,13 +100,11 @@ export function pdfToText(bytes: Uint8Array, timeoutMs: number): Promise<string>
           'PDF extraction timed out',
         ),
       );
-      if (worker === w) worker = null;
-      void w.terminate();
-      prewarm();
+      stop(t);
     }, timeoutMs);
-    pending.set(id, { resolve, reject, timer });
-    w.ref();
+    t.pending.set(id, { resolve, reject, timer });
+    t.worker.ref();
     const copy = new Uint8Array(bytes);
-    w.postMessage({ id, bytes: copy }, [copy.buffer]);
+    t.worker.postMessage({ id, bytes: copy }, [copy.buffer]);
   });
 }
