@@ -115,7 +115,9 @@ for (const r of results) {
 }
 for (const r of results) {
   if (r.imported !== r.n || r.reportsInDb !== r.n) {
-    console.log(`\nWARNING: ${r.n} files gave ${r.imported} imported, ${r.failed} failed, ${r.reportsInDb} reports in the database`);
+    console.log(
+      `\nWARNING: ${r.n} files gave ${r.imported} imported, ${r.failed} failed, ${r.reportsInDb} reports in the database`,
+    );
   }
 }
 console.log('\nLinear growth means the time per report stays near 1.00 as the corpus grows.');
