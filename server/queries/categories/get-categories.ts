@@ -29,9 +29,9 @@ export function getCategories(
   ).all(params.year) as { reportId: number; category: string; count: number | null }[];
   const byReport = new Map<number, Record<string, number | null>>();
   for (const c of cats) {
-    let record = byReport.get(c.reportId);
-    if (!record) byReport.set(c.reportId, (record = {}));
+    const record = byReport.get(c.reportId) ?? {};
     record[c.category] = c.count;
+    byReport.set(c.reportId, record);
   }
   const rows = reports
     .filter((r) => orgs.has(r.organizationId))

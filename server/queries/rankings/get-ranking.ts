@@ -80,5 +80,12 @@ export function summarize(rows: readonly RankingRow[]): RankingSummary {
     }
     if ((r.errors ?? 0) > 0) reportsWithErrors++;
   }
-  return { organizations: rows.length, received, ranked, noValue: received - ranked, sum: Math.round(sum * 10) / 10, reportsWithErrors };
+  return {
+    organizations: rows.length,
+    received,
+    ranked,
+    noValue: received - ranked,
+    sum: Math.round(sum * 10) / 10,
+    reportsWithErrors,
+  };
 }

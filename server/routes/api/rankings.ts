@@ -193,7 +193,10 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
             county: Type.Optional(County),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: '只返回前若干个单位' })),
             reports: Type.Optional(
-              Type.String({ pattern: '^\\d{1,9}(,\\d{1,9}){0,499}$', description: '只返回这些报告（id，以逗号分隔，至多 500 个）' }),
+              Type.String({
+                pattern: '^\\d{1,9}(,\\d{1,9}){0,499}$',
+                description: '只返回这些报告（id，以逗号分隔，至多 500 个）',
+              }),
             ),
           },
           { additionalProperties: false },
