@@ -95,6 +95,7 @@ function checkArchive(bytes: Uint8Array): Promise<Buffer> {
  * malformed documents (several root elements), and a DTD could declare expanding entities.
  */
 function checkWellFormed(xml: Buffer): void {
+  if (xml.includes('<!DOCTYPE')) throw corrupt('document.xml declares a DTD');
   const parser = new SaxesParser({ position: false });
   let problem: string | null = null;
   parser.on('error', (e) => {

@@ -17,11 +17,11 @@ export interface Extracted {
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 /**
- * How long a PDF may take to read. A year's report takes well under a second; the limit is for
- * hostile files (a damaged embedded font can send pdf.js's Type 1 parser into a loop), and the PDF
- * thread is stopped and replaced when it is reached. HTML and DOCX are bounded by their size caps.
+ * The most a PDF may take to read, whatever its pages (the limit is otherwise by page count, see
+ * pdf.ts); the PDF thread is stopped and replaced when it is reached. HTML and DOCX are bounded by
+ * their size caps.
  */
-export const EXTRACT_TIMEOUT_MS = 10_000;
+export const EXTRACT_TIMEOUT_MS = 20_000;
 
 const MEDIA: Record<SourceFormat, string> = {
   text: 'text/plain; charset=utf-8',

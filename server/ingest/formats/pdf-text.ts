@@ -3,7 +3,7 @@ import { FormatError } from './errors';
 import { type Item, itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
 
 /** Text of a PDF's text layer, rebuilt into lines and table rows from item positions. */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+export async function pdfToText(bytes: Uint8Array, onPages?: (pages: number) => void): Promise<string> {
   const task = getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -29,6 +29,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
       throw new FormatError('format.encrypted', 'PDF 已加密（需要密码才能打开），无法读取', 'password-protected PDF');
     throw new FormatError('format.corrupt', 'PDF 文件已损坏或不完整，无法读取', `corrupt PDF: ${(err as Error).message}`);
   }
+  onPages?.(doc.numPages);
   try {
     if (doc.numPages > MAX_PDF_PAGES) {
       throw new FormatError(

@@ -13,10 +13,12 @@ const BLANK =
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
   '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 await pdfToText(new TextEncoder().encode(BLANK)).catch(() => undefined);
+parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', async ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
   try {
-    parentPort?.postMessage({ id, text: await pdfToText(bytes) });
+    const text = await pdfToText(bytes, (pages) => parentPort?.postMessage({ id, pages }));
+    parentPort?.postMessage({ id, text });
   } catch (err) {
     const e =
       err instanceof FormatError

@@ -11,10 +11,24 @@ interface Pending {
   resolve: (text: string) => void;
   reject: (err: FormatError) => void;
   timer: NodeJS.Timeout;
+  /** Re-arms the time limit once the page count is known. */
+  pages: (n: number) => void;
 }
+
+/**
+ * Time a PDF may take: to open it, and then per page. A year's report (5–15 pages) reads in about
+ * 0.1 s; these leave ten times that on a slow machine, and stop a hostile file (a damaged embedded
+ * font can send pdf.js's Type 1 parser into a loop, a damaged cross-reference table into a crawl)
+ * in about two seconds instead of tying the thread up.
+ */
+export const PDF_OPEN_MS = 1500;
+export const PDF_PAGE_MS = 60;
 
 interface Thread {
   worker: Worker;
+  /** pdf.js is loaded; until then the jobs' time limits wait (see pdf-worker.ts). */
+  ready: boolean;
+  onReady: (() => void)[];
   /** Jobs sent to this thread and not yet answered. */
   pending: Map<number, Pending>;
 }
@@ -36,16 +50,29 @@ function spawn(): Thread {
   const w = startWorker(siblingModule(import.meta.url, 'pdf-worker'), {
     resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
   });
-  const t: Thread = { worker: w, pending: new Map() };
-  w.on('message', (msg: { id: number; text?: string; error?: { code: FormatErrorCode; zh: string; en: string } }) => {
-    const p = t.pending.get(msg.id);
-    if (!p) return;
-    t.pending.delete(msg.id);
-    clearTimeout(p.timer);
-    if (msg.error) p.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
-    else p.resolve(msg.text ?? '');
-    if (t.pending.size === 0) w.unref();
-  });
+  const t: Thread = { worker: w, ready: false, onReady: [], pending: new Map() };
+  w.on(
+    'message',
+    (msg: {
+      id: number;
+      ready?: boolean;
+      pages?: number;
+      text?: string;
+      error?: { code: FormatErrorCode; zh: string; en: string };
+    }) => {
+      const p = t.pending.get(msg.id);
+      if (!p) return;
+      if (msg.pages !== undefined) {
+        p.pages(msg.pages);
+        return;
+      }
+      t.pending.delete(msg.id);
+      clearTimeout(p.timer);
+      if (msg.error) p.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
+      else p.resolve(msg.text ?? '');
+      if (t.pending.size === 0) w.unref();
+    },
+  );
   const died = (why: string) => {
     if (active === t) active = null;
     if (spare === t) spare = null;
@@ -86,23 +113,46 @@ function stop(t: Thread): void {
   void t.worker.terminate();
 }
 
-/** The PDF's text, read in the PDF thread; gives up (and replaces the thread) after `timeoutMs`. */
-export function pdfToText(bytes: Uint8Array, timeoutMs: number): Promise<string> {
+/**
+ * The PDF's text, read in the PDF thread. Gives up (and replaces the thread) when it takes longer
+ * than PDF_OPEN_MS plus PDF_PAGE_MS a page, or than `limitMs` whatever the pages.
+ */
+export function pdfToText(bytes: Uint8Array, limitMs: number): Promise<string> {
   const t = thread();
   const id = ++nextId;
+  let started = performance.now();
   return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const expire = () => {
       t.pending.delete(id);
       reject(
         new FormatError(
           'format.timeout',
-          `读取 PDF 超过 ${timeoutMs / 1000} 秒仍未完成，文件可能已损坏`,
+          `读取 PDF 超过 ${((performance.now() - started) / 1000).toFixed(1)} 秒仍未完成（上限按页数计算），文件可能已损坏`,
           'PDF extraction timed out',
         ),
       );
       stop(t);
-    }, timeoutMs);
-    t.pending.set(id, { resolve, reject, timer });
+    };
+    const arm = (totalMs: number) => setTimeout(expire, Math.max(0, Math.min(limitMs, totalMs) - (performance.now() - started)));
+    const p: Pending = {
+      resolve,
+      reject,
+      // the clock starts when the thread can work: a thread still loading pdf.js is not the file's fault
+      timer: arm(t.ready ? PDF_OPEN_MS : limitMs),
+      pages: (n) => {
+        clearTimeout(p.timer);
+        p.timer = arm(PDF_OPEN_MS + n * PDF_PAGE_MS);
+      },
+    };
+    if (!t.ready) {
+      t.onReady.push(() => {
+        if (!t.pending.has(id)) return;
+        clearTimeout(p.timer);
+        started = performance.now();
+        p.timer = arm(PDF_OPEN_MS);
+      });
+    }
+    t.pending.set(id, p);
     t.worker.ref();
     const copy = new Uint8Array(bytes);
     t.worker.postMessage({ id, bytes: copy }, [copy.buffer]);
