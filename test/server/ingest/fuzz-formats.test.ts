@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { EXTRACT_TIMEOUT_MS, extractDocument, FormatError } from '../../../server/ingest/formats/index';
+import { PDF_WORKER_HEAP_MB } from '../../../server/ingest/formats/pdf';
 import { parseReport } from '../../../shared/report/index';
 import { ROOT } from '../../helpers/samples';
 
@@ -344,7 +345,7 @@ async function readAsUpload(bytes: Uint8Array, tally: Tally): Promise<void> {
 const report = (format: string, t: Tally, rssBeforeMb: number) =>
   console.log(
     `format fuzz ${format}: ${t.cases} cases, ${t.text} read to text, refused ${[...t.refused].map(([c, n]) => `${c}×${n}`).join(' ') || 'none'}; ` +
-      `stopped by the PDF time/memory limit ${t.stopped} (slowest ${t.slowestStoppedMs.toFixed(0)} ms); slowest of the others ${t.slowestMs.toFixed(0)} ms; RSS ${rssBeforeMb.toFixed(0)} → peak ${t.peakRssMb.toFixed(0)} MB`,
+      `stopped by the PDF time/memory limit ${t.stopped} (slowest ${t.slowestStoppedMs.toFixed(0)} ms); slowest of the others ${t.slowestMs.toFixed(0)} ms; RSS ${rssBeforeMb.toFixed(0)} → peak ${t.peakRssMb.toFixed(0)} → end ${rssMb().toFixed(0)} MB`,
   );
 const newTally = (): Tally => ({
   cases: 0,
@@ -404,7 +405,8 @@ describe('fuzzing the format readers with files mutated from the fixtures', () =
     report('PDF', tally, before);
     expect(tally.cases).toBe(RUNS.pdf);
     expect(tally.text).toBeGreaterThan(0);
-    expect(tally.peakRssMb - before).toBeLessThan(400);
+    // a stopped PDF thread and its replacement may both hold up to their heap limit for a while
+    expect(tally.peakRssMb - before).toBeLessThan(400 + 2 * PDF_WORKER_HEAP_MB);
   }, 1_800_000);
 
   it(`DOCX: ${RUNS.docx} mutated documents (document.xml and zip bytes)`, async () => {
