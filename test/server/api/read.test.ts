@@ -32,6 +32,19 @@ describe('reading the five samples', () => {
     ]);
   });
 
+  it('sends security headers and a strict Content-Security-Policy on API answers and pages', async () => {
+    for (const url of ['/api/rankings?year=2024', '/', '/rankings']) {
+      const res = await get(url);
+      const csp = String(res.headers['content-security-policy'] ?? '');
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+  });
+
   it('pages a ranking, filters it by name, and sums the whole of it whatever the page', async () => {
     const page = (await get('/api/rankings?year=2024&limit=2&offset=1')).json();
     expect(page.rows.map((r: { organization: { name: string }; rank: number }) => [r.organization.name, r.rank])).toEqual([
