@@ -17,12 +17,13 @@ interface Pending {
 
 /**
  * Time a PDF may take: to open it, and then per page. A year's report (5–15 pages) reads in about
- * 0.1 s; these leave ten times that on a slow machine, and stop a hostile file (a damaged embedded
- * font can send pdf.js's Type 1 parser into a loop, a damaged cross-reference table into a crawl)
- * in about two seconds instead of tying the thread up.
+ * 0.1 s alone; on a busy server (uploads parsing beside it, two cores) the same file has taken over
+ * 1.5 s, so these leave about fifty times the quiet figure. They stop a hostile file (a damaged
+ * embedded font can send pdf.js's Type 1 parser into a loop) in seconds instead of tying the
+ * thread up.
  */
-export const PDF_OPEN_MS = 1500;
-export const PDF_PAGE_MS = 60;
+export const PDF_OPEN_MS = 4000;
+export const PDF_PAGE_MS = 150;
 
 interface Thread {
   worker: Worker;

@@ -5,6 +5,7 @@ import { HttpError } from '../../plugins/errors';
 import { categoryTotals, getCategories } from '../../queries/categories/get-categories';
 import { getRanking, summarize } from '../../queries/rankings/get-ranking';
 import { cached } from '../../queries/result-cache';
+import { prepared } from '../../queries/statement-cache';
 import { getTrends } from '../../queries/trends/get-trends';
 import { assertCountyKnown, assertYearKnown } from './guards';
 import { County, errors, Metric, NullableInteger, NullableNumber, OrgRef, Year } from './schemas';
@@ -162,11 +163,11 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     async (req) => {
       const metric = metricOf(req.query.metric);
       assertCountyKnown(db, req.query.county);
-      const years =
-        (db.$client.prepare('select min(year) as lo, max(year) as hi from reports').get() as {
-          lo: number | null;
-          hi: number | null;
-        }) ?? {};
+      // two subqueries, so that each reads one end of the year index instead of scanning the table
+      const years = prepared(db, 'select (select min(year) from reports) as lo, (select max(year) from reports) as hi').get() as {
+        lo: number | null;
+        hi: number | null;
+      };
       const from = req.query.from ?? years.lo ?? new Date().getFullYear() - 1;
       const to = req.query.to ?? years.hi ?? from;
       if (from > to) throw new HttpError(400, 'bad_request', '起始年度不能晚于结束年度');

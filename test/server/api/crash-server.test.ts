@@ -52,10 +52,12 @@ async function uploadAll(base: string, stopOnError: boolean): Promise<{ acknowle
         try {
           const res = await upload(base, headers, batch);
           if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-          const body = (await res.json()) as { results: { status: string }[] };
+          const body = (await res.json()) as { results: { status: string; file: string; reason?: { en: string } }[] };
           body.results.forEach((r, i) => {
-            if (r.status === 'failed') failed++;
-            else acknowledged.add(sha((batch[i] as { bytes: Buffer }).bytes));
+            if (r.status === 'failed') {
+              failed++;
+              console.log(`upload failed: ${r.file}: ${r.reason?.en}`);
+            } else acknowledged.add(sha((batch[i] as { bytes: Buffer }).bytes));
           });
         } catch (e) {
           if (!stopOnError) return; // the server was killed: this client stops
