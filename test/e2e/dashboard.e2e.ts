@@ -151,14 +151,14 @@ describe('rankings', () => {
     const page = await d.page();
     await page.goto(`${d.base}/rankings?year=2024`);
     await page.locator('[data-test="ranking-table"] tbody tr').first().waitFor();
-    await page.locator('[data-test="search"] input').fill('镇');
-    await page.locator('[data-test="search"] input').press('Enter');
+    await page.locator('input[data-test="search"], [data-test="search"] input').first().fill('镇');
+    await page.locator('input[data-test="search"], [data-test="search"] input').first().press('Enter');
     await page.waitForURL(/q=/);
     await expect
       .poll(() => page.locator('[data-test="ranking-table"] tbody tr td:nth-child(2)').allInnerTexts())
       .toEqual(['丙谷镇', '草场镇', '普威镇']);
     expect(await page.locator('[data-test="ranking-table"] tbody tr td:nth-child(1)').allInnerTexts()).toEqual(['3', '4', '']);
-    expect(await page.locator('[data-test="pager"]').innerText()).toContain('共 3 条');
+    expect(await page.locator('.el-pagination__total').innerText()).toContain('共 3 条');
   });
 
   it('restores the same view on reload (deep link)', async () => {

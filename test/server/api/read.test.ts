@@ -84,12 +84,12 @@ describe('reading the five samples', () => {
     const xinshan = all.rows.find((r: { organization: { name: string } }) => r.organization.name === '新山傈僳族乡');
     const one = (await get(`/api/categories?year=2024&reports=${xinshan.reportId}`)).json();
     expect(one.rows).toHaveLength(1);
-    expect(one.rows[0].categories['工作动态']).toBe(34);
+    expect(one.rows[0].categories.工作动态).toBe(34);
     const sum = all.rows.reduce(
-      (s: number, r: { categories: Record<string, number | null> }) => s + (r.categories['工作动态'] ?? 0),
+      (s: number, r: { categories: Record<string, number | null> }) => s + (r.categories.工作动态 ?? 0),
       0,
     );
-    expect(all.totals['工作动态'].sum).toBe(sum);
+    expect(all.totals.工作动态.sum).toBe(sum);
   });
 
   it('ranks 2024: 小铺乡 503, 新山傈僳族乡 75, 丙谷镇 50, 草场镇 24, and 普威镇 missing', async () => {
