@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flatten2021, type KnownTables, known2021 } from './fixtures/known-tables';
 import { report2019 } from './fixtures/report-2019';
-import { fillZeros, type Rename, rename, tableRegion } from './fixtures/variants';
+import { fillZeros, pipeTables, type Rename, rename } from './fixtures/variants';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -104,21 +104,7 @@ for (const [i, file] of samples.entries()) {
   write(`${id}.renamed.txt`, rename(nonzero, r), { ...tablesOf(known), org: r.org, year: r.year, publishedOn: r.publishedOn });
 
   if (id === '003') {
-    const [start, end] = tableRegion(nonzero);
-    let inTable = false;
-    const piped = nonzero
-      .slice(start, end)
-      .split('\n')
-      .map((line) => {
-        const wasInTable = inTable;
-        inTable = line.includes('\t');
-        if (!inTable) return line;
-        const row = `| ${line.split('\t').join(' | ')} |`;
-        // a Markdown table's header row is followed by its alignment row
-        return wasInTable ? row : `${row}\n|${' --- |'.repeat(line.split('\t').length)}`;
-      })
-      .join('\n');
-    write('003.pipes.md', nonzero.slice(0, start) + piped + nonzero.slice(end), tablesOf(known));
+    write('003.pipes.md', pipeTables(nonzero), tablesOf(known));
   }
 
   if (id === '001') {

@@ -25,8 +25,9 @@ export async function writeTransaction<T>(db: Db, fn: () => T, timeoutMs = 30_00
   const c = db.$client;
   const run = c.transaction(fn);
   const t0 = performance.now();
+  // the connection's own setting, put back after each attempt (before any other code can run)
+  const busyTimeout = c.pragma('busy_timeout', { simple: true }) as number;
   for (;;) {
-    const busyTimeout = c.pragma('busy_timeout', { simple: true }) as number;
     c.pragma('busy_timeout = 0');
     try {
       return run.immediate();
