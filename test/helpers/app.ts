@@ -1,10 +1,9 @@
 import { type App, buildApp } from '../../server/app';
-import { hashPassword } from '../../server/auth/passwords';
 import { loadEnv } from '../../server/config/env';
 import { loadSamplesIfEmpty } from '../../server/ingest/samples';
-import { tempDatabase } from './db';
+import { addUsers, PASSWORD, tempDatabase } from './db';
 
-export const PASSWORD = 'correct horse battery';
+export { PASSWORD } from './db';
 
 export interface TestApp {
   app: App;
@@ -18,16 +17,11 @@ export interface TestApp {
 export async function testApp(env: Record<string, string> = {}, { samples = true } = {}): Promise<TestApp> {
   const t = tempDatabase();
   if (samples) await loadSamplesIfEmpty(t.db);
-  const hash = await hashPassword(PASSWORD);
-  for (const [name, role] of [
+  await addUsers(t.db, [
     ['admin', 'admin'],
     ['editor', 'editor'],
     ['viewer', 'viewer'],
-  ]) {
-    t.db.$client
-      .prepare('insert into users (name, password_hash, role, created_at) values (?, ?, ?, ?)')
-      .run(name, hash, role, new Date().toISOString());
-  }
+  ]);
   const app = await buildApp({ db: t.db, env: loadEnv(env) });
   return {
     app,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashPassword } from '../../server/auth/passwords';
 import { type Db, openDatabase } from '../../server/db/client';
 
 /** A real SQLite file in a fresh temporary folder, migrations applied. */
@@ -27,4 +28,14 @@ export function rowCounts(db: Db): Record<string, number> {
   return Object.fromEntries(
     tables.map(({ name }) => [name, (db.$client.prepare(`select count(*) n from "${name}"`).get() as { n: number }).n]),
   );
+}
+
+/** The password of every test account. */
+export const PASSWORD = 'correct horse battery';
+
+/** Accounts with PASSWORD, as `npm run user:add` would make them (an existing name is left as it is). */
+export async function addUsers(db: Db, users: [name: string, role: string][]): Promise<void> {
+  const hash = await hashPassword(PASSWORD);
+  const insert = db.$client.prepare('insert or ignore into users (name, password_hash, role, created_at) values (?, ?, ?, ?)');
+  for (const [name, role] of users) insert.run(name, hash, role, new Date().toISOString());
 }

@@ -5,19 +5,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { hashPassword } from '../../server/auth/passwords';
 import { openDatabase } from '../../server/db/client';
+import { addUsers, PASSWORD } from './db';
 import { ROOT } from './samples';
-
-export const PASSWORD = 'correct horse battery';
 
 /** Migrates a database file and gives it an editor account, as an office's installation would have. */
 export async function prepareDatabase(path: string): Promise<void> {
   const db = openDatabase(path);
-  const hash = await hashPassword(PASSWORD);
-  db.$client
-    .prepare('insert or ignore into users (name, password_hash, role, created_at) values (?, ?, ?, ?)')
-    .run('editor', hash, 'editor', new Date().toISOString());
+  await addUsers(db, [['editor', 'editor']]);
   db.$client.close();
 }
 

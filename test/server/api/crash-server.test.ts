@@ -4,13 +4,13 @@
  * or not at all, keep every acknowledged upload's original bytes, and a restarted server must answer
  * at once. CRASH_SERVER_RUNS sets the number of kills (CI: 6; docs/reliability.md: 50).
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../../scripts/fixtures/synthetic';
+import { sha256Of } from '../../../server/ingest/prepare-import';
+import { auditDatabase } from '../../helpers/audit';
 import { ROOT } from '../../helpers/samples';
 import { loginOver, prepareDatabase, startServer, upload } from '../../helpers/server-process';
 
@@ -31,7 +31,6 @@ const FILES: { name: string; bytes: Buffer }[] = [
     bytes: readFileSync(join(FORMATS, f)),
   })),
 ];
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Organisation-years the files describe: 150 synthetic + 3 samples. */
 const EXPECTED_CURRENT = 153;
 
@@ -57,7 +56,7 @@ async function uploadAll(base: string, stopOnError: boolean): Promise<{ acknowle
             if (r.status === 'failed') {
               failed++;
               console.log(`upload failed: ${r.file}: ${r.reason?.en}`);
-            } else acknowledged.add(sha((batch[i] as { bytes: Buffer }).bytes));
+            } else acknowledged.add(sha256Of((batch[i] as { bytes: Buffer }).bytes));
           });
         } catch (e) {
           if (!stopOnError) return; // the server was killed: this client stops
@@ -67,33 +66,6 @@ async function uploadAll(base: string, stopOnError: boolean): Promise<{ acknowle
     }),
   );
   return { acknowledged, failed };
-}
-
-function audit(dbPath: string) {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const one = <T>(sql: string) => db.prepare(sql).get() as T;
-    const documents = db.prepare('select sha256, bytes from source_documents').all() as { sha256: string; bytes: Buffer }[];
-    return {
-      integrity: one<{ integrity_check: string }>('pragma integrity_check').integrity_check,
-      current: one<{ n: number }>('select count(*) n from reports where is_current').n,
-      partial: one<{ n: number }>(`select count(*) n from reports r where
-          (select count(*) from table_figures f where f.report_id = r.id) != 200
-          or (select count(*) from proactive_categories c where c.report_id = r.id) != json_array_length(r.parsed, '$.proactive.categories')
-          or (select count(*) from findings f where f.report_id = r.id) != json_array_length(r.parsed, '$.findings')`).n,
-      orphanDocuments: one<{ n: number }>(
-        'select count(*) n from source_documents d where not exists (select 1 from reports r where r.source_document_id = d.id)',
-      ).n,
-      duplicateCurrent: one<{ n: number }>(
-        'select count(*) n from (select organization_id, year from reports where is_current group by organization_id, year having count(*) > 1)',
-      ).n,
-      /** Originals whose stored bytes no longer hash to their recorded sha256. */
-      damagedOriginals: documents.filter((d) => sha(d.bytes) !== d.sha256).length,
-      hashes: new Set(documents.map((d) => d.sha256)),
-    };
-  } finally {
-    db.close();
-  }
 }
 
 describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads`, () => {
@@ -107,7 +79,7 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
     const uploadMs = performance.now() - t0;
     await server.kill();
     expect(whole.failed).toBe(0);
-    expect(audit(calibration).current).toBe(EXPECTED_CURRENT);
+    expect(auditDatabase(calibration).current).toBe(EXPECTED_CURRENT);
 
     const inAtKill: number[] = [];
     const restartMs: number[] = [];
@@ -120,7 +92,7 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
       await first.kill('SIGKILL');
       const { acknowledged } = await uploading;
 
-      const afterKill = audit(dbPath);
+      const afterKill = auditDatabase(dbPath);
       expect(afterKill.integrity).toBe('ok');
       expect(afterKill.partial).toBe(0);
       expect(afterKill.orphanDocuments).toBe(0);
@@ -138,8 +110,8 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
       expect(again.failed).toBe(0);
       await second.kill('SIGTERM');
       expect(second.log()).not.toMatch(/"level":(50|60)/); // nothing logged as error or fatal
-      const done = audit(dbPath);
-      expect({ ...done, hashes: done.hashes.size }).toEqual({
+      const done = auditDatabase(dbPath);
+      expect({ ...done, hashes: done.hashes.size }).toMatchObject({
         integrity: 'ok',
         current: EXPECTED_CURRENT,
         partial: 0,

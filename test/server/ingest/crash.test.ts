@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../../scripts/fixtures/synthetic';
 import { openDatabase } from '../../../server/db/client';
 import { collectFiles, importFiles } from '../../../server/ingest/import-files';
+import { auditDatabase } from '../../helpers/audit';
 import { ROOT } from '../../helpers/samples';
 
 const RUNS = Number(process.env.CRASH_RUNS ?? 20);
@@ -52,37 +52,6 @@ function runAndKill(dbPath: string, afterReadyMs: number): Promise<{ ended: 'kil
   });
 }
 
-interface Audit {
-  integrity: string;
-  reports: number;
-  partial: number;
-  orphanDocuments: number;
-  duplicates: number;
-}
-
-function audit(dbPath: string): Audit {
-  const db = new Database(dbPath);
-  try {
-    const one = <T>(sql: string) => db.prepare(sql).get() as T;
-    return {
-      integrity: one<{ integrity_check: string }>('pragma integrity_check').integrity_check,
-      reports: one<{ n: number }>('select count(*) n from reports').n,
-      partial: one<{ n: number }>(`select count(*) n from reports r where
-          (select count(*) from table_figures f where f.report_id = r.id) != 200
-          or (select count(*) from proactive_categories c where c.report_id = r.id) != json_array_length(r.parsed, '$.proactive.categories')
-          or (select count(*) from findings f where f.report_id = r.id) != json_array_length(r.parsed, '$.findings')`).n,
-      orphanDocuments: one<{ n: number }>(
-        'select count(*) n from source_documents d where not exists (select 1 from reports r where r.source_document_id = d.id)',
-      ).n,
-      duplicates: one<{ n: number }>(
-        'select count(*) n from (select organization_id, year from reports group by organization_id, year having count(*) > 1)',
-      ).n,
-    };
-  } finally {
-    db.close();
-  }
-}
-
 describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed with SIGKILL`, () => {
   it(
     'leaves every report wholly in or absent, and a re-run completes the job exactly once',
@@ -92,7 +61,7 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
       openDatabase(calibration).$client.close();
       const full = await runAndKill(calibration, Number.POSITIVE_INFINITY);
       expect(full.ended).toBe('finished');
-      expect(audit(calibration).reports).toBe(ORGS * YEARS.length);
+      expect(auditDatabase(calibration).reports).toBe(ORGS * YEARS.length);
       const importMs = full.ms;
       const inAtKill: number[] = [];
       for (let run = 0; run < RUNS; run++) {
@@ -100,7 +69,7 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
         openDatabase(dbPath).$client.close(); // migrated before the child starts, as at a server's start-up
         const delay = importMs * (0.15 + 0.8 * Math.random());
         await runAndKill(dbPath, delay);
-        const afterKill = audit(dbPath);
+        const afterKill = auditDatabase(dbPath);
         expect(afterKill.integrity).toBe('ok');
         expect(afterKill.partial).toBe(0);
         expect(afterKill.orphanDocuments).toBe(0);
@@ -111,8 +80,14 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
         db.$client.close();
         expect(rerun.counts.failed).toBe(0);
         expect(rerun.counts.unchanged).toBe(afterKill.reports);
-        const done = audit(dbPath);
-        expect(done).toEqual({ integrity: 'ok', reports: ORGS * YEARS.length, partial: 0, orphanDocuments: 0, duplicates: 0 });
+        const done = auditDatabase(dbPath);
+        expect(done).toMatchObject({
+          integrity: 'ok',
+          reports: ORGS * YEARS.length,
+          partial: 0,
+          orphanDocuments: 0,
+          duplicates: 0,
+        });
       }
       const mid = inAtKill.filter((n) => n > 0 && n < ORGS * YEARS.length).length;
       console.log(`crash test: ${RUNS} kills; reports in at each kill: ${inAtKill.join(' ')}; ${mid} kills landed mid-import`);
