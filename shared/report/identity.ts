@@ -1,7 +1,11 @@
 import { parseChineseNumber } from './cn-number';
 import type { ParseContext } from './context';
+import { countyMentions } from './county-mentions';
+import { fullestCountyForm } from './gazetteer';
 import type { MappedText } from './mapped-text';
+import { type OrgEvidence, orgEvidence } from './org-evidence';
 import { aliasesOf, type OrgName, parseOrgName, sameOrg } from './org-name';
+import { findTitles } from './title';
 import type { ParsedReport } from './types';
 
 interface Line {
@@ -54,7 +58,7 @@ export function readDate(text: string): FoundDate | null {
   return { iso, year: y, start: m.index, end: m.index + m[0].length };
 }
 
-const SIGNATURE = /(?:人民政府|政府|办事处|局|委员会|委|中心|院)$/;
+const SIGNATURE = /(?:人民政府|政府|办事处|局|委员会|委|中心|院|苏木)$/;
 
 /** The signing organisation and the date under it, read from the end of the report. */
 function readSignature(norm: string, tailFrom: number) {
@@ -94,34 +98,10 @@ function readSignature(norm: string, tailFrom: number) {
   return { org, date };
 }
 
-/** The report's title: its first short lines, up to the words 年度报告 or the first heading. */
-function readTitle(norm: string) {
-  const head = lines(norm, 0, Math.min(norm.length, 400)).slice(0, 3);
-  let title = '';
-  let spanStart = -1;
-  let spanEnd = -1;
-  for (const line of head) {
-    const compact = line.text.replace(/[\s#*]+/g, '');
-    if (/^[一二三四五六][、.]/.test(compact) || compact.length > 60) break;
-    title += compact;
-    if (spanStart === -1) spanStart = line.start;
-    spanEnd = line.end;
-    if (/年度?报告$/.test(compact)) break;
-  }
-  const year = new RegExp(`((?:19|20)\\d{2}|${CN_YEAR})\\s*年?度?`).exec(title);
-  const withoutYear = title.replace(new RegExp(`((?:19|20)\\d{2}|${CN_YEAR})年?度?`, 'g'), '');
-  const namePart = /^(.*?)(?:政府信息公开|政务公开|信息公开|年度报告|$)/.exec(withoutYear)?.[1] ?? '';
-  return {
-    title,
-    span: spanStart === -1 ? null : { start: spanStart, end: spanEnd },
-    year: year ? num(year[1] as string) : null,
-    org: namePart.length >= 2 ? parseOrgName(namePart) : null,
-  };
-}
-
+/** Years the body speaks of (`2024年，我镇…`), not dates of publication, document numbers or index codes. */
 function mostFrequentYear(text: string): number | null {
   const tally = new Map<number, number>();
-  for (const m of text.matchAll(/(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日印发)/g)) {
+  for (const m of text.matchAll(/(?<![\d〔[(-])(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日印发)/g)) {
     const y = Number(m[1]);
     tally.set(y, (tally.get(y) ?? 0) + 1);
   }
@@ -136,6 +116,25 @@ function mostFrequentYear(text: string): number | null {
   return best;
 }
 
+/**
+ * The year the statistics cover: `统计期限自2023年1月1日起至2023年12月31日止`, `截至2019年12月30日`,
+ * and the same with 年/月 lost by the web page (`20251月1日至202512月31日`, `202011日至20201231日`).
+ */
+function statisticsYear(text: string): { year: number; at: number } | null {
+  const patterns = [
+    /(?:统计|数据|期限|时限|时段|时间|周期|期间|范围)[^。\n]{0,24}?(20\d{2})\s*年?\s*0?1\s*月?\s*0?1\s*日/,
+    /(?:截至|截止|至)\s*(20\d{2})\s*年?\s*12\s*月?\s*3[01]\s*日/,
+    /(?:截至|截止)\s*(20\d{2})\s*年(?:底|末)/,
+    /(20\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*(?:20\d{2}\s*年\s*)?12\s*月\s*31\s*日/,
+  ];
+  let best: { year: number; at: number } | null = null;
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m && (best === null || m.index < best.at)) best = { year: Number(m[1]), at: m.index };
+  }
+  return best;
+}
+
 export interface Identity {
   org: ParsedReport['org'];
   aliases: string[];
@@ -145,77 +144,91 @@ export interface Identity {
   signatureStart: number | null;
 }
 
+/** Picks the organisation the evidence points to most strongly; ties go to the earliest. */
+function chooseOrg(evidence: OrgEvidence[]): { org: OrgName; items: OrgEvidence[] } | null {
+  const groups = new Map<string, { weight: number; first: number; items: OrgEvidence[] }>();
+  for (const e of evidence) {
+    const key = `${e.org.kind}:${e.org.unit}`;
+    const g = groups.get(key) ?? { weight: 0, first: e.start, items: [] };
+    g.weight += e.weight;
+    g.first = Math.min(g.first, e.start);
+    g.items.push(e);
+    groups.set(key, g);
+  }
+  let best: { weight: number; first: number; items: OrgEvidence[] } | null = null;
+  for (const g of groups.values()) {
+    if (!best || g.weight > best.weight || (g.weight === best.weight && g.first < best.first)) best = g;
+  }
+  if (!best) return null;
+  const strongest = [...best.items].sort((a, b) => b.weight - a.weight || a.start - b.start)[0] as OrgEvidence;
+  return { org: strongest.org, items: best.items };
+}
+
+/** The county: the one written with the organisation, else the one the text names most plainly. */
+function chooseCounty(norm: string, org: OrgName, items: OrgEvidence[]): string | null {
+  if (org.kind === '县政府') return fullestCountyForm(org.name, norm);
+  const withOrg = items.map((e) => e.org.county).find((c): c is string => c !== null);
+  if (withOrg) return fullestCountyForm(withOrg, norm);
+  const mentions = countyMentions(norm, org.name);
+  return mentions ? fullestCountyForm(mentions, norm) : null;
+}
+
 /** Organisation, year and publication date, each from title, opening, signature and body. */
 export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: number): Identity {
   const norm = ctx.norm.text;
-  const title = readTitle(norm);
+  const titles = findTitles(norm);
   const sig = readSignature(norm, tailFrom);
-  const opening = /(?:公布|发布)([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|办事处))/.exec(norm.slice(0, 600));
-  const openingOrg = opening ? parseOrgName(opening[1] as string) : null;
 
-  const named = sig.org?.name ?? title.org ?? openingOrg ?? bodyOrg(norm);
-  const org: ParsedReport['org'] = named
-    ? { name: named.name, fullName: sig.org?.name.fullName ?? null, county: null, kind: named.kind }
-    : { name: null, fullName: null, county: null, kind: null };
-  if (named) {
-    if (sig.org) ctx.locate('org.name', ctx.norm, sig.org.line.start, sig.org.line.end);
-    else if (title.org && title.span) ctx.locate('org.name', ctx.norm, title.span.start, title.span.end);
-    org.county = sig.org?.name.county ?? title.org?.county ?? openingOrg?.county ?? countyInBody(norm, named.name);
-    for (const other of [title.org, openingOrg]) {
-      if (other && !sameOrg(other.name, named.name)) {
-        ctx.add('org.inconsistent', 'warning', `报告中的单位名称不一致：“${named.name}”与“${other.name}”`, 'org.name');
-        break;
-      }
+  const evidence = orgEvidence(norm, titles);
+  if (sig.org)
+    evidence.push({ org: sig.org.name, weight: 90, start: sig.org.line.start, end: sig.org.line.end, source: 'signature' });
+  const chosen = chooseOrg(evidence);
+
+  let org: ParsedReport['org'] = { name: null, fullName: null, county: null, kind: null };
+  if (chosen) {
+    const { org: named, items } = chosen;
+    org = {
+      name: named.name,
+      fullName: sig.org && sameOrg(sig.org.name.unit, named.unit) ? sig.org.name.fullName : null,
+      county: chooseCounty(norm, named, items),
+      kind: named.kind,
+    };
+    const located = [...items].sort((a, b) => b.weight - a.weight || a.start - b.start)[0] as OrgEvidence;
+    ctx.locate('org.name', ctx.norm, located.start, located.end);
+    const strong = evidence.filter((e) => e.weight >= 60 && !sameOrg(e.org.unit, named.unit));
+    const other = strong.find((e) => e.source === 'title' || e.source === 'signature');
+    if (other) {
+      ctx.add('org.inconsistent', 'warning', `报告中的单位名称不一致：“${named.name}”与“${other.org.name}”`, 'org.name');
     }
   } else {
     ctx.add('org.missing', 'error', '未能从标题、落款或正文中识别出单位名称', 'org.name');
+    // the county is worth knowing even when the unit is not named (我街, 我委)
+    const county = countyMentions(norm, null);
+    if (county) org.county = fullestCountyForm(county, norm);
   }
 
-  const period = /(?:截至|截止|核定时间点为|统计期限为|统计时间为)[^。\n]{0,20}?(20\d{2})\s*年\s*12\s*月\s*31\s*日/.exec(
-    prose.text,
-  );
+  const titleYear = titles.find((t) => t.year !== null) ?? null;
+  const period = statisticsYear(norm.slice(0, Math.max(prose.text.length, 4000)));
   const bodyYear = mostFrequentYear(prose.text);
   const publishedOn = sig.date?.date.iso ?? null;
-  let year = title.year ?? (period ? Number(period[1]) : null) ?? bodyYear;
+  let year = titleYear?.year ?? period?.year ?? bodyYear;
   if (year === null && sig.date) year = sig.date.date.year - 1;
   if (sig.date) ctx.locate('publishedOn', ctx.norm, sig.date.date.start, sig.date.date.end);
-  if (title.year !== null && title.span) {
-    ctx.locate('year', ctx.norm, title.span.start, title.span.end);
+  if (titleYear) {
+    ctx.locate('year', ctx.norm, titleYear.start, titleYear.end);
+  } else if (period && period.year === year) {
+    ctx.locate('year', ctx.norm, period.at, Math.min(norm.length, period.at + 10));
   } else if (year !== null) {
-    // no year in the title: point at the first place the body names it
-    const at = period && Number(period[1]) === year ? period.index : prose.text.search(new RegExp(`${year}\\s*年`));
+    const at = prose.text.search(new RegExp(`${year}\\s*年`));
     if (at >= 0) ctx.locate('year', prose, at, at + 4);
   }
 
-  const seen = new Set<number>([title.year, period ? Number(period[1]) : null, bodyYear].filter((y): y is number => y !== null));
+  const seen = new Set<number>([titleYear?.year ?? null, period?.year ?? null].filter((y): y is number => y !== null));
   if (seen.size > 1) {
-    ctx.add('year.inconsistent', 'warning', `标题、正文与统计时点的年份不一致：${[...seen].join('、')}`, 'year');
+    ctx.add('year.inconsistent', 'warning', `标题与统计时限的年份不一致：${[...seen].join('、')}`, 'year');
   }
   if (year === null) ctx.add('year.missing', 'error', '未能识别报告所属年度', 'year');
 
-  const aliases = named ? aliasesOf(named.name).filter((a) => norm.includes(a)) : [];
+  const aliases = org.name ? aliasesOf(org.name).filter((a) => norm.includes(a)) : [];
   return { org, aliases, year, publishedOn, signatureStart: sig.org?.line.start ?? sig.date?.line.start ?? null };
-}
-
-function countyInBody(norm: string, name: string): string | null {
-  const m = new RegExp(`([\\u4e00-\\u9fff]{2})县(?:人民政府)?${name}`).exec(norm);
-  return m ? `${m[1]}县` : null;
-}
-
-/** Last resort: the town the body names most often (`新山乡…新山乡`). */
-function bodyOrg(norm: string): OrgName | null {
-  const tally = new Map<string, number>();
-  for (const m of norm.matchAll(/([\u4e00-\u9fff]{2,4}(?:乡|镇))(?:人民政府|政府|党委|在|的|将|持续|高度|主动|通过)/g)) {
-    const parsed = parseOrgName(m[1] as string);
-    if (parsed) tally.set(parsed.name, (tally.get(parsed.name) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  let count = 1;
-  for (const [n, c] of tally) {
-    if (c > count) {
-      best = n;
-      count = c;
-    }
-  }
-  return best ? parseOrgName(best) : null;
 }

@@ -106,7 +106,11 @@ export function flow(mt: MappedText, start = 0, end = mt.text.length): MappedTex
     const nextLineEnd = t.indexOf('\n', j);
     const nextLine = t.slice(j, nextLineEnd === -1 || nextLineEnd > end ? end : nextLineEnd);
     const sentenceEnd = prevCode === 0x3002 || prevCode === 0x21 || prevCode === 0x3f || prevCode === 0x3b;
-    if (prevCode === -1 || j >= end || sentenceEnd || HEADING_START.test(nextLine)) {
+    // a sub-heading on a line of its own (`（三）政府信息管理`) is not continued by the next line
+    const lineStart = t.lastIndexOf('\n', i - 1) + 1;
+    const thisLine = t.slice(Math.max(lineStart, start), i);
+    const headingLine = HEADING_START.test(thisLine) && thisLine.trim().length <= 30 && !/[。；;，,:：]./.test(thisLine.trim());
+    if (prevCode === -1 || j >= end || sentenceEnd || headingLine || HEADING_START.test(nextLine)) {
       out.push(NL, mt.map[i] as number);
     } else {
       while (out.length - 1 > prev) out.pop();

@@ -16,18 +16,19 @@ import { type SectionSplit, splitSections } from './sections';
 import { detectTemplate, type Region, readApplications, readArticle20, readReviewLitigation } from './tables';
 import type { ParsedReport, SourceInfo } from './types';
 
-/** Where 一（一）主动公开 starts and ends inside section 一; the whole section when unmarked. */
-function proactiveRange(norm: string, split: SectionSplit): Region {
-  const one = split.byKey.overview;
-  const two = split.byKey.proactive;
-  const start = one ? one.start : 0;
-  const end = one ? one.end : (two?.headingStart ?? norm.length);
-  const body = norm.slice(start, end);
-  const open = /\(\s*一\s*\)\s*(?:[^\n]{0,12}?)主动公开|一是主动公开|主动公开(?:方面|情况)/.exec(body);
-  if (!open) return { start, end };
-  const from = open.index;
-  const close = /\n[ \t]*(?:#{1,6}[ \t]*)?\(\s*二\s*\)|\n[ \t]*二是/.exec(body.slice(from + open[0].length));
-  return { start: start + from, end: close ? start + from + open[0].length + close.index : end };
+/**
+ * The prose before the tables, where the proactive total is stated: from the start (a preamble
+ * may hold it) to the first table (第二十条…) or the first later section, whichever comes first.
+ */
+function proactiveRegion(norm: string, split: SectionSplit): Region {
+  let end = norm.length;
+  const table = /第二十条|信息内容[\s|]|本年制发件数|本年新制作数量/.exec(norm);
+  if (table) end = table.index;
+  for (const key of ['applications', 'reviewLitigation', 'problems', 'other'] as const) {
+    const s = split.byKey[key];
+    if (s && s.headingStart > 0) end = Math.min(end, s.headingStart);
+  }
+  return { start: 0, end };
 }
 
 function originalText(ctx: ParseContext, from: number, to: number): string {
@@ -78,13 +79,45 @@ function emptyReport(source: SourceInfo): ParsedReport {
   };
 }
 
+/**
+ * A report is a text about 政府信息公开 with at least one of the template's headings or a 主动公开
+ * passage: an opening with one heading, or a page flattened to one line, is parsed for what it has.
+ */
 function looksLikeReport(split: SectionSplit, norm: string): boolean {
-  return split.found.length >= 3 || (split.found.length >= 1 && /政府信息公开/.test(norm) && /年度报告/.test(norm));
+  if (split.found.length >= 2) return true;
+  return (split.found.length >= 1 || /主动公开/.test(norm)) && /信息公开|政务公开|政府信息/.test(norm);
 }
 
 function regionOf(split: SectionSplit, key: 'proactive' | 'applications' | 'reviewLitigation'): Region | null {
   const s = split.byKey[key];
   return s ? { start: s.start, end: s.end } : null;
+}
+
+/**
+ * The table regions, by section when the headings are there, else by the tables' own words: table
+ * 二 from its first 第二十条, table 三 from 申请人情况 / 本年新收, each up to the next table or section.
+ */
+function tableRegions(norm: string, split: SectionSplit) {
+  let a20 = regionOf(split, 'proactive');
+  let app = regionOf(split, 'applications');
+  const rl = regionOf(split, 'reviewLitigation');
+  const appStart = app?.start ?? /申请人情况|本年新收政府信息公开申请/.exec(norm)?.index ?? null;
+  if (!a20 || !/第二十条|本年制发|本年新制作|处理决定数量/.test(norm.slice(a20.start, a20.end))) {
+    const first = /第二十条/.exec(norm);
+    if (first) {
+      const ends = [appStart, split.byKey.applications?.headingStart, rl?.start, norm.length].filter(
+        (e): e is number => e !== null && e !== undefined && e > first.index,
+      );
+      a20 = { start: first.index, end: Math.min(...ends) };
+    }
+  }
+  if (!app && appStart !== null) {
+    const ends = [split.byKey.reviewLitigation?.headingStart, split.byKey.problems?.headingStart, norm.length].filter(
+      (e): e is number => e !== undefined && e > appStart,
+    );
+    app = { start: appStart, end: Math.min(...ends) };
+  }
+  return { a20, app, rl };
 }
 
 function parseInto(report: ParsedReport, ctx: ParseContext): void {
@@ -112,12 +145,10 @@ function parseInto(report: ParsedReport, ctx: ParseContext): void {
   Object.assign(report, { org: identity.org, year: identity.year, publishedOn: identity.publishedOn });
   report.orgAliases = identity.aliases;
 
-  const pr = proactiveRange(norm, split);
+  const pr = proactiveRegion(norm, split);
   report.proactive = readProactive(ctx, flow(ctx.norm, pr.start, pr.end));
 
-  const a20 = regionOf(split, 'proactive');
-  const app = regionOf(split, 'applications');
-  const rl = regionOf(split, 'reviewLitigation');
+  const { a20, app, rl } = tableRegions(norm, split);
   const template = detectTemplate(norm, a20, app) ?? '2021';
   report.template = template;
   report.article20 = readArticle20(ctx, a20, template);

@@ -4,27 +4,84 @@ import type { ParseContext } from './context';
 import type { MappedText } from './mapped-text';
 import type { ParsedReport } from './types';
 
-/** A count of items (`75 条`, `四十余条`, `约500条`, `**条`) found in the prose. */
+/**
+ * The proactive-disclosure total and its breakdown, read from the prose before the tables.
+ *
+ * Every count (`75 条`, `23件`, `289期`, `四十余条`, `**条`) is a candidate for the total when the
+ * words before it publish something (公开, 发布, 更新…) and are not about applications, hotlines or
+ * visits. Candidates are ranked by what the clause says: 主动公开, a total word (共, 累计, 全年…),
+ * a general object (各类信息), the website rather than another channel (微信公众号 alone is never
+ * the year's total), and not a cumulative figure (历年累计). A count followed by bare sibling
+ * counts (`政务动态信息1841条,信息公开目录信息2875条`) with no total word is one item of a list,
+ * not a total. The breakdown is the list after the total (其中/包括/含…, or a list that adds up
+ * to it); a list whose items are channels is a channel split, not categories.
+ */
+
 interface Count {
   value: number | null;
   approx: boolean;
   masked: boolean;
+  unit: string | null;
   start: number;
   end: number;
-  /** The words before the count, back to the previous count or clause boundary. */
-  label: string;
-  /** The whole clause before the count, for recognising a total. */
-  clause: string;
+  /** Text before the count back to the previous count or the sentence start. */
+  own: string;
+  /** Text before the count back to the sentence start. */
+  lead: string;
+  /** Text after the count to the next clause break. */
+  after: string;
+  /** Index of the sentence the count is in. */
+  sentence: number;
 }
 
+// A count with its unit (`75 条`, `23件`), or an approximate one without (`300余，其中…`).
 const COUNT =
-  /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(余|多)?[ \t]*(条|篇)(左右)?(?![例件款龙线目])/g;
-const CLAUSE_BREAK = /[，,；;。:：()（）\n]/;
-const TOTAL_MARKER = /主动公开|共计|累计|总计|合计|总数|共(?:发布|公开|更新|推送|主动)|全年(?:发布|公开|更新)/;
-const PUBLISH_VERB = /发布|公开|更新|推送|刊登/;
-const NOT_A_PART = /增加|减少|增长|下降|同比|较上年|比上年|占比/;
+  /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(?:(余|多)?[ \t]*(篇次|条|篇|件|份|期|项|次)(左右)?(?![例款龙线目])|(余)(?=[，,。；;]|$))/g;
+const TOTAL_UNITS = new Set(['条', '篇', '篇次', '件', '份', '期', '项']);
+const SENTENCE_END = /[。！？!?\n]/;
+const CLAUSE_BREAK = /[，,；;:：]/;
+const PUBLISH = /公开|发布|公布|更新|推送|录入|刊发|上传/;
+/** Nouns that contain a publishing verb but are not one: 信息公开目录, 依申请公开, 公开栏. */
+const PUBLISH_NOUNS =
+  /(?:政府|政务)?信息公开(?:工作)?|政务公开|依申请公开|公开栏目?|公开专栏|公开目录|公开平台|公开网站?|公开指南|公开专区|公开年报|公开情况|公开方面/g;
+/** `政府信息公开共530条` states a quantity published; elsewhere 信息公开 is a noun. */
+const hasPublishVerb = (s: string) =>
+  /(?:信息|政务)公开(?:数量?|总数|共计|共|合计|累计|达|为)+$/.test(s) || PUBLISH.test(s.replace(PUBLISH_NOUNS, ''));
+/** Table 二's facts stated in prose (制定规范性文件0件) are not the proactive total. */
+const TABLE_TWO_FACT = /规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费/;
+const PARENTHETICAL = /[(（][^()（）]{0,12}[)）]/g;
+const PROACTIVE = /主动[^，,。；;]{0,14}?(?:公开|发布|公布)/;
+const TOTAL_WORD = /共计|共|合计|总计|总数|累计|全年|总共|全部/;
+const HISTORIC = /历年|以来累计|建站以来/;
+const NOT_DISCLOSURE =
+  /申请|复议|诉讼|信件|来信|热线|留言|投诉|来电|工单|咨询|信箱|访谈|举报|人次|浏览|阅读|点击|访问|转办|督办|不主动|非新闻/;
+const WEBSITE = /线上|网站|门户|政府网|政务网|公开平台|公开网|公开专栏|政务页面|公开目录|公开栏目|信息公开平台|政府信息公开网/;
+const OTHER_CHANNEL =
+  /微信|公众号|微博|新媒体|抖音|视频号|头条|客户端|公示栏|公告栏|宣传栏|公开栏|展板|报刊|报纸|电视|广播|线下|美篇|简报|媒体/;
+const GENERAL_OBJECT =
+  /(?:信息|文件|公文|内容)(?:数|数量)?(?:等)?(?:共计|共|合计|累计|总计|总数|为|达)?$|等(?:信息|方面|内容)?(?:共计|共|合计)?$|^(?:共计|共|合计|累计|总计)?$/;
+const INTRO =
+  /^[\s(（]*(?:其中[,，:：]?(?:包括|主要包括|含)?|具体包括|主要包括|类别主要包括|包括|含|主要涵盖|内容主要涵盖|公开内容主要涵盖|内容涵盖|涵盖|分别为|分别是|在主动公开的信息中|主动公开的政府信息类别主要包括)[\s,，:：]*/;
+
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i] as string)) starts.push(i + 1);
+  return starts;
+}
+
+function sentenceOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 function findCounts(text: string): Count[] {
+  const starts = sentenceStarts(text);
   const counts: Count[] = [];
   let prevEnd = 0;
   COUNT.lastIndex = 0;
@@ -36,91 +93,266 @@ function findCounts(text: string): Count[] {
     const masked = /^[*＊xX×]/.test(numText);
     const value = masked ? null : /^\d/.test(numText) ? Number(numText.replace(/,/g, '')) : parseChineseNumber(numText);
     if (!masked && value === null) continue;
-    let labelStart = start;
-    while (labelStart > prevEnd && !CLAUSE_BREAK.test(text[labelStart - 1] as string)) labelStart--;
-    let clauseStart = labelStart;
-    while (clauseStart > 0 && !/[。；;\n]/.test(text[clauseStart - 1] as string)) clauseStart--;
+    const end = m.index + m[0].length;
+    const sentence = sentenceOf(starts, start);
+    const from = Math.max(prevEnd, starts[sentence] as number);
+    const afterEnd = text.slice(end, end + 24).search(/[，,；;。\n]/);
     counts.push({
       value,
-      approx: Boolean(m[1] || m[3] || m[5]),
+      approx: Boolean(m[1] || m[3] || m[5] || m[6]),
       masked,
+      unit: m[6] ? '条' : (m[4] as string),
       start,
-      end: m.index + m[0].length,
-      label: text.slice(labelStart, start).trim(),
-      clause: text.slice(clauseStart, start),
+      end,
+      own: text.slice(from, start),
+      lead: text.slice(starts[sentence] as number, start),
+      after: text.slice(end, afterEnd === -1 ? end + 24 : end + afterEnd),
+      sentence,
     });
-    prevEnd = m.index + m[0].length;
+    prevEnd = end;
+  }
+  // an excerpt that stops right after a list's last number (`政务动态类信息636`)
+  const tail = /(\d+)\s*$/.exec(text);
+  if (tail && counts.length > 0 && tail.index >= prevEnd) {
+    const start = tail.index;
+    const sentence = sentenceOf(starts, start);
+    counts.push({
+      value: Number(tail[1]),
+      approx: false,
+      masked: false,
+      unit: null,
+      start,
+      end: start + (tail[1] as string).length,
+      own: text.slice(Math.max(prevEnd, starts[sentence] as number), start),
+      lead: text.slice(starts[sentence] as number, start),
+      after: '',
+      sentence,
+    });
   }
   return counts;
 }
 
-function cleanLabel(label: string): string {
-  return stripChannel(
-    label
-      .replace(/^[、\s]+|[、\s]+$/g, '')
-      .replace(/^(?:\d{4}\s*年度?|全年|本年度?|今年)/, '')
-      .replace(/^(?:其中|另外|此外|以及|包括|含|分别为|分别是|和|及|为|是|通过|在|于)+/, '')
-      .replace(/^[、\s]+/, ''),
-  ).replace(/栏目(?:发布|公开|更新)了?(?:信息)?$/, '栏目');
+function lastClause(s: string): string {
+  const parts = s.split(CLAUSE_BREAK);
+  return parts[parts.length - 1] ?? '';
 }
 
-/** Reads the proactive-disclosure total and its breakdown from the prose of 一（一）. */
-export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport['proactive'] {
-  const counts = findCounts(view.text);
-  const isTotal = (c: Count) => TOTAL_MARKER.test(c.label) && !/^其中/.test(c.label);
-  let total = counts.find(isTotal);
-  const parts = counts.filter(
-    (c) => c !== total && !NOT_A_PART.test(c.label) && !(total && isTotal(c) && c.value === total.value),
+/** The words naming what a count counts, cleaned of list words, verbs and where it was published. */
+function cleanLabel(segment: string): string {
+  const trimmed = (s: string) =>
+    s
+      .replace(INTRO, '')
+      .replace(/^[、\s)）]+|[、\s(（]+$/g, '')
+      .replace(/^(?:\d{4}\s*年度?|全年|本年度?|今年)/, '')
+      .replace(/^(?:[一二三四五六七八九十]是|\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）])/, '')
+      .replace(/^(?:另外|此外|以及|和|及|并|还|为|是|通过|在|于|主动公开|主动|公开|发布|更新|推送|围绕)+/, '')
+      .replace(/^[、\s]+/, '')
+      .replace(/占比?\s*[\d.]+%$/, '');
+  const clauses = segment.split(CLAUSE_BREAK).map(trimmed);
+  let label = clauses[clauses.length - 1] ?? '';
+  for (let i = clauses.length - 2; label.length === 0 && i >= 0; i--) label = clauses[i] ?? '';
+  return stripChannel(label).replace(/栏目(?:发布|公开|更新)了?(?:信息)?$/, '栏目');
+}
+
+/** A bare count of another object right after this one (`…1841条,信息公开目录信息2875条`): a list, not a total. */
+function isSibling(next: Count, between: string): boolean {
+  const plain = between.replace(PARENTHETICAL, '').replace(/^[\s，,、；;)）]+/, '');
+  return (
+    next.unit !== null &&
+    TOTAL_UNITS.has(next.unit) &&
+    !hasPublishVerb(plain) &&
+    !INTRO.test(plain) &&
+    !/通过|依托|在|向|其中|另|此外/.test(plain) &&
+    !OTHER_CHANNEL.test(plain) &&
+    !NOT_DISCLOSURE.test(plain) &&
+    !SENTENCE_END.test(between)
   );
+}
+
+/** Whether a count sits in the 主动公开 part of section 一 (after `（一）主动公开…`, before `（二）`). */
+function inProactivePart(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const open = before.search(/\n[^\n]{0,6}[(（]\s*[一二]\s*[)）][^\n。]{0,14}主动公开[^\n]*$/);
+  if (open !== -1) return true;
+  const heading = [...before.matchAll(/[(（]\s*[一二三四五六七]\s*[)）]([^\n。，,]{0,20})/g)].pop();
+  return heading !== undefined && /主动公开/.test(heading[1] as string);
+}
+
+interface Candidate {
+  count: Count;
+  index: number;
+  score: number;
+}
+
+function candidates(text: string, counts: readonly Count[]): Candidate[] {
+  const out: Candidate[] = [];
+  counts.forEach((c, i) => {
+    if (c.unit === null || !TOTAL_UNITS.has(c.unit)) return;
+    const clause = lastClause(c.own);
+    if (NOT_DISCLOSURE.test(clause) || NOT_DISCLOSURE.test(c.after)) return;
+    if (!hasPublishVerb(c.own)) return;
+    const object = clause.replace(/^.*(?:公开|发布|公布|更新|推送|录入|刊发|上传)了?/, '');
+    const objectAfter = /^(?:各类|有关)?(?:的)?(?:政府|政务)?(?:信息|文件|公文)|^(?:法定)?(?:主动公开)?内容/.test(c.after);
+    // 件/份/期/项 count documents only when the object says so, here or, for 主动公开N件, earlier in the sentence
+    const documents =
+      /信息|文件|公文/.test(object) || objectAfter || (PROACTIVE.test(clause) && /政府信息|公文|文件/.test(c.lead));
+    if (c.unit !== '条' && c.unit !== '篇' && c.unit !== '篇次' && !documents) return;
+    if (TABLE_TWO_FACT.test(object) || TABLE_TWO_FACT.test(c.after)) return;
+    const web = WEBSITE.test(c.own);
+    const other = OTHER_CHANNEL.test(c.own.replace(/公开栏目/g, ''));
+    if (other && !web) return;
+    // 历年累计 counts every year since the site opened, never the report's year
+    if (HISTORIC.test(clause)) return;
+    const totalWord = TOTAL_WORD.test(clause);
+    const next = counts[i + 1];
+    if (!totalWord && next && next.sentence === c.sentence && isSibling(next, next.own)) return;
+    let score = 0;
+    if (PROACTIVE.test(c.own)) score += 4;
+    if (totalWord) score += 2;
+    if ((object.length > 0 && GENERAL_OBJECT.test(object)) || (object.length === 0 && (totalWord || objectAfter))) score += 1;
+    if (web) score += 1;
+    if (inProactivePart(text, c.start)) score += 2;
+    out.push({ count: c, index: i, score });
+  });
+  return out;
+}
+
+interface Breakdown {
+  items: Count[];
+  labels: string[];
+  /** The text before each item, back to the previous one. */
+  segments: string[];
+  channels: boolean;
+  /** The items add up to the head exactly. */
+  adds: boolean;
+}
+
+/** The list after a total: introduced by 其中/包括/含…, or one that adds up to the total. */
+function listAfter(text: string, counts: readonly Count[], head: Candidate): Breakdown | null {
+  const first = counts[head.index + 1];
+  if (!first) return null;
+  const gap = text.slice(head.count.end, first.start);
+  const pieces = gap.split(SENTENCE_END);
+  // the list may open the next sentence (…87条。行政执法信息5条、…), never one further on
+  if (pieces.slice(1, -1).some((p) => p.trim().length > 0)) return null;
+  const crosses = pieces.length > 1;
+  const tail = pieces[pieces.length - 1] as string;
+  const lead = crosses ? tail : tail.replace(/^[^，,：:；;(（]*[，,：:；;(（]?/, '');
+  const intro = INTRO.exec(lead);
+  const introduced = intro !== null || /^\s*[:：]/.test(gap);
+  const listStart = intro
+    ? first.start - tail.length + tail.indexOf(intro[0]) + intro[0].length
+    : crosses
+      ? first.start - tail.length
+      : head.count.end;
+  const items: Count[] = [];
+  const labels: string[] = [];
+  let sum = 0;
+  let prevEnd = Math.min(listStart, first.start);
+  for (let k = head.index + 1; k < counts.length; k++) {
+    const c = counts[k] as Count;
+    if (c.sentence !== first.sentence) break;
+    if (c.unit !== null && !TOTAL_UNITS.has(c.unit) && c.unit !== '次') break;
+    const segment = text.slice(prevEnd, c.start);
+    // once the parts add up to the total, a further count is something else (…21条;编发礼让信息118期)
+    if (items.length > 0 && head.count.value !== null && sum === head.count.value && (c.value ?? 1) > 0) break;
+    items.push(c);
+    labels.push(cleanLabel(segment));
+    if (c.value !== null) sum += c.value;
+    prevEnd = c.end;
+  }
+  if (items.length < 2) return null;
+  const adds = head.count.value !== null && sum === head.count.value && items.every((c) => c.value !== null && !c.approx);
+  if (!introduced && !adds) return null;
+  const segments = items.map((c, i) => text.slice(i === 0 ? Math.min(listStart, c.start) : (items[i - 1] as Count).end, c.start));
+  const channels =
+    segments.some((s) => /网站|门户|微信|公众号|微博|新媒体|抖音|客户端|(?:公告|公示|宣传)栏(?!目)|线下/.test(s)) ||
+    labels.every(isChannel);
+  return { items, labels, segments, channels, adds };
+}
+
+/** Reads the proactive-disclosure total and its breakdown from the prose before the tables. */
+export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport['proactive'] {
+  const text = view.text;
+  const counts = findCounts(text);
+  const cands = candidates(text, counts);
+  // a count whose parts follow and add up to it is a total
+  for (const c of cands) if (listAfter(text, counts, c)?.adds) c.score += 2;
+  let best: Candidate | null = null;
+  for (const c of cands) if (!best || c.score > best.score) best = c;
+
+  // A part named 主动公开 beside one named 不主动公开 is the proactive total (累计发布87条，其中主动公开42条，不主动公开45条).
   for (const c of counts) {
-    if (total && c !== total && isTotal(c) && c.value !== total.value && !NOT_A_PART.test(c.label)) {
+    const sibling = counts.find((o) => o.sentence === c.sentence && o !== c && /不主动公开|依申请公开/.test(lastClause(o.own)));
+    if (sibling && /主动公开/.test(lastClause(c.own)) && !/不主动/.test(lastClause(c.own)) && c.unit && TOTAL_UNITS.has(c.unit)) {
+      best = { count: c, index: counts.indexOf(c), score: 99 };
+      break;
+    }
+  }
+  // 截至年底累计主动公开331条，其中本年度新增23条: the year's figure is the new one.
+  if (best && TOTAL_WORD.test(best.count.own) && /截至|截止/.test(best.count.own)) {
+    const head = best;
+    const fresh = counts.find(
+      (c, i) => i > head.index && c.sentence <= head.count.sentence + 1 && /本年度?新增|今年新增/.test(c.own),
+    );
+    if (fresh) best = { count: fresh, index: counts.indexOf(fresh), score: best.score };
+  }
+
+  const result: ParsedReport['proactive'] = { total: null, categories: [], channels: [] };
+  if (!best) {
+    ctx.add('proactive.missing', 'error', '未找到主动公开信息总条数', 'proactive.total');
+    return result;
+  }
+  const total = best.count;
+  const list = listAfter(text, counts, best);
+  if (list && !list.channels) {
+    list.items.forEach((c, i) => {
+      const label = list.labels[i] as string;
+      const unreadable = c.approx || c.masked;
+      result.categories.push({ label, category: canonicalCategory(label), count: unreadable ? null : c.value });
+      ctx.locate(`proactive.categories[${i}]`, view, c.start, c.end);
+      if (unreadable) {
+        ctx.add('proactive.categoryUnreadable', 'warning', `分类“${label}”的条数不是确数，未采用`, `proactive.categories[${i}]`);
+      }
+    });
+  } else if (list) {
+    list.items.forEach((c, i) => {
+      result.channels.push({ label: channelLabel(list.segments[i] as string), count: c.approx || c.masked ? null : c.value });
+    });
+  } else {
+    // the only figure names its column: 工作动态栏目发布信息655条
+    const column = /([\u4e00-\u9fff]{2,8}栏目)(?:发布|公开|更新)/.exec(lastClause(total.own));
+    if (column && cands.length === 1) {
+      const label = stripChannel(column[1] as string);
+      result.categories.push({
+        label,
+        category: canonicalCategory(label),
+        count: total.approx || total.masked ? null : total.value,
+      });
+      ctx.locate('proactive.categories[0]', view, total.start, total.end);
+    }
+  }
+  // channel counts stated before the total in its sentence: 通过网站14条,政务新媒体486条、全年总计…500条
+  for (const c of counts) {
+    if (c.sentence !== total.sentence || c.start >= total.start || (list?.items.includes(c) ?? false)) continue;
+    const label = cleanLabel(c.own);
+    if (label && isChannel(label))
+      result.channels.push({ label: channelLabel(c.own), count: c.approx || c.masked ? null : c.value });
+  }
+
+  for (const c of cands) {
+    const listed = list?.items.includes(c.count) ?? false;
+    if (c.count !== total && !listed && c.score >= 4 && c.count.value !== total.value && c.count.sentence !== total.sentence) {
       ctx.add(
         'proactive.ambiguous',
         'warning',
-        `主动公开总数出现两个不同的数（${total.value ?? '?'}、${c.value ?? '?'}），取前者`,
+        `主动公开总数出现两个不同的数（${total.value ?? '?'}、${c.count.value ?? '?'}），取得分最高的前者`,
         'proactive.total',
       );
       break;
     }
   }
-  const categories: ParsedReport['proactive']['categories'] = [];
-  const channels: ParsedReport['proactive']['channels'] = [];
-  const catCounts: Count[] = [];
-  for (const c of parts) {
-    if (c === total) continue;
-    const label = cleanLabel(c.label);
-    if (label.length === 0 || label.length > 24) continue;
-    if (isChannel(label)) {
-      channels.push({ label, count: c.approx || c.masked ? null : c.value });
-      continue;
-    }
-    catCounts.push(c);
-    categories.push({ label, category: canonicalCategory(label), count: c.approx || c.masked ? null : c.value });
-  }
-  // A single publication statement with no total stated (`工作动态栏目发布信息655条`) is the total.
-  if (!total && counts.length === 1 && counts[0] && PUBLISH_VERB.test(counts[0].clause)) total = counts[0];
 
-  const result: ParsedReport['proactive'] = { total: null, categories, channels };
-  catCounts.forEach((c, i) => {
-    ctx.locate(`proactive.categories[${i}]`, view, c.start, c.end);
-    if (c.approx || c.masked) {
-      ctx.add(
-        'proactive.categoryUnreadable',
-        'warning',
-        `分类“${categories[i]?.label}”的条数不是确数，未采用`,
-        `proactive.categories[${i}]`,
-      );
-    }
-  });
-  if (!total) {
-    ctx.add(
-      'proactive.missing',
-      'error',
-      categories.length > 0 ? '只列出了分项条数，未写明主动公开信息总数' : '未找到主动公开信息总条数',
-      'proactive.total',
-    );
-    return result;
-  }
   ctx.locate('proactive.total', view, total.start, total.end);
   if (total.masked) {
     ctx.add('proactive.masked', 'error', '主动公开信息总数被遮挡（如“**条”），无法读取', 'proactive.total');
@@ -137,4 +369,14 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     result.total = total.value;
   }
   return result;
+}
+
+/** The channel a count was published through, as written: 区政府门户网站, 微信公众号、微博等多种政务新媒体. */
+function channelLabel(segment: string): string {
+  const m =
+    /(?:在|通过|向|依托)?([^，,；;。:：]*?(?:门户网站|网站|平台|公众号|微博|新媒体|客户端|(?:公示|公告|宣传|公开)栏|线下方式|线下))/.exec(
+      segment,
+    );
+  const phrase = m ? (m[1] as string).replace(/^(?:[、\s]|\d{4}\s*年度?|全年|其中|包括|在|通过|向|依托)+/, '') : '';
+  return phrase || cleanLabel(segment);
 }

@@ -2,9 +2,9 @@ import { SECTIONS, type SectionDef } from './template';
 
 export interface SectionSpan {
   def: SectionDef;
-  /** Offset of the heading line in the normalised text. */
+  /** Offset of the heading in the normalised text. */
   headingStart: number;
-  /** Body: from after the heading line to the next found heading. */
+  /** Body: from after the heading to the next found heading. */
   start: number;
   end: number;
 }
@@ -16,72 +16,113 @@ export interface SectionSplit {
   byKey: Partial<Record<SectionDef['key'], SectionSpan>>;
 }
 
-interface Line {
+/** A place a heading may start, and where its text runs to. */
+interface HeadingCandidate {
   start: number;
-  end: number;
+  numeral: string | null;
+  /** Heading text after the numeral, without blanks. */
   compact: string;
+  /** Offset just past the heading line (or past the inline title). */
+  lineEnd: number;
+  /** The raw rest of the line after the numeral mark. */
+  rest: string;
+  restStart: number;
 }
 
-const NUMERAL_HEAD = /^(?:#{1,6})?([一二三四五六])[、.,]/;
+/** Wordings section 一 goes by besides 总体情况. */
+const SYNONYMS: Partial<Record<SectionDef['key'], readonly string[]>> = {
+  overview: ['总体情况', '基本情况', '概述', '概况'],
+};
 
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start < 80) {
-      lines.push({ start, end, compact: text.slice(start, end).replace(/[\s*]+/g, '') });
-    }
-    start = end + 1;
+// A numeral heading at a line start, or inline after a sentence end or a run of blanks
+// (a web page flattened to one line: `…如下。 一、总体情况 2022年，…`).
+const NUMERAL_HEADING = /(?:^|(?<=[。；;！!？?:：])|[ \t]+)(?:#{1,6}[ \t]*)?([一二三四五六])[ \t]*[、.,．][ \t]*/gm;
+
+function candidates(text: string): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  for (const m of text.matchAll(NUMERAL_HEADING)) {
+    // the heading starts at its Markdown marks or its numeral, after any blanks before it
+    const numeralAt = m.index + (m[0].length - m[0].replace(/^[ \t]+/, '').length);
+    const restStart = m.index + m[0].length;
+    let lineEnd = text.indexOf('\n', restStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const rest = text.slice(restStart, Math.min(lineEnd, restStart + 120));
+    out.push({ start: numeralAt, numeral: m[1] as string, compact: rest.replace(/[\s*]+/g, ''), lineEnd, rest, restStart });
   }
-  return lines;
+  // numeral-less heading lines: `总体情况`, `主动公开政府信息情况`
+  let s = 0;
+  while (s < text.length) {
+    let e = text.indexOf('\n', s);
+    if (e === -1) e = text.length;
+    const compact = text.slice(s, e).replace(/[\s*#]+/g, '');
+    if (compact.length > 0 && compact.length <= 20 && !/^[一二三四五六]/.test(compact)) {
+      out.push({ start: s, numeral: null, compact, lineEnd: e, rest: text.slice(s, e), restStart: s });
+    }
+    s = e + 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
-function isHeading(line: Line, def: SectionDef): boolean {
-  const m = NUMERAL_HEAD.exec(line.compact);
-  const rest = m ? line.compact.slice(m[0].length) : line.compact.replace(/^#{1,6}/, '');
-  if (m && m[1] !== def.numeral) return false;
-  // A heading line is short and names the section; a numeral-less one must start with its title.
-  if (m) return rest.includes(def.match) && rest.length <= def.title.length + 6;
-  return rest.startsWith(def.title) && rest.length <= def.title.length + 2;
+/** Where the heading of `def` ends in this candidate, or -1 when the candidate is not that heading. */
+function headingEnd(c: HeadingCandidate, def: SectionDef): number {
+  const words = SYNONYMS[def.key] ?? [def.match];
+  if (c.numeral === null) {
+    const ok = words.some((w) => c.compact.startsWith(w)) && c.compact.length <= def.title.length + 2;
+    return ok ? c.lineEnd : -1;
+  }
+  if (c.numeral !== def.numeral) return -1;
+  for (const w of words) {
+    const at = c.compact.indexOf(w);
+    if (at === -1 || at > 8) continue;
+    // a heading line of its own
+    if (c.compact.length <= Math.max(def.title.length, w.length) + 8) return c.lineEnd;
+    // an inline heading: the title's words, then a blank or a full stop before the body
+    const pattern = new RegExp(`^[^\\n]{0,16}?${[...w].join('[ \\t]*')}[^\\s。]{0,12}?(?:[ \\t]+|。)`);
+    const inline = pattern.exec(c.rest);
+    if (inline) return c.restStart + inline[0].length;
+  }
+  return -1;
 }
 
 /** Finds the six section headings in order; a heading out of order is still used, and reported. */
 export function splitSections(text: string): SectionSplit {
-  const lines = linesOf(text);
-  const found: { def: SectionDef; line: Line }[] = [];
+  const cands = candidates(text);
+  const found: { def: SectionDef; start: number; bodyStart: number }[] = [];
   const missing: SectionDef[] = [];
   const outOfOrder: SectionDef[] = [];
   let from = 0;
   for (const def of SECTIONS) {
-    let idx = -1;
-    for (let i = from; i < lines.length; i++) {
-      if (isHeading(lines[i] as Line, def)) {
-        idx = i;
+    let hit: { start: number; bodyStart: number } | null = null;
+    for (const c of cands) {
+      if (c.start < from) continue;
+      const end = headingEnd(c, def);
+      if (end !== -1) {
+        hit = { start: c.start, bodyStart: end };
         break;
       }
     }
-    if (idx === -1) {
-      for (let i = 0; i < from; i++) {
-        if (isHeading(lines[i] as Line, def)) {
-          idx = i;
+    if (hit) {
+      from = hit.bodyStart;
+    } else {
+      for (const c of cands) {
+        if (c.start >= from) break;
+        const end = headingEnd(c, def);
+        if (end !== -1 && !found.some((f) => f.start === c.start)) {
+          hit = { start: c.start, bodyStart: end };
           outOfOrder.push(def);
           break;
         }
       }
-    } else {
-      from = idx + 1;
     }
-    if (idx === -1) missing.push(def);
-    else found.push({ def, line: lines[idx] as Line });
+    if (hit) found.push({ def, ...hit });
+    else missing.push(def);
   }
-  const sorted = [...found].sort((a, b) => a.line.start - b.line.start);
+  const sorted = [...found].sort((a, b) => a.start - b.start);
   const spans: SectionSpan[] = sorted.map((f, i) => ({
     def: f.def,
-    headingStart: f.line.start,
-    start: Math.min(f.line.end + 1, text.length),
-    end: i + 1 < sorted.length ? (sorted[i + 1] as { line: Line }).line.start : text.length,
+    headingStart: f.start,
+    start: Math.min(text[f.bodyStart] === '\n' ? f.bodyStart + 1 : f.bodyStart, text.length),
+    end: i + 1 < sorted.length ? (sorted[i + 1] as { start: number }).start : text.length,
   }));
   const byKey: SectionSplit['byKey'] = {};
   for (const s of spans) byKey[s.def.key] = s;

@@ -35,6 +35,23 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '|';
 }
 
+/**
+ * An explicitly empty cell of a `|` table: `| |` or `||` on one line, or, in tables written one
+ * cell a line (`0 |`), a line holding only `|` after a line that ends with one.
+ */
+function isEmptyCell(text: string, start: number, at: number, end: number): boolean {
+  let j = at - 1;
+  while (j >= start && (text[j] === ' ' || text[j] === '\t')) j--;
+  if (text[j] === '|') return true;
+  if (j >= start && text[j] !== '\n') return false;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+  if (text.slice(at + 1, lineEnd).trim() !== '') return false;
+  let k = j - 1;
+  while (k >= start && /\s/.test(text[k] as string)) k--;
+  return text[k] === '|';
+}
+
 export function tokenize(text: string, start: number, end: number): TokenStream {
   const compact: string[] = [];
   const tokenAt: number[] = [];
@@ -42,6 +59,13 @@ export function tokenize(text: string, start: number, end: number): TokenStream 
   let i = start;
   while (i < end) {
     const c = text[i] as string;
+    if (c === '|' && isEmptyCell(text, start, i, end)) {
+      tokens.push({ value: null, start: i, end: i + 1, unit: null, raw: '' });
+      compact.push(BLANK);
+      tokenAt.push(tokens.length - 1);
+      i++;
+      continue;
+    }
     if (isSpace(c)) {
       i++;
       continue;

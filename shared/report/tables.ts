@@ -13,21 +13,45 @@ interface LabelHit {
   end: number;
 }
 
-function findLabel(compact: string, phrases: readonly string[], from: number): LabelHit | null {
-  let best: LabelHit | null = null;
-  for (const p of phrases) {
-    const at = compact.indexOf(p, from);
-    if (at !== -1 && (best === null || at < best.start)) best = { start: at, end: at + p.length };
+/** The stream's label text alone (cells taken out), with each character's place in the stream. */
+interface LabelText {
+  text: string;
+  at: Int32Array;
+}
+
+function labelText(ts: TokenStream): LabelText {
+  const at: number[] = [];
+  let text = '';
+  for (let k = 0; k < ts.compact.length; k++) {
+    if ((ts.tokenAt[k] as number) >= 0) continue;
+    text += ts.compact[k];
+    at.push(k);
   }
-  return best;
+  return { text, at: Int32Array.from(at) };
+}
+
+/**
+ * The first of a row's phrases found after `from`, matched in the label text alone, so that a
+ * label wrapped around its own numbers (`要求行政机关确认或重新出 0 0 15 … 具已获取信息`, a cell
+ * centred in a PDF row) is still found: its span then holds those numbers.
+ */
+function findLabel(lt: LabelText, phrases: readonly string[], from: number): LabelHit | null {
+  let fromLabel = 0;
+  while (fromLabel < lt.at.length && (lt.at[fromLabel] as number) < from) fromLabel++;
+  for (const p of phrases) {
+    const i = lt.text.indexOf(p, fromLabel);
+    if (i !== -1) return { start: lt.at[i] as number, end: (lt.at[i + p.length - 1] as number) + 1 };
+  }
+  return null;
 }
 
 /** Locates each row label in order; a row whose label is absent is null. */
 function locateRows(ts: TokenStream, rows: readonly { match: readonly string[] }[]): (LabelHit | null)[] {
+  const lt = labelText(ts);
   const hits: (LabelHit | null)[] = [];
   let from = 0;
   for (const row of rows) {
-    const hit = findLabel(ts.compact, row.match, from);
+    const hit = findLabel(lt, row.match, from);
     hits.push(hit);
     if (hit) from = hit.end;
   }
@@ -43,11 +67,66 @@ function nextStart(hits: readonly (LabelHit | null)[], i: number, fallback: numb
 }
 
 /**
+ * A row's cells: any inside its label (a wrapped label), then those after it, up to the next row
+ * of the template or to label text after the cells, which is a row the template does not have
+ * (`行政确认 3` that a province adds between 行政许可 and 行政处罚).
+ */
+function rowCells(ts: TokenStream, hit: LabelHit, end: number): CellToken[] {
+  const cells = cellsBetween(ts, hit.start, hit.end);
+  let seen = false;
+  for (let k = hit.end; k < end; k++) {
+    const t = ts.tokenAt[k] as number;
+    if (t >= 0) {
+      cells.push(ts.tokens[t] as CellToken);
+      seen = true;
+    } else if (seen && /[\u3400-\u9fff]/.test(ts.compact[k] as string)) {
+      break;
+    }
+  }
+  return cells;
+}
+
+/** `规章000`: three zero cells written without a space read as one number; a zero never leads a number. */
+function splitGluedZeros(cells: CellToken[], want: number): CellToken[] {
+  if (cells.length >= want) return cells;
+  const out: CellToken[] = [];
+  for (const c of cells) {
+    if (/^0{2,}$/.test(c.raw)) {
+      for (let d = 0; d < c.raw.length; d++)
+        out.push({ value: 0, start: c.start + d, end: c.start + d + 1, unit: null, raw: '0' });
+    } else out.push(c);
+  }
+  return out.length === want ? out : cells;
+}
+
+/**
  * Turns the cells found for one row into figures. The row is read only when the number of cells
  * is exactly the template's: a shorter or longer row is never guessed at.
  */
-function readRow(ctx: ParseContext, cells: CellToken[], paths: readonly string[], rowLabel: string): Figure[] {
+function readRow(ctx: ParseContext, found: CellToken[], paths: readonly string[], rowLabel: string): Figure[] {
   const n = ctx.norm;
+  // `| 行政许可 | 3679 | ||`: empty filler cells after the row's own cells
+  const cells = splitGluedZeros([...found], paths.length);
+  while (cells.length > paths.length && (cells[cells.length - 1] as CellToken).raw === '') cells.pop();
+  // `| 一、本年新收… |  | 164 | …`: an empty cell where the row label spans two columns
+  while (cells.length > paths.length && (cells[0] as CellToken).raw === '') cells.shift();
+  const short = shortRowTotal(cells, paths);
+  if (short) {
+    ctx.add(
+      'table.rowShort',
+      'error',
+      `“${rowLabel}”一行只有 ${cells.length} 个数（应有 ${paths.length} 个），空白单元格在网页中丢失；末一数等于其余之和，按总计读取，其余各列无法对应，已置空`,
+      paths[0]?.replace(/\[\d+\]$/, ''),
+    );
+    return paths.map((p, i) => {
+      if (i === paths.length - 1) {
+        ctx.locate(p, n, short.start, short.end);
+        return short.value;
+      }
+      ctx.add('figure.null', 'error', `“${rowLabel}”的数字无法对应到列`, p);
+      return null;
+    });
+  }
   if (cells.length !== paths.length) {
     ctx.add(
       'table.rowIncomplete',
@@ -76,6 +155,20 @@ function readRow(ctx: ParseContext, cells: CellToken[], paths: readonly string[]
   });
 }
 
+/**
+ * A row of table 三 that lost its empty cells (`0 0 0 0 0` for seven columns): when the last number
+ * equals the sum of the others it is the row's 总计 (the table's own rule), so it is read; which
+ * columns the others belong to cannot be known.
+ */
+function shortRowTotal(cells: CellToken[], paths: readonly string[]): CellToken | null {
+  if (paths.length !== 7 || !paths[0]?.startsWith('applications.') || cells.length < 2 || cells.length >= paths.length)
+    return null;
+  if (cells.some((c) => c.value === null)) return null;
+  const last = cells[cells.length - 1] as CellToken;
+  const rest = cells.slice(0, -1).reduce((s, c) => s + (c.value as number), 0);
+  return Math.abs(rest - (last.value as number)) < 1e-9 ? last : null;
+}
+
 export function detectTemplate(text: string, article20: Region | null, applications: Region | null): TemplateVersion | null {
   const a = article20 ? text.slice(article20.start, article20.end).replace(/\s+/g, '') : '';
   if (/本年新制作|新公开数量|上一年项目数量|政府集中采购|对外公开总数量/.test(a)) return '2019';
@@ -99,7 +192,7 @@ export function readArticle20(ctx: ParseContext, region: Region | null, version:
       ctx.add('table.rowMissing', 'error', `表二缺少“${row.label}”一行`, `article20.${row.key}`);
       values = paths.map(() => null);
     } else {
-      values = readRow(ctx, cellsBetween(ts, hit.end, nextStart(hits, i, ts.compact.length)), paths, row.label);
+      values = readRow(ctx, rowCells(ts, hit, nextStart(hits, i, ts.compact.length)), paths, row.label);
     }
     out[row.key] = Object.fromEntries(row.fields.map((f, k) => [f.key, values[k] ?? null]));
   });
@@ -123,7 +216,7 @@ export function readApplications(
       out[row.key] = paths.map(() => null);
       return;
     }
-    out[row.key] = readRow(ctx, cellsBetween(ts, hit.end, nextStart(hits, i, ts.compact.length)), paths, row.label);
+    out[row.key] = readRow(ctx, rowCells(ts, hit, nextStart(hits, i, ts.compact.length)), paths, row.label);
   });
   return out;
 }

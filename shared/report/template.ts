@@ -195,7 +195,8 @@ const OUTCOMES_HEAD: readonly ApplicationRow[] = [
 ];
 
 const OUTCOMES_TAIL: readonly ApplicationRow[] = [
-  { key: 'total', label: '（七）总计', group: '三、本年度办理结果', match: ['总计'] },
+  // `(七)总计` first: a table header repeated after a page break also says 总计
+  { key: 'total', label: '（七）总计', group: '三、本年度办理结果', match: ['(七)总计', '七)总计', '总计'] },
   { key: 'carriedToNext', label: '四、结转下年度继续办理', match: ['结转下年度', '继续办理'] },
 ];
 

@@ -56,7 +56,8 @@ describe('organisation names', () => {
     ['小铺乡', '小铺乡', null, '乡'],
     ['米易县攀莲镇人民政府', '攀莲镇', '米易县', '镇'],
     ['东区炳草岗街道办事处', '炳草岗街道', '东区', '街道'],
-    ['米易县司法局', '司法局', '米易县', '部门'],
+    // a department is known with its county (县司法局); `unit` holds it without
+    ['米易县司法局', '米易县司法局', '米易县', '部门'],
     ['米易县人民政府', '米易县', '米易县', '县政府'],
   ])('%s', (written, name, county, kind) => {
     expect(parseOrgName(written)).toMatchObject({ name, county, kind });

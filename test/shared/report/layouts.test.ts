@@ -1,0 +1,310 @@
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../shared/report/index';
+import { fixtureText, sampleText } from '../../helpers/samples';
+
+// One example per layout class of real reports (docs/real-report-layouts.md), written by hand for
+// these tests: the towns are made up, the counties are real. Each asserts what a careful clerk
+// reads in it.
+
+/** A short opening: the given lines, then a bare section 二 so the text ends where tables start. */
+function opening(...lines: string[]) {
+  return parseReport([...lines, '二、主动公开政府信息情况', '第二十条第（一）项'].join('\n'));
+}
+
+describe('a real report is read even when it barely looks like one', () => {
+  it('a web page flattened to one line, headings inline', () => {
+    const r = parseReport(
+      '根据《中华人民共和国政府信息公开条例》规定，现发布本报告。 一、总体情况 2023年，汉源县青石镇主动公开政府信息86条，其中工作动态60条，通知公告26条。 二、主动公开政府信息情况 第二十条第（一）项',
+    );
+    expect(r.findings.map((f) => f.code)).not.toContain('document.notReport');
+    expect([r.org.name, r.org.county, r.year, r.proactive.total]).toEqual(['青石镇', '汉源县', 2023, 86]);
+    expect(r.proactive.categories.map((c) => [c.label, c.count])).toEqual([
+      ['工作动态', 60],
+      ['通知公告', 26],
+    ]);
+  });
+
+  it('an opening with one heading (一、工作基本情况)', () => {
+    const r = parseReport('通江县水利局2022年政府信息公开工作年度报告\n一、工作基本情况\n2022年，我局主动公开信息12条。');
+    expect(r.findings.map((f) => f.code)).not.toContain('document.notReport');
+    expect([r.org.name, r.org.county, r.org.kind, r.proactive.total]).toEqual(['通江县水利局', '通江县', '部门', 12]);
+  });
+});
+
+describe('the organisation, wherever the text names it', () => {
+  it.each([
+    [
+      '现发布《XX》 in the first sentence',
+      ['现发布《仪陇县马鞍镇2022年政府信息公开工作年度报告》。', '一、总体情况'],
+      '马鞍镇',
+      '仪陇县',
+    ],
+    [
+      '特编制 … 年度报告',
+      ['根据条例要求，特编制汉源县河西乡2024年政府信息公开工作年度报告。', '一、总体情况'],
+      '河西乡',
+      '汉源县',
+    ],
+    [
+      '由XX区人民政府XX街道办事处办公室根据…编制',
+      ['本报告由顺庆区人民政府北城街道办事处办公室根据条例编制。', '一、总体情况'],
+      '北城街道',
+      '顺庆区',
+    ],
+    [
+      'XX县教育体育局现向社会公开',
+      ['岳池县教育体育局现向社会公开2023年度政府信息公开工作年度报告。', '一、总体情况'],
+      '岳池县教育体育局',
+      '岳池县',
+    ],
+    [
+      'a contact line',
+      ['一、总体情况', '如对本报告有疑问，请与汉源县河西乡人民政府联系（电话：0835-4200000）。'],
+      '河西乡',
+      '汉源县',
+    ],
+    ['page metadata', ['发布机构：通江县沙溪镇人民政府    发布日期：2024-01-20', '一、总体情况'], '沙溪镇', '通江县'],
+    [
+      'a title split over two lines',
+      ['仪陇县新政镇人民政府', '2023年政府信息公开工作年度报告', '一、总体情况'],
+      '新政镇',
+      '仪陇县',
+    ],
+    ['a 苏木', ['科尔沁左翼后旗查日苏木2023年政府信息公开工作年度报告', '一、总体情况'], '查日苏木', '科尔沁左翼后旗'],
+    ['a 街 (Guangzhou)', ['越秀区北京街2023年政府信息公开工作年度报告', '一、总体情况'], '北京街', '越秀区'],
+    ['a title 关于…的报告', ['关于汉源县河西乡2023年政府信息公开工作的年度报告', '一、总体情况'], '河西乡', '汉源县'],
+    [
+      'a title XX人民政府关于…',
+      ['汉源县河西乡人民政府关于2023年度政府信息公开工作情况的报告', '一、总体情况'],
+      '河西乡',
+      '汉源县',
+    ],
+  ])('%s', (_, lines, name, county) => {
+    const r = opening(...lines);
+    expect([r.org.name, r.org.county]).toEqual([name, county]);
+  });
+
+  it('a platform named after a town is not the author', () => {
+    const r = opening(
+      '仪陇县马鞍镇2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '我镇通过新政镇人民政府信息公开平台主动公开信息50条。',
+    );
+    expect(r.org.name).toBe('马鞍镇');
+    const bare = opening('一、总体情况', '2023年，我镇通过新政镇人民政府信息公开平台主动公开信息50条。');
+    expect(bare.org.name).toBeNull();
+  });
+
+  it("a county government's office that compiles the county's report stands for the county", () => {
+    const r = opening('本报告由通江县人民政府办公室编制。', '一、总体情况', '2023年，通江县认真贯彻条例。');
+    expect([r.org.name, r.org.kind]).toEqual(['通江县', '县政府']);
+    const office = opening('本报告由通江县人民政府办公室编制。', '一、总体情况', '本年度我办主动公开政府信息35条。');
+    expect([office.org.name, office.org.kind]).toEqual(['通江县人民政府办公室', '部门']);
+  });
+});
+
+describe('the county, as the text writes it', () => {
+  it.each([
+    ['a county-level city (XX市XX乡)', ['西昌市月华乡2023年政府信息公开工作年度报告'], '月华乡', '西昌市'],
+    [
+      'a district under a prefecture (XX市XX区XX街道)',
+      ['南充市顺庆区北城街道2023年政府信息公开工作年度报告'],
+      '北城街道',
+      '顺庆区',
+    ],
+    ['an autonomous county written short', ['木里县博窝乡2023年政府信息公开工作年度报告'], '博窝乡', '木里县'],
+    [
+      'an autonomous county written short and in full: the full name',
+      ['木里县博窝乡2023年政府信息公开工作年度报告', '一、总体情况', '2023年，木里藏族自治县博窝乡认真贯彻条例。'],
+      '博窝乡',
+      '木里藏族自治县',
+    ],
+    ['a banner (旗) in its short form', ['鄂温克旗巴彦托海镇2023年政府信息公开工作年度报告'], '巴彦托海镇', '鄂温克旗'],
+    ['a county government is its own county', ['通江县人民政府2023年政府信息公开工作年度报告'], '通江县', '通江县'],
+  ])('%s', (_, lines, name, county) => {
+    const r = opening(...lines, '一、总体情况');
+    expect([r.org.name, r.org.county]).toEqual([name, county]);
+  });
+
+  it('a prefecture in a list of levels is not the county (山西省、吕梁市、汾阳市)', () => {
+    const r = opening('一、总体情况', '2025年，杏林镇严格落实山西省、吕梁市、汾阳市关于政务公开的要求。');
+    expect([r.org.name, r.org.county]).toEqual(['杏林镇', '汾阳市']);
+  });
+
+  it('page furniture glued to a name (登录注册XX县) is not a county', () => {
+    const r = opening('登录注册汉源县', '河西乡2024年政府信息公开工作年度报告', '一、总体情况');
+    expect([r.org.name, r.org.county]).toEqual(['河西乡', null]);
+  });
+});
+
+describe('the year the report is about', () => {
+  it("the title's year, not an index number's or the page date's", () => {
+    const r = opening(
+      '索引号：11511800/2025-00001',
+      '发文日期：2026-01-16',
+      '汉源县河西乡2024年度政府信息公开工作年度报告',
+      '一、总体情况',
+    );
+    expect(r.year).toBe(2024);
+  });
+  it("the statistics period's year over a year quoted from an older report", () => {
+    const r = opening(
+      '我镇编制了《青石镇2020年政府信息公开工作年度报告》。所列数据的统计期限自2021年1月1日起至12月31日止。',
+      '一、总体情况',
+    );
+    expect(r.year).toBe(2021);
+  });
+});
+
+describe('the proactive total', () => {
+  it.each([
+    ['counted in 件', '2023年，我镇主动公开政府信息23件。', 23],
+    ['counted in 期', '2023年，我乡主动公开信息289期。', 289],
+    ['积极公开', '2023年，我镇积极公开各类信息40条。', 40],
+    ['共发布, no 主动', '2023年，共发布信息18条。', 18],
+    [
+      "this year's new figure, not the cumulative one",
+      '截至2023年底累计主动公开政府信息5000条。其中，本年度新增的主动公开政府信息120条。',
+      120,
+    ],
+    ['历年累计 is not the year', '本年度政府信息公开共530条。历年累计主动公开信息4390条。', 530],
+    ['the website, not a WeChat account', '2023年，通过政务微信发布信息580条，通过政务网公开各类信息63条。', 63],
+  ])('%s', (_, prose, total) => {
+    expect(opening('一、总体情况', '（一）主动公开情况', prose).proactive.total).toBe(total);
+  });
+
+  it('stated under heading 二 when section 一 has none', () => {
+    const r = parseReport(
+      [
+        '一、总体情况',
+        '2024年，我街道认真贯彻条例。',
+        '二、主动公开政府信息情况',
+        '2024年，我街道发布了94篇法定主动公开内容。',
+        '第二十条第（一）项',
+      ].join('\n'),
+    );
+    expect(r.proactive.total).toBe(94);
+  });
+
+  it('a channel count alone is not the total', () => {
+    const r = opening('一、总体情况', '（一）主动公开情况', '2023年，通过“美丽青石”微信公众号发布信息300条。');
+    expect(r.proactive.total).toBeNull();
+    expect(r.findings.find((f) => f.code === 'proactive.missing')?.severity).toBe('error');
+  });
+
+  it('parallel counts with no total stated give none', () => {
+    const r = opening(
+      '一、总体情况',
+      '（一）主动公开情况',
+      '门户网站更新政务动态信息1841条，信息公开目录信息2875条，政策解读36条。',
+    );
+    expect(r.proactive.total).toBeNull();
+  });
+
+  it('N余 without a unit is approximate', () => {
+    const r = opening('一、总体情况', '（一）主动公开情况', '2023年，我镇主动公开政府信息300余，其中工作动态200条。');
+    expect([r.proactive.total, r.proactive.approx]).toEqual([null, 300]);
+  });
+});
+
+describe('the categories', () => {
+  const cats = (prose: string) => {
+    const r = opening('一、总体情况', '（一）主动公开情况', prose);
+    return {
+      total: r.proactive.total,
+      categories: r.proactive.categories.map((c) => [c.label, c.count]),
+      channels: r.proactive.channels.map((c) => [c.label, c.count]),
+    };
+  };
+
+  it('a channel split is not a category split', () => {
+    expect(cats('2023年主动公开信息200条，其中门户网站150条，微信公众号50条。')).toEqual({
+      total: 200,
+      categories: [],
+      channels: [
+        ['门户网站', 150],
+        ['微信公众号', 50],
+      ],
+    });
+  });
+
+  it('a named WeChat account is a channel', () => {
+    expect(cats('2023年主动公开信息200条，其中在政府网站发布80条，在“美丽青石”公众号发布120条。').categories).toEqual([]);
+  });
+
+  it('group headings with their counts in brackets', () => {
+    expect(
+      cats(
+        '2023年主动公开信息50条。其中，基础信息公开（12条）：机构职能、领导信息；工作动态公开（30条）：乡镇动态；通知公告（8条）。',
+      ).categories,
+    ).toEqual([
+      ['基础信息公开', 12],
+      ['工作动态公开', 30],
+      ['通知公告', 8],
+    ]);
+  });
+
+  it('a list whose separators were lost', () => {
+    expect(cats('2023年主动公开信息45条其中工作动态30条通知公告10条政策文件5条。').categories).toEqual([
+      ['工作动态', 30],
+      ['通知公告', 10],
+      ['政策文件', 5],
+    ]);
+  });
+
+  it('items numbered 一是… or 1.…', () => {
+    expect(cats('2023年主动公开信息70条，其中：一是工作动态类信息50条；二是通知公告类信息20条。').categories).toEqual([
+      ['工作动态类信息', 50],
+      ['通知公告类信息', 20],
+    ]);
+    expect(cats('2023年主动公开信息70条，其中：1.工作动态50条；2.通知公告20条。').categories).toEqual([
+      ['工作动态', 50],
+      ['通知公告', 20],
+    ]);
+  });
+
+  it('a list after the total’s sentence that adds up to it', () => {
+    expect(cats('2023年主动公开政府信息40条。行政执法信息5条、疫情防控30条、公示公告5条。').categories).toEqual([
+      ['行政执法信息', 5],
+      ['疫情防控', 30],
+      ['公示公告', 5],
+    ]);
+  });
+});
+
+describe('tables as they come off web pages and PDFs', () => {
+  const puwei = sampleText('puwei');
+
+  it('glued digits: 规章000 is three zeros', () => {
+    const r = parseReport(puwei.replace('规章\t0\t0\t0', '规章000'));
+    expect(r.article20.rules).toEqual({ issued: 0, abolished: 0, inForce: 0 });
+  });
+
+  it('a row a province adds between two template rows is not read into either', () => {
+    const r = parseReport(puwei.replace(/行政许可\t0\t\t\n/, '行政许可\t5\t\t\n行政确认\t3\t\t\n'));
+    expect(r.article20.licensing).toEqual({ decisions: 5 });
+    expect(r.article20.penalty).toEqual({ decisions: 0 });
+  });
+
+  it('a row label wrapped around its own numbers (a cell centred in a PDF row)', () => {
+    const text = puwei.replace(
+      /\t\t5\.要求行政机关确认或重新出具已获取信息\t[\t\d]+\n/,
+      '\t\t5.要求行政机关确认或重新出\n0\t0\t15\t8\t0\t0\t23\n具已获取信息\n',
+    );
+    expect(text).not.toBe(puwei);
+    const r = parseReport(text);
+    expect(r.applications.confirmOrReissue).toEqual([0, 0, 15, 8, 0, 0, 23]);
+    expect(r.applications.massRepeated).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('a blank | cell is an empty cell, not a missing column', () => {
+    const md = fixtureText('003.pipes.md').replace(/\| 规章 \| 2 \| 1 \| 12 \|/, '| 规章 | 2 | 1 |  |');
+    expect(parseReport(md).article20.rules).toEqual({ issued: 2, abolished: 1, inForce: null });
+  });
+
+  it('a row that lost its empty cells gives only the total it states', () => {
+    const r = parseReport(puwei.replace(/一、本年新收政府信息公开申请数量(\t0){7}/, '一、本年新收政府信息公开申请数量\t2\t1\t3'));
+    expect(r.applications.newReceived).toEqual([null, null, null, null, null, null, 3]);
+    expect(r.findings.map((f) => f.code)).toContain('table.rowShort');
+  });
+});
