@@ -5,7 +5,7 @@ import { fullestCountyForm } from './gazetteer';
 import type { MappedText } from './mapped-text';
 import { type OrgEvidence, orgEvidence } from './org-evidence';
 import { aliasesOf, type OrgName, parseOrgName, sameOrg } from './org-name';
-import { findTitles } from './title';
+import { findTitles, titleOf } from './title';
 import type { ParsedReport } from './types';
 
 interface Line {
@@ -174,12 +174,15 @@ function chooseCounty(norm: string, org: OrgName, items: OrgEvidence[]): string 
 }
 
 /** Organisation, year and publication date, each from title, opening, signature and body. */
-export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: number): Identity {
+export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: number, metadataTitle?: string): Identity {
   const norm = ctx.norm.text;
   const titles = findTitles(norm);
   const sig = readSignature(norm, tailFrom);
+  // a PDF's own Title (`XX区人民政府2023年政府信息公开工作年度报告`), when it is a report's title
+  const meta = metadataTitle ? titleOf(metadataTitle) : null;
 
   const evidence = orgEvidence(norm, titles);
+  if (meta?.org) evidence.push({ org: meta.org, weight: 80, start: 0, end: 0, source: 'metadata' });
   if (sig.org)
     evidence.push({ org: sig.org.name, weight: 90, start: sig.org.line.start, end: sig.org.line.end, source: 'signature' });
   const chosen = chooseOrg(evidence);
@@ -211,7 +214,7 @@ export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: num
   const period = statisticsYear(norm.slice(0, Math.max(prose.text.length, 4000)));
   const bodyYear = mostFrequentYear(prose.text);
   const publishedOn = sig.date?.date.iso ?? null;
-  let year = titleYear?.year ?? period?.year ?? bodyYear;
+  let year = titleYear?.year ?? meta?.year ?? period?.year ?? bodyYear;
   if (year === null && sig.date) year = sig.date.date.year - 1;
   if (sig.date) ctx.locate('publishedOn', ctx.norm, sig.date.date.start, sig.date.date.end);
   if (titleYear) {

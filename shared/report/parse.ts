@@ -120,7 +120,7 @@ function tableRegions(norm: string, split: SectionSplit) {
   return { a20, app, rl };
 }
 
-function parseInto(report: ParsedReport, ctx: ParseContext): void {
+function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo): void {
   const norm = ctx.norm.text;
   if (norm.trim().length === 0) {
     ctx.add('document.empty', 'error', '文件内容为空，没有可读取的文字');
@@ -141,7 +141,7 @@ function parseInto(report: ParsedReport, ctx: ParseContext): void {
   const two = split.byKey.proactive;
   const prose: MappedText = flow(ctx.norm, 0, two ? two.headingStart : Math.min(norm.length, 6000));
   const tailFrom = split.byKey.other?.start ?? Math.max(0, norm.length - 600);
-  const identity = readIdentity(ctx, prose, tailFrom);
+  const identity = readIdentity(ctx, prose, tailFrom, source.title);
   Object.assign(report, { org: identity.org, year: identity.year, publishedOn: identity.publishedOn });
   report.orgAliases = identity.aliases;
 
@@ -175,7 +175,7 @@ export function parseReport(text: string, source: SourceInfo = {}): ParsedReport
   let ctx = new ParseContext(original, { text: '', map: new Int32Array(1) });
   try {
     ctx = new ParseContext(original, normalize(original));
-    parseInto(report, ctx);
+    parseInto(report, ctx, source);
   } catch (err) {
     ctx.add('parser.internal', 'error', `解析程序内部错误：${err instanceof Error ? err.message : String(err)}`);
   }

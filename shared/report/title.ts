@@ -66,6 +66,13 @@ function hit(text: string, start: number, end: number): TitleHit {
   return { text, start, end, org: words.length >= 2 ? parseOrgName(words) : null, year: yearOf(text) };
 }
 
+/** A title given apart from the text (a PDF's metadata Title), when it reads as a report's title. */
+export function titleOf(title: string): TitleHit | null {
+  const text = title.replace(/[\s*#•]+/g, '').replace(/\.(?:pdf|docx?|wps)$/i, '');
+  if (!TITLE_WORDS.test(text) || text.length > 70) return null;
+  return hit(text, 0, 0);
+}
+
 /**
  * Titles near the top of the text, in order. Page furniture (breadcrumbs, site names, menus) is
  * passed over; a title split over two lines is joined; an organisation on the line above a

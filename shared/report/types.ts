@@ -55,4 +55,6 @@ export interface SourceInfo {
   file?: string;
   sha256?: string;
   format?: SourceFormat;
+  /** The document's own title from its metadata (a PDF's Title), a source for the organisation and year. */
+  title?: string;
 }

@@ -13,6 +13,8 @@ export interface Extracted {
   text: string;
   format: SourceFormat;
   mediaType: string;
+  /** The document's metadata title (a PDF's Title), when it has one. */
+  title?: string;
 }
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -48,7 +50,11 @@ function unsupported(kind: Sniffed): never {
   );
 }
 
-async function read(bytes: Uint8Array, kind: Sniffed, timeoutMs: number): Promise<{ text: string; format: SourceFormat }> {
+async function read(
+  bytes: Uint8Array,
+  kind: Sniffed,
+  timeoutMs: number,
+): Promise<{ text: string; format: SourceFormat; title?: string }> {
   switch (kind) {
     case 'text': {
       const { text } = decodeText(bytes);
@@ -57,7 +63,7 @@ async function read(bytes: Uint8Array, kind: Sniffed, timeoutMs: number): Promis
     case 'html':
       return { text: htmlToText(decodeText(bytes).text), format: 'html' };
     case 'pdf': {
-      const text = await pdfToText(bytes, timeoutMs);
+      const { text, title } = await pdfToText(bytes, timeoutMs);
       if (text.replace(/\s+/g, '').length === 0) {
         throw new FormatError(
           'format.scanned',
@@ -65,7 +71,7 @@ async function read(bytes: Uint8Array, kind: Sniffed, timeoutMs: number): Promis
           'scanned PDF: no text layer',
         );
       }
-      return { text, format: 'pdf' };
+      return title ? { text, format: 'pdf', title } : { text, format: 'pdf' };
     }
     case 'zip':
       return { text: await docxToText(bytes), format: 'docx' };
@@ -84,6 +90,6 @@ export async function extractDocument(bytes: Uint8Array, timeoutMs = EXTRACT_TIM
       `file larger than ${MAX_REPORT_BYTES} bytes`,
     );
   }
-  const { text, format } = await read(bytes, sniff(bytes), timeoutMs);
-  return { text, format, mediaType: MEDIA[format] };
+  const { text, format, title } = await read(bytes, sniff(bytes), timeoutMs);
+  return title ? { text, format, mediaType: MEDIA[format], title } : { text, format, mediaType: MEDIA[format] };
 }

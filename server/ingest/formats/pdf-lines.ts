@@ -10,12 +10,19 @@ export interface Item {
 
 export const MAX_PDF_PAGES = 300;
 
+/** A line of a page: its baseline and its text. */
+export interface PageLine {
+  y: number;
+  text: string;
+}
+
 /**
  * Groups a page's text items into lines (items whose baselines agree within a third of the font
  * size) and joins each line left to right: touching items directly (no space is invented between
- * Chinese characters), a gap of a character or more as a tab (a table cell boundary).
+ * Chinese characters), a gap of a character or more as a tab (a table cell boundary), and any
+ * visible gap between two numbers as a tab too (two numbers in narrow columns are two cells).
  */
-export function itemsToLines(items: Item[]): string[] {
+export function layoutLines(items: readonly Item[]): PageLine[] {
   const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Item[][] = [];
   for (const item of sorted) {
@@ -30,11 +37,16 @@ export function itemsToLines(items: Item[]): string[] {
     let end = Number.NEGATIVE_INFINITY;
     for (const item of line) {
       const gap = item.x - end;
-      if (text !== '' && gap > item.size * 0.9) text += '\t';
+      const numbers = /\d$/.test(text) && /^\d/.test(item.str);
+      if (text !== '' && (gap > item.size * 0.9 || (numbers && gap > item.size * 0.15))) text += '\t';
       else if (text !== '' && gap > item.size * 0.25 && /[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(item.str)) text += ' ';
       text += item.str;
       end = item.x + item.width;
     }
-    return text;
+    return { y: (line[0] as Item).y, text };
   });
+}
+
+export function itemsToLines(items: Item[]): string[] {
+  return layoutLines(items).map((l) => l.text);
 }

@@ -17,8 +17,8 @@ parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', async ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
   try {
-    const text = await pdfToText(bytes, (pages) => parentPort?.postMessage({ id, pages }));
-    parentPort?.postMessage({ id, text });
+    const { text, title } = await pdfToText(bytes, (pages) => parentPort?.postMessage({ id, pages }));
+    parentPort?.postMessage({ id, text, title });
   } catch (err) {
     const e =
       err instanceof FormatError

@@ -7,8 +7,14 @@ export { itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
 /** Heap limit of the PDF thread: a hostile PDF that needs more fails alone, and the thread restarts. */
 export const PDF_WORKER_HEAP_MB = 256;
 
+export interface PdfText {
+  text: string;
+  /** The document information Title, when the PDF has one. */
+  title?: string;
+}
+
 interface Pending {
-  resolve: (text: string) => void;
+  resolve: (result: PdfText) => void;
   reject: (err: FormatError) => void;
   timer: NodeJS.Timeout;
   /** Re-arms the time limit once the page count is known. */
@@ -59,6 +65,7 @@ function spawn(): Thread {
       ready?: boolean;
       pages?: number;
       text?: string;
+      title?: string;
       error?: { code: FormatErrorCode; zh: string; en: string };
     }) => {
       const p = t.pending.get(msg.id);
@@ -70,7 +77,7 @@ function spawn(): Thread {
       t.pending.delete(msg.id);
       clearTimeout(p.timer);
       if (msg.error) p.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
-      else p.resolve(msg.text ?? '');
+      else p.resolve(msg.title ? { text: msg.text ?? '', title: msg.title } : { text: msg.text ?? '' });
       if (t.pending.size === 0) w.unref();
     },
   );
@@ -118,11 +125,11 @@ function stop(t: Thread): void {
  * The PDF's text, read in the PDF thread. Gives up (and replaces the thread) when it takes longer
  * than PDF_OPEN_MS plus PDF_PAGE_MS a page, or than `limitMs` whatever the pages.
  */
-export function pdfToText(bytes: Uint8Array, limitMs: number): Promise<string> {
+export function pdfToText(bytes: Uint8Array, limitMs: number): Promise<PdfText> {
   const t = thread();
   const id = ++nextId;
   let started = performance.now();
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<PdfText>((resolve, reject) => {
     const expire = () => {
       t.pending.delete(id);
       reject(
