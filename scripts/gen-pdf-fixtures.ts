@@ -72,6 +72,20 @@ const FIXTURES: Fixture[] = [
     layout: { textSize: 14, cellSize: 10.5, labelWidth: 150, numberWidth: 24, numbersCentred: false, labelsCentred: false },
   },
   {
+    name: 'wps-long',
+    seed: 304,
+    org: { town: '新政镇', county: '仪陇县' },
+    year: 2024,
+    total: 312,
+    categories: [
+      ['工作动态', 201],
+      ['通知公告', 66],
+      ['政策文件', 45],
+    ],
+    fillerTimes: 12,
+    layout: { textSize: 15, cellSize: 10.5, labelWidth: 100, numberWidth: 30, numbersCentred: true, labelsCentred: true },
+  },
+  {
     name: 'wps-metadata-title',
     seed: 303,
     org: { town: '顺庆区', county: '顺庆区', kind: '县政府' },

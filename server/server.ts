@@ -3,9 +3,12 @@ import { buildApp } from './app';
 import { countUsers } from './auth/sessions';
 import { loadEnv } from './config/env';
 import { openDatabase } from './db/client';
+import { warmPdfEngine } from './ingest/formats/pdf';
 import { loadSamplesIfEmpty } from './ingest/samples';
 
 const env = loadEnv();
+// the PDF engine and its spare start now, so that the first upload does not wait for them
+warmPdfEngine();
 const db = openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20 });
 const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 

@@ -3,7 +3,7 @@ import type { SourceFormat } from '../../../shared/report/types';
 import { docxToText } from './docx';
 import { FormatError } from './errors';
 import { htmlToText } from './html';
-import { pdfToText } from './pdf';
+import { type PdfOptions, pdfToText } from './pdf';
 import { type Sniffed, sniff } from './sniff';
 
 export { FormatError } from './errors';
@@ -18,12 +18,6 @@ export interface Extracted {
 }
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
-/**
- * The most a PDF may take to read, whatever its pages (the limit is otherwise by page count, see
- * pdf.ts); the PDF thread is stopped and replaced when it is reached. HTML and DOCX are bounded by
- * their size caps.
- */
-export const EXTRACT_TIMEOUT_MS = 20_000;
 
 const MEDIA: Record<SourceFormat, string> = {
   text: 'text/plain; charset=utf-8',
@@ -53,7 +47,7 @@ function unsupported(kind: Sniffed): never {
 async function read(
   bytes: Uint8Array,
   kind: Sniffed,
-  timeoutMs: number,
+  pdf: PdfOptions,
 ): Promise<{ text: string; format: SourceFormat; title?: string }> {
   switch (kind) {
     case 'text': {
@@ -63,7 +57,7 @@ async function read(
     case 'html':
       return { text: htmlToText(decodeText(bytes).text), format: 'html' };
     case 'pdf': {
-      const { text, title } = await pdfToText(bytes, timeoutMs);
+      const { text, title } = await pdfToText(bytes, pdf);
       if (text.replace(/\s+/g, '').length === 0) {
         throw new FormatError(
           'format.scanned',
@@ -81,7 +75,7 @@ async function read(
 }
 
 /** Bytes of an uploaded or imported file → the report's text, by what the content is (never the name). */
-export async function extractDocument(bytes: Uint8Array, timeoutMs = EXTRACT_TIMEOUT_MS): Promise<Extracted> {
+export async function extractDocument(bytes: Uint8Array, pdf: PdfOptions = {}): Promise<Extracted> {
   if (bytes.length === 0) throw new FormatError('format.empty', '文件为空', 'empty file');
   if (bytes.length > MAX_REPORT_BYTES) {
     throw new FormatError(
@@ -90,6 +84,6 @@ export async function extractDocument(bytes: Uint8Array, timeoutMs = EXTRACT_TIM
       `file larger than ${MAX_REPORT_BYTES} bytes`,
     );
   }
-  const { text, format, title } = await read(bytes, sniff(bytes), timeoutMs);
+  const { text, format, title } = await read(bytes, sniff(bytes), pdf);
   return title ? { text, format, mediaType: MEDIA[format], title } : { text, format, mediaType: MEDIA[format] };
 }

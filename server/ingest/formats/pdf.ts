@@ -1,168 +1,222 @@
-import type { Worker } from 'node:worker_threads';
-import { siblingModule, startWorker } from '../ts-worker';
+import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { siblingModule } from '../ts-worker';
 import { FormatError, type FormatErrorCode } from './errors';
 
 export { itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
 
-/** Heap limit of the PDF thread: a hostile PDF that needs more fails alone, and the thread restarts. */
-export const PDF_WORKER_HEAP_MB = 256;
+/**
+ * What a PDF may cost, in CPU time of the engine process (never wall-clock time: a busy machine
+ * slows a file down but cannot make it fail). A year's report takes 20–40 ms of CPU; these stop a
+ * hostile file that loops or crawls after a few seconds of real work.
+ */
+export const PDF_CPU_OPEN_MS = 3000;
+export const PDF_CPU_PAGE_MS = 500;
+/** Memory of the engine process; a file that needs more is refused and the engine replaced. */
+export const PDF_ENGINE_RSS_MB = 1024;
+export const PDF_ENGINE_HEAP_MB = 256;
 
 export interface PdfText {
   text: string;
   /** The document information Title, when the PDF has one. */
   title?: string;
+  pages?: number;
+  /** Pages without a text layer (scanned), 0-based. */
+  imagePages?: number[];
 }
 
-interface Pending {
+export interface PdfOptions {
+  /** A CPU budget in ms instead of the one by page count (tests). */
+  cpuBudgetMs?: number;
+  /** Told the page count once the file is open. */
+  onPages?: (pages: number) => void;
+}
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  options: PdfOptions;
   resolve: (result: PdfText) => void;
   reject: (err: FormatError) => void;
-  timer: NodeJS.Timeout;
-  /** Re-arms the time limit once the page count is known. */
-  pages: (n: number) => void;
+  attempt: number;
+  startCpuUs: number;
+  pages: number;
+  usedMs: number;
 }
 
-/**
- * Time a PDF may take: to open it, and then per page. A year's report (5–15 pages) reads in about
- * 0.1 s alone; on a busy server (uploads parsing beside it, two cores) the same file has taken over
- * 1.5 s, so these leave about fifty times the quiet figure. They stop a hostile file (a damaged
- * embedded font can send pdf.js's Type 1 parser into a loop) in seconds instead of tying the
- * thread up.
- */
-export const PDF_OPEN_MS = 4000;
-export const PDF_PAGE_MS = 150;
-
-interface Thread {
-  worker: Worker;
-  /** pdf.js is loaded; until then the jobs' time limits wait (see pdf-worker.ts). */
+interface Engine {
+  child: ChildProcess;
   ready: boolean;
-  onReady: (() => void)[];
-  /** Jobs sent to this thread and not yet answered. */
-  pending: Map<number, Pending>;
+  cpuUs: number;
+  rssMb: number;
+  job: Job | null;
+  killedFor: 'cpu' | 'memory' | null;
 }
 
-/** The thread that reads PDFs, and a started spare that takes over at once when it is stopped. */
-let active: Thread | null = null;
-let spare: Thread | null = null;
+/** The engine that reads, and a started spare that takes over at once when it is stopped. */
+let active: Engine | null = null;
+let spare: Engine | null = null;
+const queue: Job[] = [];
 let nextId = 0;
 
-function fail(t: Thread, err: FormatError): void {
-  for (const p of t.pending.values()) {
-    clearTimeout(p.timer);
-    p.reject(err);
+function execArgv(): string[] {
+  const args = [`--max-old-space-size=${PDF_ENGINE_HEAP_MB}`];
+  if (import.meta.url.endsWith('.ts')) {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    args.unshift('--import', tsx);
   }
-  t.pending.clear();
+  return args;
 }
 
-function spawn(): Thread {
-  const w = startWorker(siblingModule(import.meta.url, 'pdf-worker'), {
-    resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
+function setRef(e: Engine, on: boolean): void {
+  const handles = [e.child, e.child.channel, e.child.stdio[3] as Readable | null];
+  for (const h of handles) {
+    const r = h as unknown as { ref?: () => void; unref?: () => void } | null;
+    if (on) r?.ref?.();
+    else r?.unref?.();
+  }
+}
+
+function spawnEngine(): Engine {
+  const child = fork(fileURLToPath(siblingModule(import.meta.url, 'pdf-engine')), [], {
+    execArgv: execArgv(),
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'],
   });
-  const t: Thread = { worker: w, ready: false, onReady: [], pending: new Map() };
-  w.on(
+  const e: Engine = { child, ready: false, cpuUs: 0, rssMb: 0, job: null, killedFor: null };
+  let buffered = '';
+  (child.stdio[3] as Readable).on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    const last = lines[lines.length - 1];
+    if (!last) return;
+    const [cpu, rss] = last.split(' ').map(Number);
+    e.cpuUs = cpu ?? e.cpuUs;
+    e.rssMb = (rss ?? 0) / 1024 / 1024;
+    watch(e);
+  });
+  child.on(
     'message',
-    (msg: {
-      id: number;
-      ready?: boolean;
-      pages?: number;
-      text?: string;
-      title?: string;
-      error?: { code: FormatErrorCode; zh: string; en: string };
-    }) => {
-      const p = t.pending.get(msg.id);
-      if (!p) return;
-      if (msg.pages !== undefined) {
-        p.pages(msg.pages);
+    (
+      msg: {
+        ready?: boolean;
+        id?: number;
+        pages?: number;
+        text?: string;
+        error?: { code: FormatErrorCode; zh: string; en: string };
+      } & PdfText,
+    ) => {
+      if (msg.ready) {
+        e.ready = true;
+        dispatch();
         return;
       }
-      t.pending.delete(msg.id);
-      clearTimeout(p.timer);
-      if (msg.error) p.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
-      else p.resolve(msg.title ? { text: msg.text ?? '', title: msg.title } : { text: msg.text ?? '' });
-      if (t.pending.size === 0) w.unref();
+      const job = e.job;
+      if (!job || msg.id !== job.id) return;
+      if (msg.text === undefined && msg.error === undefined) {
+        job.pages = msg.pages ?? 0;
+        job.options.onPages?.(job.pages);
+        return;
+      }
+      e.job = null;
+      if (msg.error) job.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
+      else {
+        const result: PdfText = { text: msg.text ?? '', pages: msg.pages ?? 0, imagePages: msg.imagePages ?? [] };
+        if (msg.title) result.title = msg.title;
+        job.resolve(result);
+      }
+      if (queue.length === 0) setRef(e, false);
+      dispatch();
     },
   );
-  const died = (why: string) => {
-    if (active === t) active = null;
-    if (spare === t) spare = null;
-    fail(
-      t,
-      new FormatError(
-        'format.corrupt',
-        `读取 PDF 时超出内存上限或出错（上限 ${PDF_WORKER_HEAP_MB} MB），文件可能已损坏或是恶意构造`,
-        why,
-      ),
-    );
-  };
-  w.on('error', (err) => died(err.message));
-  w.on('exit', (code) => died(`pdf thread exited with ${code}`));
-  w.unref();
-  return t;
+  child.on('exit', () => died(e));
+  child.on('error', () => died(e));
+  setRef(e, false);
+  return e;
 }
 
-/**
- * The active thread. A spare is kept started beside it (pdf.js takes about a second to load), so
- * that when a hostile file gets the active one stopped, the next PDF does not wait.
- */
-function thread(): Thread {
+/** Charges the running job the CPU time it has used; stops the engine when it is over budget. */
+function watch(e: Engine): void {
+  const job = e.job;
+  if (!job || e.killedFor) return;
+  job.usedMs = (e.cpuUs - job.startCpuUs) / 1000;
+  const budget = job.options.cpuBudgetMs ?? PDF_CPU_OPEN_MS + job.pages * PDF_CPU_PAGE_MS;
+  if (job.usedMs > budget) stop(e, 'cpu');
+  else if (e.rssMb > PDF_ENGINE_RSS_MB) stop(e, 'memory');
+}
+
+function stop(e: Engine, why: 'cpu' | 'memory'): void {
+  e.killedFor = why;
+  e.child.kill('SIGKILL');
+}
+
+function died(e: Engine): void {
+  if (active === e) active = null;
+  if (spare === e) spare = null;
+  const job = e.job;
+  e.job = null;
+  if (job) {
+    if (e.killedFor === 'cpu' && job.attempt === 1) {
+      // retried once, first, on the idle spare: a limit reached is never the machine's fault alone
+      job.attempt = 2;
+      queue.unshift(job);
+    } else if (e.killedFor === 'cpu') {
+      const budget = ((job.options.cpuBudgetMs ?? PDF_CPU_OPEN_MS + job.pages * PDF_CPU_PAGE_MS) / 1000).toFixed(1);
+      job.reject(
+        new FormatError(
+          'format.timeout',
+          `读取 PDF 超时：读取进程两次用满 ${budget} 秒计算时间（按页数计算，与机器忙闲无关）仍未读完，文件结构可能异常，请另存为新的 PDF 后再导入`,
+          'PDF extraction exceeded its CPU budget twice',
+        ),
+      );
+    } else {
+      job.reject(
+        new FormatError(
+          'format.tooLarge',
+          `读取 PDF 所需内存超过 ${PDF_ENGINE_RSS_MB} MB 上限，文件可能已损坏或是恶意构造`,
+          e.killedFor === 'memory' ? 'PDF engine over its memory limit' : 'PDF engine exited',
+        ),
+      );
+    }
+  }
+  dispatch();
+}
+
+/** Starts the next queued file on the active engine, starting engines as needed. */
+function dispatch(): void {
   if (!active) {
-    active = spare ?? spawn();
+    active = spare ?? spawnEngine();
     spare = null;
   }
   if (!spare) {
     setImmediate(() => {
-      spare ??= spawn();
+      spare ??= spawnEngine();
     });
   }
-  return active;
+  const e = active;
+  // the engine keeps the process alive while files wait for it (a command-line run ends after)
+  if (queue.length > 0) setRef(e, true);
+  if (!e.ready || e.job || queue.length === 0) return;
+  const job = queue.shift() as Job;
+  e.job = job;
+  job.startCpuUs = e.cpuUs;
+  job.pages = 0;
+  setRef(e, true);
+  e.child.send({ id: job.id, bytes: job.bytes });
 }
 
-function stop(t: Thread): void {
-  if (active === t) active = null;
-  void t.worker.terminate();
+/** Starts the engine and its spare now, so that the first PDF does not wait for them. */
+export function warmPdfEngine(): void {
+  dispatch();
 }
 
-/**
- * The PDF's text, read in the PDF thread. Gives up (and replaces the thread) when it takes longer
- * than PDF_OPEN_MS plus PDF_PAGE_MS a page, or than `limitMs` whatever the pages.
- */
-export function pdfToText(bytes: Uint8Array, limitMs: number): Promise<PdfText> {
-  const t = thread();
-  const id = ++nextId;
-  let started = performance.now();
+/** The PDF's text and Title, read by the engine process within a CPU-time budget by page count. */
+export function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
   return new Promise<PdfText>((resolve, reject) => {
-    const expire = () => {
-      t.pending.delete(id);
-      reject(
-        new FormatError(
-          'format.timeout',
-          `读取 PDF 超过 ${((performance.now() - started) / 1000).toFixed(1)} 秒仍未完成（上限按页数计算），文件可能已损坏`,
-          'PDF extraction timed out',
-        ),
-      );
-      stop(t);
-    };
-    const arm = (totalMs: number) => setTimeout(expire, Math.max(0, Math.min(limitMs, totalMs) - (performance.now() - started)));
-    const p: Pending = {
-      resolve,
-      reject,
-      // the clock starts when the thread can work: a thread still loading pdf.js is not the file's fault
-      timer: arm(t.ready ? PDF_OPEN_MS : limitMs),
-      pages: (n) => {
-        clearTimeout(p.timer);
-        p.timer = arm(PDF_OPEN_MS + n * PDF_PAGE_MS);
-      },
-    };
-    if (!t.ready) {
-      t.onReady.push(() => {
-        if (!t.pending.has(id)) return;
-        clearTimeout(p.timer);
-        started = performance.now();
-        p.timer = arm(PDF_OPEN_MS);
-      });
-    }
-    t.pending.set(id, p);
-    t.worker.ref();
-    const copy = new Uint8Array(bytes);
-    t.worker.postMessage({ id, bytes: copy }, [copy.buffer]);
+    queue.push({ id: ++nextId, bytes, options, resolve, reject, attempt: 1, startCpuUs: 0, pages: 0, usedMs: 0 });
+    dispatch();
   });
 }

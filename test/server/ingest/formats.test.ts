@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, FormatError } from '../../../server/ingest/formats/index';
 import { parseReport } from '../../../shared/report/index';
@@ -88,29 +89,37 @@ const BAD_FILES: [string, string, RegExp][] = [
   ['scan.png', 'format.unsupported', /图片/],
 ];
 
+/** A PDF of many plain pages (Helvetica, no CJK): enough work that its CPU time is measured. */
+async function manyPagePdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let p = 0; p < pages; p++) {
+    const page = doc.addPage([595, 842]);
+    for (let l = 0; l < 40; l++)
+      page.drawText(`line ${l} of page ${p}: 1 2 3 4 5 6 7 8 9 10`, { x: 50, y: 800 - l * 18, size: 10, font });
+  }
+  return doc.save();
+}
+
 describe('files that are not readable reports', () => {
-  it.each(BAD_FILES)('%s fails with %s, a clear reason, within 2 s', async (file, code, message) => {
+  it.each(BAD_FILES)('%s fails with %s and a clear reason', async (file, code, message) => {
     const before = process.memoryUsage().rss;
-    const t0 = performance.now();
     const err = await extractDocument(readFileSync(join(BAD, file))).catch((e: unknown) => e);
-    const ms = performance.now() - t0;
     expect(err).toBeInstanceOf(FormatError);
     expect((err as FormatError).code).toBe(code);
     expect((err as FormatError).zh).toMatch(message);
-    expect(ms).toBeLessThan(2000);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
-  it('a PDF that outlasts the time limit fails with format.timeout, and the next PDF is read at once by the spare thread', async () => {
-    const pdf = readFileSync(join(DIR, '000.pdf'));
-    await extractDocument(pdf); // the thread is up
-    const err = await extractDocument(pdf, 1).catch((e: unknown) => e);
+  it('a PDF that uses up its CPU budget is retried once on the idle engine, then refused as 超时, and the next PDF is read', async () => {
+    const big = await manyPagePdf(300);
+    const err = await extractDocument(big, { cpuBudgetMs: 1 }).catch((e: unknown) => e);
     expect((err as FormatError).code).toBe('format.timeout');
-    expect((err as FormatError).zh).toMatch(/读取 PDF 超过/);
-    const t0 = performance.now();
-    const again = await extractDocument(pdf);
+    expect((err as FormatError).zh).toMatch(/超时/);
+    expect((err as FormatError).zh).not.toMatch(/损坏/);
+    expect((err as FormatError).message).toMatch(/twice/);
+    const again = await extractDocument(readFileSync(join(DIR, '000.pdf')));
     expect(again.text).toContain('主动公开');
-    expect(performance.now() - t0).toBeLessThan(600);
   });
 
   it('an HTML page with no report on it is said not to be a report', async () => {

