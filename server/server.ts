@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { countUsers } from './auth/sessions';
 import { loadEnv } from './config/env';
 import { openDatabase } from './db/client';
-import { warmPdfEngine } from './ingest/formats/pdf';
+import { warmPdfEngine } from './ingest/formats/engine';
 import { loadSamplesIfEmpty } from './ingest/samples';
 
 const env = loadEnv();

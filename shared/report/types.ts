@@ -1,6 +1,6 @@
 import type { TemplateVersion } from './template';
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc';
 export type OrgKind = '乡' | '镇' | '街道' | '部门' | '县政府' | '其他';
 export type Severity = 'error' | 'warning';
 

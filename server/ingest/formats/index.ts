@@ -1,9 +1,9 @@
 import { decodeText, sniffTextFormat } from '../../../shared/report/index';
 import type { SourceFormat } from '../../../shared/report/types';
 import { docxToText } from './docx';
+import { engineRead, type PdfOptions, pdfToText } from './engine';
 import { FormatError } from './errors';
 import { htmlToText } from './html';
-import { type PdfOptions, pdfToText } from './pdf';
 import { type Sniffed, sniff } from './sniff';
 
 export { FormatError } from './errors';
@@ -25,16 +25,10 @@ const MEDIA: Record<SourceFormat, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
 };
 
 function unsupported(kind: Sniffed): never {
-  if (kind === 'ole') {
-    throw new FormatError(
-      'format.unsupported',
-      '不支持旧版 Word（.doc）或 WPS 文件，请另存为 .docx 或 PDF 后再导入',
-      'legacy .doc/.wps: convert first',
-    );
-  }
   if (kind === 'image')
     throw new FormatError('format.unsupported', '这是图片文件，没有可读取的文字，请提供文字版报告', 'image file');
   throw new FormatError(
@@ -69,6 +63,9 @@ async function read(
     }
     case 'zip':
       return { text: await docxToText(bytes), format: 'docx' };
+    case 'ole':
+      // .doc and .wps: read in the engine process, like PDFs
+      return { text: (await engineRead('doc', bytes, pdf)).text, format: 'doc' };
     default:
       return unsupported(kind);
   }

@@ -13,6 +13,9 @@ import { type Rule, tableRows } from './pdf-table';
 
 export type Pdfium = WrappedPdfiumModule;
 
+/** PDFium's memory, as bytes (the Emscripten heap view the package's types leave out). */
+const heap = (m: Pdfium) => (m.pdfium as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+
 export async function openPdfium(): Promise<Pdfium> {
   const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'));
   const m = await init({
@@ -157,7 +160,7 @@ export interface PdfRead {
 /** A PDF's text, rebuilt into lines and table rows by position, and its document Title. */
 export function readPdf(m: Pdfium, bytes: Uint8Array, onPages?: (pages: number) => void): PdfRead {
   const ptr = m.pdfium.wasmExports.malloc(bytes.length);
-  m.pdfium.HEAPU8.set(bytes, ptr);
+  heap(m).set(bytes, ptr);
   const s = new Scratch(m);
   let doc = 0;
   try {

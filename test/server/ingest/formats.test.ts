@@ -85,7 +85,7 @@ const BAD_FILES: [string, string, RegExp][] = [
   ['encrypted.pdf', 'format.encrypted', /加密/],
   ['truncated.pdf', 'format.corrupt', /损坏或不完整/],
   ['bomb.docx', 'format.zipBomb', /压缩炸弹/],
-  ['legacy.doc', 'format.unsupported', /\.doc.*另存为/],
+  ['legacy.doc', 'format.unsupported', /没有可读取的文字文档/],
   ['scan.png', 'format.unsupported', /图片/],
 ];
 

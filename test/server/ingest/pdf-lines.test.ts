@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsToLines } from '../../../server/ingest/formats/pdf';
+import { itemsToLines } from '../../../server/ingest/formats/pdf-lines';
 
 const item = (str: string, x: number, y: number, size = 10) => ({ str, x, y, width: str.length * size, size });
 

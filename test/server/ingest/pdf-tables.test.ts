@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../server/ingest/formats/index';
-import { itemsToLines } from '../../../server/ingest/formats/pdf';
+import { itemsToLines } from '../../../server/ingest/formats/pdf-lines';
 import { tableRows } from '../../../server/ingest/formats/pdf-table';
 import { parseReport } from '../../../shared/report/index';
 import { ROOT } from '../../helpers/samples';

@@ -3,12 +3,16 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { siblingModule } from '../ts-worker';
+import type { EngineKind } from './engine-process';
 import { FormatError, type FormatErrorCode } from './errors';
 
 export { itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
 
 /**
- * What a PDF may cost, in CPU time of the engine process (never wall-clock time: a busy machine
+ * The document engine: binary documents (PDF, .doc/.wps) are read in a process of their own
+ * (engine-process.ts), one file at a time, with a started spare beside it.
+ *
+ * What a file may cost, in CPU time of the engine process (never wall-clock time: a busy machine
  * slows a file down but cannot make it fail). A year's report takes 20–40 ms of CPU; these stop a
  * hostile file that loops or crawls after a few seconds of real work.
  */
@@ -18,7 +22,7 @@ export const PDF_CPU_PAGE_MS = 500;
 export const PDF_ENGINE_RSS_MB = 1024;
 export const PDF_ENGINE_HEAP_MB = 256;
 
-export interface PdfText {
+export interface EngineText {
   text: string;
   /** The document information Title, when the PDF has one. */
   title?: string;
@@ -36,9 +40,10 @@ export interface PdfOptions {
 
 interface Job {
   id: number;
+  kind: EngineKind;
   bytes: Uint8Array;
   options: PdfOptions;
-  resolve: (result: PdfText) => void;
+  resolve: (result: EngineText) => void;
   reject: (err: FormatError) => void;
   attempt: number;
   startCpuUs: number;
@@ -80,7 +85,7 @@ function setRef(e: Engine, on: boolean): void {
 }
 
 function spawnEngine(): Engine {
-  const child = fork(fileURLToPath(siblingModule(import.meta.url, 'pdf-engine')), [], {
+  const child = fork(fileURLToPath(siblingModule(import.meta.url, 'engine-process')), [], {
     execArgv: execArgv(),
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'],
@@ -107,7 +112,7 @@ function spawnEngine(): Engine {
         pages?: number;
         text?: string;
         error?: { code: FormatErrorCode; zh: string; en: string };
-      } & PdfText,
+      } & EngineText,
     ) => {
       if (msg.ready) {
         e.ready = true;
@@ -124,7 +129,7 @@ function spawnEngine(): Engine {
       e.job = null;
       if (msg.error) job.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
       else {
-        const result: PdfText = { text: msg.text ?? '', pages: msg.pages ?? 0, imagePages: msg.imagePages ?? [] };
+        const result: EngineText = { text: msg.text ?? '', pages: msg.pages ?? 0, imagePages: msg.imagePages ?? [] };
         if (msg.title) result.title = msg.title;
         job.resolve(result);
       }
@@ -168,16 +173,16 @@ function died(e: Engine): void {
       job.reject(
         new FormatError(
           'format.timeout',
-          `读取 PDF 超时：读取进程两次用满 ${budget} 秒计算时间（按页数计算，与机器忙闲无关）仍未读完，文件结构可能异常，请另存为新的 PDF 后再导入`,
-          'PDF extraction exceeded its CPU budget twice',
+          `读取文件超时：读取进程两次用满 ${budget} 秒计算时间（按页数计算，与机器忙闲无关）仍未读完，文件结构可能异常，请另存为新的 PDF 后再导入`,
+          'document extraction exceeded its CPU budget twice',
         ),
       );
     } else {
       job.reject(
         new FormatError(
           'format.tooLarge',
-          `读取 PDF 所需内存超过 ${PDF_ENGINE_RSS_MB} MB 上限，文件可能已损坏或是恶意构造`,
-          e.killedFor === 'memory' ? 'PDF engine over its memory limit' : 'PDF engine exited',
+          `读取文件所需内存超过 ${PDF_ENGINE_RSS_MB} MB 上限，文件可能已损坏或是恶意构造`,
+          e.killedFor === 'memory' ? 'document engine over its memory limit' : 'document engine exited',
         ),
       );
     }
@@ -205,7 +210,7 @@ function dispatch(): void {
   job.startCpuUs = e.cpuUs;
   job.pages = 0;
   setRef(e, true);
-  e.child.send({ id: job.id, bytes: job.bytes });
+  e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes });
 }
 
 /** Starts the engine and its spare now, so that the first PDF does not wait for them. */
@@ -213,10 +218,12 @@ export function warmPdfEngine(): void {
   dispatch();
 }
 
-/** The PDF's text and Title, read by the engine process within a CPU-time budget by page count. */
-export function pdfToText(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
-  return new Promise<PdfText>((resolve, reject) => {
-    queue.push({ id: ++nextId, bytes, options, resolve, reject, attempt: 1, startCpuUs: 0, pages: 0, usedMs: 0 });
+/** A document's text (and a PDF's Title), read by the engine process within a CPU-time budget. */
+export function engineRead(kind: EngineKind, bytes: Uint8Array, options: PdfOptions = {}): Promise<EngineText> {
+  return new Promise<EngineText>((resolve, reject) => {
+    queue.push({ id: ++nextId, kind, bytes, options, resolve, reject, attempt: 1, startCpuUs: 0, pages: 0, usedMs: 0 });
     dispatch();
   });
 }
+
+export const pdfToText = (bytes: Uint8Array, options: PdfOptions = {}) => engineRead('pdf', bytes, options);
