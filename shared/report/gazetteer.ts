@@ -69,7 +69,27 @@ for (const p of provinces) {
   if (p.endsWith('自治区')) provinceForms.add(`${short}自治区`);
 }
 
-const MAX_FORM = 16;
+/** For each level, the lengths its forms have, by first and by last character: a probe tries only those. */
+function lengthIndex(forms: Iterable<string>) {
+  const byFirst = new Map<string, number[]>();
+  const byLast = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, ch: string, len: number) => {
+    const list = map.get(ch) ?? [];
+    if (!list.includes(len)) list.push(len);
+    map.set(ch, list);
+  };
+  for (const f of forms) {
+    add(byFirst, f[0] as string, f.length);
+    add(byLast, f[f.length - 1] as string, f.length);
+  }
+  for (const map of [byFirst, byLast]) for (const list of map.values()) list.sort((a, b) => b - a);
+  return { byFirst, byLast };
+}
+const LEVELS = {
+  province: { test: (f: string) => provinceForms.has(f), ...lengthIndex(provinceForms) },
+  prefecture: { test: (f: string) => prefectureForms.has(f) && !countyForms.has(f), ...lengthIndex(prefectureForms) },
+  county: { test: (f: string) => countyForms.has(f), ...lengthIndex(countyForms.keys()) },
+};
 
 export function countiesNamed(form: string): County[] {
   return countyForms.get(form) ?? [];
@@ -89,20 +109,22 @@ export function isProvinceForm(form: string): boolean {
 
 /** The longest known name of the given level that starts at `at` in `s`, or null. */
 export function nameAt(s: string, at: number, level: 'province' | 'prefecture' | 'county'): string | null {
-  const test = level === 'province' ? isProvinceForm : level === 'prefecture' ? isPrefectureForm : isCountyForm;
-  for (let len = Math.min(MAX_FORM, s.length - at); len >= 2; len--) {
+  const l = LEVELS[level];
+  for (const len of l.byFirst.get(s[at] as string) ?? []) {
+    if (at + len > s.length) continue;
     const form = s.slice(at, at + len);
-    if (test(form)) return form;
+    if (l.test(form)) return form;
   }
   return null;
 }
 
 /** The longest known name of the given level that ends at `end` in `s`, or null. */
 export function nameEndingAt(s: string, end: number, level: 'province' | 'prefecture' | 'county'): string | null {
-  const test = level === 'province' ? isProvinceForm : level === 'prefecture' ? isPrefectureForm : isCountyForm;
-  for (let len = Math.min(MAX_FORM, end); len >= 2; len--) {
+  const l = LEVELS[level];
+  for (const len of l.byLast.get(s[end - 1] as string) ?? []) {
+    if (len > end) continue;
     const form = s.slice(end - len, end);
-    if (test(form)) return form;
+    if (l.test(form)) return form;
   }
   return null;
 }

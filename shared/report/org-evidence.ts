@@ -147,10 +147,11 @@ export function orgEvidence(norm: string, titles: readonly TitleHit[]): OrgEvide
   for (const m of head.matchAll(/(?:由|起草单位为)\s*([^，,。；;、:：()（）《》\s|]{2,60})/g)) {
     add(out, orgAtStart(cutPhrase(m[1] as string), norm), 60, m.index, m.index + m[0].length, 'compiled');
   }
-  for (const m of head.matchAll(/(?:^|[。，,；;\s])([^，,。；;、:：()（）《》\s|]{4,40}?)(?:编制了|特此编制)/gm)) {
-    const phrase = m[1] as string;
-    const found = orgEndingAt(phrase, phrase.length, 40);
-    if (found) add(out, found.org, 60, m.index, m.index + m[0].length, 'compiled');
+  for (const m of head.matchAll(/编制了|特此编制/g)) {
+    // the words before, back to a break: 闽侯县人民政府办公室编制了本报告
+    const phrase = /[^，,。；;、:：()（）《》\s|]{4,40}$/.exec(head.slice(Math.max(0, m.index - 40), m.index))?.[0];
+    const found = phrase ? orgEndingAt(phrase, phrase.length, 40) : null;
+    if (found) add(out, found.org, 60, m.index - (phrase?.length ?? 0), m.index + m[0].length, 'compiled');
   }
 
   // 发布机构: 铁岭县熊官屯镇人民政府 · | 发布机构 | 戴村镇 | · 来源: 新港街

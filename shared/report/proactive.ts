@@ -37,6 +37,10 @@ interface Count {
 // A count with its unit (`75 条`, `23件`), or an approximate one without (`300余，其中…`).
 const COUNT =
   /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(?:(余|多)?[ \t]*(篇次|条|篇|件|份|期|项|次)(左右)?(?![例款龙线目])|(余)(?=[，,。；;]|$))/g;
+/** How much of a count's sentence before it is kept (a sentence may run for pages in a damaged file). */
+const LEAD_CHARS = 200;
+/** The most items a breakdown has: a list longer than this is not one. */
+const MAX_ITEMS = 60;
 const TOTAL_UNITS = new Set(['条', '篇', '篇次', '件', '份', '期', '项']);
 const SENTENCE_END = /[。！？!?\n]/;
 const CLAUSE_BREAK = /[，,；;:：]/;
@@ -105,7 +109,7 @@ function findCounts(text: string): Count[] {
       start,
       end,
       own: text.slice(from, start),
-      lead: text.slice(starts[sentence] as number, start),
+      lead: text.slice(Math.max(starts[sentence] as number, start - LEAD_CHARS), start),
       after: text.slice(end, afterEnd === -1 ? end + 24 : end + afterEnd),
       sentence,
     });
@@ -124,7 +128,7 @@ function findCounts(text: string): Count[] {
       start,
       end: start + (tail[1] as string).length,
       own: text.slice(Math.max(prevEnd, starts[sentence] as number), start),
-      lead: text.slice(starts[sentence] as number, start),
+      lead: text.slice(Math.max(starts[sentence] as number, start - LEAD_CHARS), start),
       after: '',
       sentence,
     });
@@ -169,13 +173,18 @@ function isSibling(next: Count, between: string): boolean {
   );
 }
 
-/** Whether a count sits in the 主动公开 part of section 一 (after `（一）主动公开…`, before `（二）`). */
-function inProactivePart(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  const open = before.search(/\n[^\n]{0,6}[(（]\s*[一二]\s*[)）][^\n。]{0,14}主动公开[^\n]*$/);
-  if (open !== -1) return true;
-  const heading = [...before.matchAll(/[(（]\s*[一二三四五六七]\s*[)）]([^\n。，,]{0,20})/g)].pop();
-  return heading !== undefined && /主动公开/.test(heading[1] as string);
+/**
+ * The stretches of text in a 主动公开 part of section 一: from a sub-heading that names it
+ * (`（一）主动公开情况`) to the next sub-heading. Found once for the whole text.
+ */
+function proactiveParts(text: string): [number, number][] {
+  const headings = [...text.matchAll(/[(（]\s*[一二三四五六七]\s*[)）]([^\n。，,]{0,20})/g)];
+  const parts: [number, number][] = [];
+  headings.forEach((h, i) => {
+    if (!/主动公开/.test(h[1] as string)) return;
+    parts.push([h.index, headings[i + 1]?.index ?? text.length]);
+  });
+  return parts;
 }
 
 interface Candidate {
@@ -186,6 +195,7 @@ interface Candidate {
 
 function candidates(text: string, counts: readonly Count[]): Candidate[] {
   const out: Candidate[] = [];
+  const parts = proactiveParts(text);
   counts.forEach((c, i) => {
     if (c.unit === null || !TOTAL_UNITS.has(c.unit)) return;
     const clause = lastClause(c.own);
@@ -211,7 +221,7 @@ function candidates(text: string, counts: readonly Count[]): Candidate[] {
     if (totalWord) score += 2;
     if ((object.length > 0 && GENERAL_OBJECT.test(object)) || (object.length === 0 && (totalWord || objectAfter))) score += 1;
     if (web) score += 1;
-    if (inProactivePart(text, c.start)) score += 2;
+    if (parts.some(([from, to]) => c.start >= from && c.start < to)) score += 2;
     out.push({ count: c, index: i, score });
   });
   return out;
@@ -249,7 +259,7 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
   const labels: string[] = [];
   let sum = 0;
   let prevEnd = Math.min(listStart, first.start);
-  for (let k = head.index + 1; k < counts.length; k++) {
+  for (let k = head.index + 1; k < counts.length && items.length < MAX_ITEMS; k++) {
     const c = counts[k] as Count;
     if (c.sentence !== first.sentence) break;
     if (c.unit !== null && !TOTAL_UNITS.has(c.unit) && c.unit !== '次') break;
@@ -282,10 +292,12 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
   for (const c of cands) if (!best || c.score > best.score) best = c;
 
   // A part named 主动公开 beside one named 不主动公开 is the proactive total (累计发布87条，其中主动公开42条，不主动公开45条).
-  for (const c of counts) {
-    const sibling = counts.find((o) => o.sentence === c.sentence && o !== c && /不主动公开|依申请公开/.test(lastClause(o.own)));
-    if (sibling && /主动公开/.test(lastClause(c.own)) && !/不主动/.test(lastClause(c.own)) && c.unit && TOTAL_UNITS.has(c.unit)) {
-      best = { count: c, index: counts.indexOf(c), score: 99 };
+  const splitBySort = new Set(counts.filter((o) => /不主动公开|依申请公开/.test(lastClause(o.own))).map((o) => o.sentence));
+  for (const [i, c] of counts.entries()) {
+    if (!splitBySort.has(c.sentence) || !c.unit || !TOTAL_UNITS.has(c.unit)) continue;
+    const clause = lastClause(c.own);
+    if (/主动公开/.test(clause) && !/不主动|依申请/.test(clause)) {
+      best = { count: c, index: i, score: 99 };
       break;
     }
   }

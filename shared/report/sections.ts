@@ -36,7 +36,8 @@ const SYNONYMS: Partial<Record<SectionDef['key'], readonly string[]>> = {
 
 // A numeral heading at a line start, or inline after a sentence end or a run of blanks
 // (a web page flattened to one line: `…如下。 一、总体情况 2022年，…`).
-const NUMERAL_HEADING = /(?:^|(?<=[。；;！!？?:：])|[ \t]+)(?:#{1,6}[ \t]*)?([一二三四五六])[ \t]*[、.,．][ \t]*/gm;
+// (`(?<![ \t])` lets a run of blanks start a match at its first blank only: no quadratic backtracking)
+const NUMERAL_HEADING = /(?:^|(?<=[。；;！!？?:：])|(?<![ \t])[ \t]+)(?:#{1,6}[ \t]*)?([一二三四五六])[ \t]*[、.,．][ \t]*/gm;
 
 function candidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
@@ -54,7 +55,7 @@ function candidates(text: string): HeadingCandidate[] {
   while (s < text.length) {
     let e = text.indexOf('\n', s);
     if (e === -1) e = text.length;
-    const compact = text.slice(s, e).replace(/[\s*#]+/g, '');
+    const compact = e - s <= 48 ? text.slice(s, e).replace(/[\s*#]+/g, '') : '';
     if (compact.length > 0 && compact.length <= 20 && !/^[一二三四五六]/.test(compact)) {
       out.push({ start: s, numeral: null, compact, lineEnd: e, rest: text.slice(s, e), restStart: s });
     }
