@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: every benchmark in turn — parse, formats, ingest (1k/10k/100k),
+ * `npm run bench [-- --quick]`: every benchmark in turn — parse, formats, OCR, ingest (1k/10k/100k),
  * API (40 and 4,000 towns), web — each against its baseline measured in the same run, printed as
  * the Markdown tables of docs/benchmarks.md. --quick runs smaller sizes (ingest 1k/10k, API 10 s
  * at 40 towns only, 3 browser runs) to check the benchmarks still work.
@@ -13,6 +13,7 @@ const quick = process.argv.includes('--quick');
 const steps: [string, string, string[]][] = [
   ['Parse (text)', 'bench-parse.ts', []],
   ['Formats', 'bench-formats.ts', []],
+  ['OCR', 'bench-ocr.ts', quick ? ['--quick'] : []],
   ['Ingest', 'bench-ingest.ts', ['--reports', quick ? '1000,10000' : '1000,10000,100000']],
   ['API', 'bench-api.ts', quick ? ['--orgs', '40', '--seconds', '5'] : []],
   ['Web', 'bench-web.ts', quick ? ['--orgs', '40,400', '--runs', '3'] : []],

@@ -26,8 +26,8 @@ async function parseFile(path: string): Promise<ParsedReport> {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const { text, format, title } = await extractDocument(bytes);
-    return parseReport(text, { file, sha256, format, title });
+    const { text, format, title, ocrRanges } = await extractDocument(bytes);
+    return parseReport(text, { file, sha256, format, title, ocrRanges: ocrRanges ?? [] });
   } catch (err) {
     if (err instanceof FormatError) return unreadable(file, sha256, err.code.replace('format.', 'document.'), err.zh);
     return unreadable(file, sha256, 'document.unreadable', `读取失败：${(err as Error).message}`);

@@ -92,7 +92,13 @@ export async function prepareImport(input: ImportInput, sha256 = sha256Of(input.
     if (err instanceof FormatError) return failed(file, err.zh, err.message);
     throw err;
   }
-  const parsed = parseReport(extracted.text, { file, sha256, format: extracted.format, title: extracted.title });
+  const parsed = parseReport(extracted.text, {
+    file,
+    sha256,
+    format: extracted.format,
+    title: extracted.title,
+    ocrRanges: extracted.ocrRanges ?? [],
+  });
   const refused = refusal(parsed);
   if (refused) return failed(file, refused.zh, refused.en);
   const identity = identityOf(parsed, input.county ?? null);

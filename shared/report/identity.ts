@@ -1,7 +1,7 @@
 import { parseChineseNumber } from './cn-number';
 import type { ParseContext } from './context';
 import { countyMentions } from './county-mentions';
-import { fullestCountyForm } from './gazetteer';
+import { fullestCountyForm, isCountyForm } from './gazetteer';
 import type { MappedText } from './mapped-text';
 import { type OrgEvidence, orgEvidence } from './org-evidence';
 import { aliasesOf, type OrgName, parseOrgName, sameOrg } from './org-name';
@@ -173,8 +173,58 @@ function chooseCounty(norm: string, org: OrgName, items: OrgEvidence[]): string 
   return mentions ? fullestCountyForm(mentions, norm) : null;
 }
 
+/**
+ * The county form a prefix misread by OCR stands for, when the text writes that county correctly
+ * elsewhere: one character off (仪陇且 for 仪陇县), or its last character read as two (仪陇有具).
+ */
+function countyMisreadAs(prefix: string, norm: string): string | null {
+  if (prefix.length < 2 || isCountyForm(prefix)) return null;
+  for (let k = prefix.length - 2; k >= 2 && k >= prefix.length - 2; k--) {
+    const stem = prefix.slice(0, k);
+    for (let at = norm.indexOf(stem); at >= 0; at = norm.indexOf(stem, at + 1)) {
+      const form = norm.slice(at, at + k + 1);
+      if (/[县区市旗]$/.test(form) && isCountyForm(form)) return form;
+    }
+  }
+  for (let j = 0; j + prefix.length <= norm.length; j++) {
+    let off = 0;
+    for (let k = 0; k < prefix.length && off < 2; k++) if (norm[j + k] !== prefix[k]) off++;
+    if (off === 1) {
+      const form = norm.slice(j, j + prefix.length);
+      if (isCountyForm(form)) return form;
+    }
+  }
+  return null;
+}
+
+/**
+ * OCR misreads a character of a place name now and then (仪陇县马鞍镇 read as 仪陇且马鞍镇). In a
+ * scanned report, a name that is another name the report gives, behind a prefix one character off
+ * a county the report writes correctly elsewhere, is that other name.
+ */
+function mendOcrPrefixes(ctx: ParseContext, evidence: OrgEvidence[]): void {
+  const names = new Map(evidence.map((e) => [e.org.name, e.org]));
+  for (const e of evidence) {
+    const n = e.org.name;
+    for (const [m, org] of names) {
+      if (m.length >= n.length || !n.endsWith(m)) continue;
+      const county = countyMisreadAs(n.slice(0, n.length - m.length), ctx.norm.text);
+      if (!county) continue;
+      ctx.add('org.ocrMisread', 'warning', `扫描件识别出的“${n}”按“${county}${m}”读取，请与原件核对`, 'org.name');
+      e.org = org;
+      break;
+    }
+  }
+}
+
 /** Organisation, year and publication date, each from title, opening, signature and body. */
-export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: number, metadataTitle?: string): Identity {
+export function readIdentity(
+  ctx: ParseContext,
+  prose: MappedText,
+  tailFrom: number,
+  metadataTitle?: string,
+  ocr = false,
+): Identity {
   const norm = ctx.norm.text;
   const titles = findTitles(norm);
   const sig = readSignature(norm, tailFrom);
@@ -185,6 +235,7 @@ export function readIdentity(ctx: ParseContext, prose: MappedText, tailFrom: num
   if (meta?.org) evidence.push({ org: meta.org, weight: 80, start: 0, end: 0, source: 'metadata' });
   if (sig.org)
     evidence.push({ org: sig.org.name, weight: 90, start: sig.org.line.start, end: sig.org.line.end, source: 'signature' });
+  if (ocr) mendOcrPrefixes(ctx, evidence);
   const chosen = chooseOrg(evidence);
 
   let org: ParsedReport['org'] = { name: null, fullName: null, county: null, kind: null };

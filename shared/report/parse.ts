@@ -141,7 +141,7 @@ function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo):
   const two = split.byKey.proactive;
   const prose: MappedText = flow(ctx.norm, 0, two ? two.headingStart : Math.min(norm.length, 6000));
   const tailFrom = split.byKey.other?.start ?? Math.max(0, norm.length - 600);
-  const identity = readIdentity(ctx, prose, tailFrom, source.title);
+  const identity = readIdentity(ctx, prose, tailFrom, source.title, (source.ocrRanges?.length ?? 0) > 0);
   Object.assign(report, { org: identity.org, year: identity.year, publishedOn: identity.publishedOn });
   report.orgAliases = identity.aliases;
 
@@ -165,17 +165,53 @@ function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo):
   checkProse(ctx, prose.text, report);
 }
 
+const TABLE_CHECKS: Record<string, { table: string; paths: string }> = {
+  'applications.identity': { table: '表三', paths: 'applications.' },
+  'applications.columnSum': { table: '表三', paths: 'applications.' },
+  'applications.outcomeSum': { table: '表三', paths: 'applications.' },
+  'applications.total': { table: '表三', paths: 'applications.' },
+  'reviewLitigation.total': { table: '表四', paths: 'reviewLitigation.' },
+};
+
+/**
+ * A scanned report: every figure read from an OCR'd part is marked, the report says it was
+ * read by OCR, and a table whose sums fail is flagged as a likely misreading.
+ */
+function markOcr(ctx: ParseContext, ranges: readonly (readonly [number, number])[]): void {
+  if (ranges.length === 0) return;
+  let marked = 0;
+  for (const span of Object.values(ctx.provenance)) {
+    if (ranges.some(([from, to]) => span.start < to && span.end > from)) {
+      span.ocr = true;
+      marked++;
+    }
+  }
+  ctx.add('source.ocr', 'warning', `本报告是扫描件，${marked} 个数字识别自扫描件，请核对原件：文字识别可能读错个别字和数字`);
+  const flagged = new Set<string>();
+  for (const f of [...ctx.findings]) {
+    const check = TABLE_CHECKS[f.code];
+    if (!check || flagged.has(check.table)) continue;
+    const read = Object.entries(ctx.provenance).some(([path, span]) => span.ocr && path.startsWith(check.paths));
+    if (!read) continue;
+    const { table } = check;
+    flagged.add(table);
+    ctx.add('ocr.tableCheck', 'error', `${table}识别自扫描件，勾稽关系不成立，很可能有数字识别错误，请对照原件逐项核对`, f.field);
+  }
+}
+
 /**
  * Parses the text of one published annual report into the contract's object. Never throws: what
  * cannot be read is null with a finding.
  */
 export function parseReport(text: string, source: SourceInfo = {}): ParsedReport {
   const report = emptyReport(source);
+  if (source.ocrRanges && source.ocrRanges.length > 0) report.source.ocrRanges = source.ocrRanges.map(([a, b]) => [a, b]);
   const original = typeof text === 'string' ? text : '';
   let ctx = new ParseContext(original, { text: '', map: new Int32Array(1) });
   try {
     ctx = new ParseContext(original, normalize(original));
     parseInto(report, ctx, source);
+    markOcr(ctx, source.ocrRanges ?? []);
   } catch (err) {
     ctx.add('parser.internal', 'error', `解析程序内部错误：${err instanceof Error ? err.message : String(err)}`);
   }

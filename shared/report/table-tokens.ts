@@ -29,6 +29,11 @@ export interface TokenStream {
 const NUMBER_AT = /[+-]?\d+(?:\.\d+)?/y;
 const UNIT_AT = /[ \t]*(万元|元|件|个|条|项|宗)/y;
 const PREFIX_AFTER = /[ \t]*[.、][ \t]*[\u3400-\u9fff“"（(]/y;
+/**
+ * Row numbers as OCR and hurried typists write them: `1，属于…`, `3.，其他`, `5属于…`. Only a single
+ * digit at the start of a cell, so a count followed by a comma in a sentence stays a count.
+ */
+const LOOSE_PREFIX_AFTER = /(?:[ \t]*[.、,][ \t]*)*(?![件个条项宗元万年月日次人家])[\u3400-\u9fff“"（(]/y;
 const BLANK_AT = /(?:——|—|–|-|－|\/|／|\\|无)(?=[\s|]|$)/y;
 
 function isSpace(c: string): boolean {
@@ -78,7 +83,11 @@ export function tokenize(text: string, start: number, end: number): TokenStream 
       if (m) {
         const numEnd = i + m[0].length;
         PREFIX_AFTER.lastIndex = numEnd;
-        const isRowNumber = !m[0].includes('.') && PREFIX_AFTER.test(text);
+        let isRowNumber = !m[0].includes('.') && PREFIX_AFTER.test(text);
+        if (!isRowNumber && m[0].length === 1 && m[0] !== '0' && (prev === '|' || isSpace(prev) || i === start)) {
+          LOOSE_PREFIX_AFTER.lastIndex = numEnd;
+          isRowNumber = LOOSE_PREFIX_AFTER.test(text);
+        }
         const isArticleRef = prev === '第' || (prev === '(' && text[numEnd] === ')');
         if (!isRowNumber && !isArticleRef && numEnd <= end) {
           UNIT_AT.lastIndex = numEnd;

@@ -86,6 +86,49 @@ function rowCells(ts: TokenStream, hit: LabelHit, end: number): CellToken[] {
   return cells;
 }
 
+/**
+ * Blocks of cells between two places in the stream, each block a run of cells with no label text
+ * inside it (blanks and row numbers aside).
+ */
+function cellBlocks(ts: TokenStream, from: number, to: number): CellToken[][] {
+  const blocks: CellToken[][] = [];
+  let current: CellToken[] | null = null;
+  for (let k = from; k < to; k++) {
+    const t = ts.tokenAt[k] as number;
+    if (t >= 0) {
+      current ??= [];
+      current.push(ts.tokens[t] as CellToken);
+    } else if (current && /[\u3400-\u9fff]/.test(ts.compact[k] as string)) {
+      blocks.push(current);
+      current = null;
+    }
+  }
+  if (current) blocks.push(current);
+  return blocks;
+}
+
+/**
+ * Rows whose label could not be found (a typo, a label garbled by OCR) but whose neighbours were:
+ * when the stream between the neighbours holds exactly one block of cells for the row before and
+ * one for each missing row, in order, each missing row takes its block, marked as read by position.
+ */
+function hitsByPosition(ts: TokenStream, hits: (LabelHit | null)[]): Map<number, CellToken[]> {
+  const found = new Map<number, CellToken[]>();
+  for (let i = 1; i < hits.length; i++) {
+    if (hits[i] || !hits[i - 1]) continue;
+    let j = i;
+    while (j < hits.length && !hits[j]) j++;
+    const before = hits[i - 1] as LabelHit;
+    const end = j < hits.length ? (hits[j] as LabelHit).start : ts.compact.length;
+    const blocks = cellBlocks(ts, before.end, end);
+    if (j < hits.length && blocks.length === j - i + 1) {
+      for (let k = i; k < j; k++) found.set(k, blocks[k - i + 1] as CellToken[]);
+    }
+    i = j;
+  }
+  return found;
+}
+
 /** `规章000`: three zero cells written without a space read as one number; a zero never leads a number. */
 function splitGluedZeros(cells: CellToken[], want: number): CellToken[] {
   if (cells.length >= want) return cells;
@@ -208,9 +251,21 @@ export function readApplications(
   const out: ParsedReport['applications'] = {};
   const ts = region ? tokenize(ctx.norm.text, region.start, region.end) : null;
   const hits = ts ? locateRows(ts, rows) : rows.map(() => null);
+  const byPosition = ts ? hitsByPosition(ts, hits) : new Map<number, CellToken[]>();
   rows.forEach((row, i) => {
     const paths = APPLICANT_COLUMNS.map((_, k) => `applications.${row.key}[${k}]`);
     const hit = hits[i];
+    const placed = byPosition.get(i);
+    if (ts && !hit && placed && placed.length >= paths.length) {
+      ctx.add(
+        'table.rowByPosition',
+        'warning',
+        `表三“${row.label}”一行的名称未能识别，按它在表中的位置读取，请核对`,
+        `applications.${row.key}`,
+      );
+      out[row.key] = readRow(ctx, placed, paths, row.label);
+      return;
+    }
     if (!ts || !hit) {
       ctx.add('table.rowMissing', 'error', `表三缺少“${row.label}”一行`, `applications.${row.key}`);
       out[row.key] = paths.map(() => null);

@@ -1,6 +1,6 @@
 import type { TemplateVersion } from './template';
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'doc' | 'image';
 export type OrgKind = '乡' | '镇' | '街道' | '部门' | '县政府' | '其他';
 export type Severity = 'error' | 'warning';
 
@@ -13,6 +13,8 @@ export interface Span {
   end: number;
   /** 1-based line number of `start` in the original text. */
   line: number;
+  /** Read by OCR from a scanned page or an image: 识别自扫描件，请核对. */
+  ocr?: boolean;
 }
 
 export interface Finding {
@@ -29,7 +31,13 @@ export interface ProactiveCategory {
 }
 
 export interface ParsedReport {
-  source: { file: string; sha256: string; format: SourceFormat };
+  source: {
+    file: string;
+    sha256: string;
+    format: SourceFormat;
+    /** Parts of the text read by OCR (offsets, end exclusive); absent for a document with a text layer. */
+    ocrRanges?: [number, number][];
+  };
   org: { name: string | null; fullName: string | null; county: string | null; kind: OrgKind | null };
   year: number | null;
   publishedOn: string | null;
@@ -57,4 +65,6 @@ export interface SourceInfo {
   format?: SourceFormat;
   /** The document's own title from its metadata (a PDF's Title), a source for the organisation and year. */
   title?: string;
+  /** Parts of the text read by OCR (offsets in the text, end exclusive): their figures are marked. */
+  ocrRanges?: readonly (readonly [number, number])[];
 }

@@ -8,7 +8,10 @@
 import { Worker } from 'node:worker_threads';
 import { readDoc } from './doc';
 import { FormatError } from './errors';
-import { openPdfium, readPdf } from './pdfium';
+import { decodeImage } from './image';
+import { OCR_DPI, ocrPage } from './ocr';
+import { MAX_PDF_PAGES } from './pdf-lines';
+import { openPdfium, PdfDocument, readPdf } from './pdfium';
 
 const HEARTBEAT = `
 const { writeSync } = require('node:fs');
@@ -17,7 +20,7 @@ setInterval(() => {
   try { writeSync(3, (u.user + u.system) + ' ' + process.memoryUsage.rss() + '\\n'); } catch { process.exit(0); }
 }, 50);`;
 
-export type EngineKind = 'pdf' | 'doc';
+export type EngineKind = 'pdf' | 'doc' | 'image';
 
 interface Job {
   id: number;
@@ -44,10 +47,70 @@ process.on('error', () => process.exit(0));
 process.on('disconnect', () => process.exit(0));
 send({ ready: true });
 
+/** What a read gives: the text, and which parts of it OCR read (offsets in the text). */
+interface Read {
+  text: string;
+  title?: string;
+  pages?: number;
+  ocrRanges?: [number, number][];
+}
+
+/** A PDF page by page; the pages without a text layer (scans) by OCR, reporting each one. */
+async function readPdfJob(id: number, bytes: Uint8Array): Promise<Read> {
+  const doc = new PdfDocument(pdfium, bytes);
+  try {
+    send({ id, pages: doc.pages });
+    if (doc.pages > MAX_PDF_PAGES) {
+      throw new FormatError(
+        'format.tooLarge',
+        `PDF 共 ${doc.pages} 页，超过 ${MAX_PDF_PAGES} 页上限`,
+        `PDF has ${doc.pages} pages`,
+      );
+    }
+    const texts: string[] = [];
+    const scanned: number[] = [];
+    for (let p = 0; p < doc.pages; p++) {
+      const t = doc.pageText(p);
+      if (t.trim() === '') scanned.push(p);
+      texts.push(t);
+    }
+    if (scanned.length > 0) send({ id, ocrPages: scanned.length });
+    for (const [k, p] of scanned.entries()) {
+      send({ id, ocrPage: k + 1 });
+      texts[p] = await ocrPage(doc.pageImage(p, OCR_DPI));
+    }
+    let text = '';
+    const ocrRanges: [number, number][] = [];
+    texts.forEach((t, p) => {
+      if (p > 0) text += '\n';
+      const start = text.length;
+      text += t;
+      if (scanned.includes(p) && t.length > 0) ocrRanges.push([start, text.length]);
+    });
+    const read: Read = { text, pages: doc.pages, ocrRanges };
+    if (doc.title) read.title = doc.title;
+    return read;
+  } finally {
+    doc.close();
+  }
+}
+
+async function readImageJob(id: number, bytes: Uint8Array): Promise<Read> {
+  send({ id, pages: 1 });
+  send({ id, ocrPages: 1 });
+  send({ id, ocrPage: 1 });
+  const text = await ocrPage(decodeImage(bytes));
+  return { text, pages: 1, ocrRanges: text ? [[0, text.length]] : [] };
+}
+
 process.on('message', async (job: Job) => {
   try {
-    const read =
-      job.kind === 'pdf' ? readPdf(pdfium, job.bytes, (pages) => send({ id: job.id, pages })) : await readDoc(job.bytes);
+    const read: Read =
+      job.kind === 'pdf'
+        ? await readPdfJob(job.id, job.bytes)
+        : job.kind === 'image'
+          ? await readImageJob(job.id, job.bytes)
+          : await readDoc(job.bytes);
     send({ id: job.id, ...read });
   } catch (err) {
     const e =

@@ -18,8 +18,11 @@ export { itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
  */
 export const PDF_CPU_OPEN_MS = 3000;
 export const PDF_CPU_PAGE_MS = 500;
+/** OCR: loading the models once, then each scanned page (about 5–15 s of CPU on this machine's cores). */
+export const OCR_CPU_START_MS = 30_000;
+export const OCR_CPU_PAGE_MS = 120_000;
 /** Memory of the engine process; a file that needs more is refused and the engine replaced. */
-export const PDF_ENGINE_RSS_MB = 1024;
+export const PDF_ENGINE_RSS_MB = 1536;
 export const PDF_ENGINE_HEAP_MB = 256;
 
 export interface EngineText {
@@ -27,15 +30,20 @@ export interface EngineText {
   /** The document information Title, when the PDF has one. */
   title?: string;
   pages?: number;
-  /** Pages without a text layer (scanned), 0-based. */
-  imagePages?: number[];
+  /** Parts of the text read by OCR, as offsets in it. */
+  ocrRanges?: [number, number][];
 }
+
+/** Where a read has got to, for the import page: 读取中, or 识别中 n/m 页. */
+export type EngineProgress = { stage: 'reading'; pages: number } | { stage: 'ocr'; page: number; of: number };
 
 export interface PdfOptions {
   /** A CPU budget in ms instead of the one by page count (tests). */
   cpuBudgetMs?: number;
   /** Told the page count once the file is open. */
   onPages?: (pages: number) => void;
+  /** Told each step of the read. */
+  onProgress?: (p: EngineProgress) => void;
 }
 
 interface Job {
@@ -48,6 +56,7 @@ interface Job {
   attempt: number;
   startCpuUs: number;
   pages: number;
+  ocrPages: number;
   usedMs: number;
 }
 
@@ -103,44 +112,58 @@ function spawnEngine(): Engine {
     e.rssMb = (rss ?? 0) / 1024 / 1024;
     watch(e);
   });
-  child.on(
-    'message',
-    (
-      msg: {
-        ready?: boolean;
-        id?: number;
-        pages?: number;
-        text?: string;
-        error?: { code: FormatErrorCode; zh: string; en: string };
-      } & EngineText,
-    ) => {
-      if (msg.ready) {
-        e.ready = true;
-        dispatch();
-        return;
-      }
-      const job = e.job;
-      if (!job || msg.id !== job.id) return;
-      if (msg.text === undefined && msg.error === undefined) {
-        job.pages = msg.pages ?? 0;
-        job.options.onPages?.(job.pages);
-        return;
-      }
-      e.job = null;
-      if (msg.error) job.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
-      else {
-        const result: EngineText = { text: msg.text ?? '', pages: msg.pages ?? 0, imagePages: msg.imagePages ?? [] };
-        if (msg.title) result.title = msg.title;
-        job.resolve(result);
-      }
-      if (queue.length === 0) setRef(e, false);
+  child.on('message', (msg: EngineMessage) => {
+    if (msg.ready) {
+      e.ready = true;
       dispatch();
-    },
-  );
+      return;
+    }
+    const job = e.job;
+    if (!job || msg.id !== job.id) return;
+    if (msg.text === undefined && msg.error === undefined) {
+      progress(job, msg);
+      return;
+    }
+    e.job = null;
+    if (msg.error) job.reject(new FormatError(msg.error.code, msg.error.zh, msg.error.en));
+    else {
+      const result: EngineText = { text: msg.text ?? '', pages: msg.pages ?? 0, ocrRanges: msg.ocrRanges ?? [] };
+      if (msg.title) result.title = msg.title;
+      job.resolve(result);
+    }
+    if (queue.length === 0) setRef(e, false);
+    dispatch();
+  });
   child.on('exit', () => died(e));
   child.on('error', () => died(e));
   setRef(e, false);
   return e;
+}
+
+interface EngineMessage extends Partial<EngineText> {
+  ready?: boolean;
+  id?: number;
+  /** Scanned pages about to be read by OCR, and the one being read now (1-based). */
+  ocrPages?: number;
+  ocrPage?: number;
+  error?: { code: FormatErrorCode; zh: string; en: string };
+}
+
+function progress(job: Job, msg: EngineMessage): void {
+  if (msg.ocrPages !== undefined) job.ocrPages = msg.ocrPages;
+  else if (msg.ocrPage !== undefined) job.options.onProgress?.({ stage: 'ocr', page: msg.ocrPage, of: job.ocrPages });
+  else {
+    job.pages = msg.pages ?? 0;
+    job.options.onPages?.(job.pages);
+    job.options.onProgress?.({ stage: 'reading', pages: job.pages });
+  }
+}
+
+/** The CPU time a file may use: to open, per page, and per scanned page read by OCR. */
+function budgetOf(job: Job): number {
+  if (job.options.cpuBudgetMs !== undefined) return job.options.cpuBudgetMs;
+  const ocr = job.ocrPages > 0 ? OCR_CPU_START_MS + job.ocrPages * OCR_CPU_PAGE_MS : 0;
+  return PDF_CPU_OPEN_MS + job.pages * PDF_CPU_PAGE_MS + ocr;
 }
 
 /** Charges the running job the CPU time it has used; stops the engine when it is over budget. */
@@ -148,8 +171,7 @@ function watch(e: Engine): void {
   const job = e.job;
   if (!job || e.killedFor) return;
   job.usedMs = (e.cpuUs - job.startCpuUs) / 1000;
-  const budget = job.options.cpuBudgetMs ?? PDF_CPU_OPEN_MS + job.pages * PDF_CPU_PAGE_MS;
-  if (job.usedMs > budget) stop(e, 'cpu');
+  if (job.usedMs > budgetOf(job)) stop(e, 'cpu');
   else if (e.rssMb > PDF_ENGINE_RSS_MB) stop(e, 'memory');
 }
 
@@ -169,7 +191,7 @@ function died(e: Engine): void {
       job.attempt = 2;
       queue.unshift(job);
     } else if (e.killedFor === 'cpu') {
-      const budget = ((job.options.cpuBudgetMs ?? PDF_CPU_OPEN_MS + job.pages * PDF_CPU_PAGE_MS) / 1000).toFixed(1);
+      const budget = (budgetOf(job) / 1000).toFixed(1);
       job.reject(
         new FormatError(
           'format.timeout',
@@ -209,6 +231,7 @@ function dispatch(): void {
   e.job = job;
   job.startCpuUs = e.cpuUs;
   job.pages = 0;
+  job.ocrPages = 0;
   setRef(e, true);
   e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes });
 }
@@ -221,7 +244,19 @@ export function warmPdfEngine(): void {
 /** A document's text (and a PDF's Title), read by the engine process within a CPU-time budget. */
 export function engineRead(kind: EngineKind, bytes: Uint8Array, options: PdfOptions = {}): Promise<EngineText> {
   return new Promise<EngineText>((resolve, reject) => {
-    queue.push({ id: ++nextId, kind, bytes, options, resolve, reject, attempt: 1, startCpuUs: 0, pages: 0, usedMs: 0 });
+    queue.push({
+      id: ++nextId,
+      kind,
+      bytes,
+      options,
+      resolve,
+      reject,
+      attempt: 1,
+      startCpuUs: 0,
+      pages: 0,
+      ocrPages: 0,
+      usedMs: 0,
+    });
     dispatch();
   });
 }

@@ -15,6 +15,8 @@ export interface Extracted {
   mediaType: string;
   /** The document's metadata title (a PDF's Title), when it has one. */
   title?: string;
+  /** Parts of the text read by OCR from a scanned page or an image (offsets in `text`). */
+  ocrRanges?: [number, number][];
 }
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -26,11 +28,10 @@ const MEDIA: Record<SourceFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
+  image: 'image/jpeg',
 };
 
-function unsupported(kind: Sniffed): never {
-  if (kind === 'image')
-    throw new FormatError('format.unsupported', '这是图片文件，没有可读取的文字，请提供文字版报告', 'image file');
+function unsupported(): never {
   throw new FormatError(
     'format.binary',
     '无法识别的文件格式，不是年度报告，请转换为 PDF、DOCX、网页或文本后再导入',
@@ -42,7 +43,7 @@ async function read(
   bytes: Uint8Array,
   kind: Sniffed,
   pdf: PdfOptions,
-): Promise<{ text: string; format: SourceFormat; title?: string }> {
+): Promise<{ text: string; format: SourceFormat; title?: string; ocrRanges?: [number, number][] }> {
   switch (kind) {
     case 'text': {
       const { text } = decodeText(bytes);
@@ -51,15 +52,31 @@ async function read(
     case 'html':
       return { text: htmlToText(decodeText(bytes).text), format: 'html' };
     case 'pdf': {
-      const { text, title } = await pdfToText(bytes, pdf);
+      // a scanned page (no text layer) is read by OCR in the engine
+      const { text, title, ocrRanges } = await pdfToText(bytes, pdf);
       if (text.replace(/\s+/g, '').length === 0) {
         throw new FormatError(
           'format.scanned',
-          '扫描件，无文字层：PDF 中只有图片，无法读取文字，请提供文字版或先进行文字识别',
-          'scanned PDF: no text layer',
+          '扫描件：PDF 中只有图片，文字识别也未能读出文字，请提供文字版或更清晰的扫描件',
+          'scanned PDF: no text layer and nothing recognised',
         );
       }
-      return title ? { text, format: 'pdf', title } : { text, format: 'pdf' };
+      const read = { text, format: 'pdf' as const, ocrRanges: ocrRanges ?? [] };
+      return title ? { ...read, title } : read;
+    }
+    case 'image': {
+      if (!(bytes[0] === 0x89 && bytes[1] === 0x50) && !(bytes[0] === 0xff && bytes[1] === 0xd8)) {
+        throw new FormatError(
+          'format.unsupported',
+          '这种图片格式无法识别，请提供 JPEG、PNG 图片或 PDF',
+          'image other than JPEG/PNG',
+        );
+      }
+      const { text, ocrRanges } = await engineRead('image', bytes, pdf);
+      if (text.replace(/\s+/g, '').length === 0) {
+        throw new FormatError('format.scanned', '图片中未能识别出文字，请提供文字版或更清晰的图片', 'image: nothing recognised');
+      }
+      return { text, format: 'image', ocrRanges: ocrRanges ?? [] };
     }
     case 'zip':
       return { text: await docxToText(bytes), format: 'docx' };
@@ -67,7 +84,7 @@ async function read(
       // .doc and .wps: read in the engine process, like PDFs
       return { text: (await engineRead('doc', bytes, pdf)).text, format: 'doc' };
     default:
-      return unsupported(kind);
+      return unsupported();
   }
 }
 
@@ -81,6 +98,10 @@ export async function extractDocument(bytes: Uint8Array, pdf: PdfOptions = {}): 
       `file larger than ${MAX_REPORT_BYTES} bytes`,
     );
   }
-  const { text, format, title } = await read(bytes, sniff(bytes), pdf);
-  return title ? { text, format, mediaType: MEDIA[format], title } : { text, format, mediaType: MEDIA[format] };
+  const { text, format, title, ocrRanges } = await read(bytes, sniff(bytes), pdf);
+  const mediaType = format === 'image' ? (bytes[0] === 0x89 ? 'image/png' : 'image/jpeg') : MEDIA[format];
+  const out: Extracted = { text, format, mediaType };
+  if (title) out.title = title;
+  if (ocrRanges && ocrRanges.length > 0) out.ocrRanges = ocrRanges;
+  return out;
 }

@@ -102,6 +102,39 @@ function splitAcross(it: Item, xs: readonly number[]): Item[] {
   return merged;
 }
 
+/** A cell of a ruled table: its box (page coordinates, y up) and the band it starts in. */
+export interface TableCell {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The cells of the ruled tables a page's rules draw, a merged cell once with its whole extent: for
+ * a scanned page, each cell is then read on its own (see ocr.ts).
+ */
+export function tableCells(rules: readonly Rule[]): TableCell[] {
+  const { bands, hs } = bandsOf(rules);
+  const cells: TableCell[] = [];
+  bands.forEach((band, b) => {
+    for (let k = 0; k + 1 < band.xs.length; k++) {
+      if (cellTop(bands, hs, b, k) !== b) continue;
+      const left = band.xs[k] as number;
+      const right = band.xs[k + 1] as number;
+      // down while no rule closes the column below
+      let last = b;
+      while (last + 1 < bands.length) {
+        const next = bands[last + 1] as Band;
+        if (Math.abs(next.top - (bands[last] as Band).bottom) > SNAP || ruledAt(hs, next.top, left, right)) break;
+        last++;
+      }
+      cells.push({ left, right, top: band.top, bottom: (bands[last] as Band).bottom });
+    }
+  });
+  return cells;
+}
+
 export interface TableLine {
   /** Top of the row band, to order it among the page's other lines. */
   y: number;

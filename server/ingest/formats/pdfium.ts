@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { FormatError } from './errors';
+import type { Gray } from './ocr';
 import { type Item, layoutLines, MAX_PDF_PAGES } from './pdf-lines';
 import { type Rule, tableRows } from './pdf-table';
 
@@ -149,6 +150,111 @@ function metaText(m: Pdfium, doc: number, key: string): string | undefined {
   }
 }
 
+/** An open PDF: page by page, its text by position, or its image for OCR. Close it when done. */
+export class PdfDocument {
+  readonly pages: number;
+  readonly title: string | undefined;
+  private readonly ptr: number;
+  private readonly doc: number;
+  private readonly s: Scratch;
+
+  constructor(
+    private readonly m: Pdfium,
+    bytes: Uint8Array,
+  ) {
+    this.ptr = m.pdfium.wasmExports.malloc(bytes.length);
+    heap(m).set(bytes, this.ptr);
+    this.doc = m.FPDF_LoadMemDocument(this.ptr, bytes.length, '');
+    if (!this.doc) {
+      m.pdfium.wasmExports.free(this.ptr);
+      if (m.FPDF_GetLastError() === FPDF_ERR_PASSWORD) {
+        throw new FormatError('format.encrypted', 'PDF 已加密（需要密码才能打开），无法读取', 'password-protected PDF');
+      }
+      throw new FormatError(
+        'format.corrupt',
+        'PDF 文件已损坏或不完整，无法读取',
+        `corrupt PDF (PDFium error ${m.FPDF_GetLastError()})`,
+      );
+    }
+    this.s = new Scratch(m);
+    this.pages = m.FPDF_GetPageCount(this.doc);
+    this.title = metaText(m, this.doc, 'Title');
+  }
+
+  private page<T>(index: number, use: (page: number) => T): T {
+    const page = this.m.FPDF_LoadPage(this.doc, index);
+    if (!page) throw new FormatError('format.corrupt', 'PDF 文件已损坏或不完整，无法读取', `page ${index + 1} cannot be loaded`);
+    try {
+      return use(page);
+    } finally {
+      this.m.FPDF_ClosePage(page);
+    }
+  }
+
+  /** A page's text, tables by position; empty when the page has no text layer (a scan). */
+  pageText(index: number): string {
+    const m = this.m;
+    return this.page(index, (page) => {
+      const textPage = m.FPDFText_LoadPage(page);
+      try {
+        const items = textPage ? pageItems(m, textPage, this.s) : [];
+        const tabular = items.filter((it) => NUMERIC.test(it.str)).length >= 6;
+        const rules = tabular
+          ? pageRules(m, { count: m.FPDFPage_CountObjects(page), get: (i) => m.FPDFPage_GetObject(page, i) }, this.s, [])
+          : [];
+        const { rows, rest } = tableRows(items, rules);
+        return [...layoutLines(rest), ...rows]
+          .sort((a, b) => b.y - a.y)
+          .map((l) => l.text)
+          .join('\n');
+      } finally {
+        if (textPage) m.FPDFText_ClosePage(textPage);
+      }
+    });
+  }
+
+  /** A page as a grayscale image at `dpi`, for OCR. */
+  pageImage(index: number, dpi: number): Gray {
+    const m = this.m;
+    return this.page(index, (page) => {
+      const width = Math.round((m.FPDF_GetPageWidthF(page) / 72) * dpi);
+      const height = Math.round((m.FPDF_GetPageHeightF(page) / 72) * dpi);
+      if (width < 1 || height < 1 || width * height > 60_000_000) {
+        throw new FormatError(
+          'format.tooLarge',
+          'PDF 页面尺寸过大，无法识别',
+          `page ${index + 1} is ${width}×${height} px at ${dpi} dpi`,
+        );
+      }
+      const bitmap = m.FPDFBitmap_Create(width, height, 0);
+      try {
+        m.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xffffffff);
+        m.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, 0);
+        const stride = m.FPDFBitmap_GetStride(bitmap);
+        const buf = m.FPDFBitmap_GetBuffer(bitmap);
+        const h = heap(m);
+        const data = new Uint8Array(width * height);
+        for (let y = 0; y < height; y++) {
+          let p = buf + y * stride;
+          for (let x = 0; x < width; x++, p += 4) {
+            // BGRx → luminance
+            data[y * width + x] = ((h[p + 2] as number) * 77 + (h[p + 1] as number) * 150 + (h[p] as number) * 29) >> 8;
+          }
+        }
+        return { width, height, data };
+      } finally {
+        m.FPDFBitmap_Destroy(bitmap);
+      }
+    });
+  }
+
+  close(): void {
+    this.m.FPDF_CloseDocument(this.doc);
+    this.s.free();
+    this.m.pdfium.wasmExports.free(this.ptr);
+  }
+}
+
 export interface PdfRead {
   text: string;
   title?: string;
@@ -159,59 +265,27 @@ export interface PdfRead {
 
 /** A PDF's text, rebuilt into lines and table rows by position, and its document Title. */
 export function readPdf(m: Pdfium, bytes: Uint8Array, onPages?: (pages: number) => void): PdfRead {
-  const ptr = m.pdfium.wasmExports.malloc(bytes.length);
-  heap(m).set(bytes, ptr);
-  const s = new Scratch(m);
-  let doc = 0;
+  const doc = new PdfDocument(m, bytes);
   try {
-    doc = m.FPDF_LoadMemDocument(ptr, bytes.length, '');
-    if (!doc) {
-      if (m.FPDF_GetLastError() === FPDF_ERR_PASSWORD) {
-        throw new FormatError('format.encrypted', 'PDF 已加密（需要密码才能打开），无法读取', 'password-protected PDF');
-      }
+    onPages?.(doc.pages);
+    if (doc.pages > MAX_PDF_PAGES) {
       throw new FormatError(
-        'format.corrupt',
-        'PDF 文件已损坏或不完整，无法读取',
-        `corrupt PDF (PDFium error ${m.FPDF_GetLastError()})`,
+        'format.tooLarge',
+        `PDF 共 ${doc.pages} 页，超过 ${MAX_PDF_PAGES} 页上限`,
+        `PDF has ${doc.pages} pages`,
       );
     }
-    const pages = m.FPDF_GetPageCount(doc);
-    onPages?.(pages);
-    if (pages > MAX_PDF_PAGES) {
-      throw new FormatError('format.tooLarge', `PDF 共 ${pages} 页，超过 ${MAX_PDF_PAGES} 页上限`, `PDF has ${pages} pages`);
-    }
-    const out: string[] = [];
+    const texts: string[] = [];
     const imagePages: number[] = [];
-    for (let p = 0; p < pages; p++) {
-      const page = m.FPDF_LoadPage(doc, p);
-      if (!page) throw new FormatError('format.corrupt', 'PDF 文件已损坏或不完整，无法读取', `page ${p + 1} cannot be loaded`);
-      const textPage = m.FPDFText_LoadPage(page);
-      try {
-        const items = textPage ? pageItems(m, textPage, s) : [];
-        if (items.length === 0) imagePages.push(p);
-        const tabular = items.filter((it) => NUMERIC.test(it.str)).length >= 6;
-        const rules = tabular
-          ? pageRules(m, { count: m.FPDFPage_CountObjects(page), get: (i) => m.FPDFPage_GetObject(page, i) }, s, [])
-          : [];
-        const { rows, rest } = tableRows(items, rules);
-        out.push(
-          [...layoutLines(rest), ...rows]
-            .sort((a, b) => b.y - a.y)
-            .map((l) => l.text)
-            .join('\n'),
-        );
-      } finally {
-        if (textPage) m.FPDFText_ClosePage(textPage);
-        m.FPDF_ClosePage(page);
-      }
+    for (let p = 0; p < doc.pages; p++) {
+      const text = doc.pageText(p);
+      if (text.trim() === '') imagePages.push(p);
+      texts.push(text);
     }
-    const title = metaText(m, doc, 'Title');
-    const read: PdfRead = { text: out.join('\n'), pages, imagePages };
-    if (title) read.title = title;
+    const read: PdfRead = { text: texts.join('\n'), pages: doc.pages, imagePages };
+    if (doc.title) read.title = doc.title;
     return read;
   } finally {
-    if (doc) m.FPDF_CloseDocument(doc);
-    s.free();
-    m.pdfium.wasmExports.free(ptr);
+    doc.close();
   }
 }

@@ -1,6 +1,6 @@
 import type { Correction } from '../../../shared/api-types';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/template';
-import type { ParsedReport } from '../../../shared/report/types';
+import type { ParsedReport, Span } from '../../../shared/report/types';
 import type { Db } from '../../db/client';
 import { prepared } from '../statement-cache';
 import { listReportHistory } from './list-report-history';
@@ -63,6 +63,7 @@ export function getReport(db: Db, id: number): ReportDetail | null {
   if (!row) return null;
   const parsed = JSON.parse(row.parsed) as ParsedReport;
   const parsedValues: Record<string, number | null> = {};
+  const ocrRanges = parsed.source.ocrRanges ?? [];
   const figures = prepared(
     db,
     `select table_name as tableName, row_key as rowKey, column_key as columnKey, value, corrected_value as correctedValue,
@@ -86,7 +87,9 @@ export function getReport(db: Db, id: number): ReportDetail | null {
     }
     if (f.correctedValue !== null) parsedValues[path] = f.value;
     if (f.sourceStart !== null && f.sourceEnd !== null && f.sourceLine !== null) {
-      parsed.provenance[path] = { start: f.sourceStart, end: f.sourceEnd, line: f.sourceLine };
+      const span: Span = { start: f.sourceStart, end: f.sourceEnd, line: f.sourceLine };
+      if (ocrRanges.some(([a, b]) => span.start < b && span.end > a)) span.ocr = true;
+      parsed.provenance[path] = span;
     }
   }
   if (row.proactiveTotal !== parsed.proactive.total) {
