@@ -10,9 +10,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Env } from './config/env';
 import { type Db, PROJECT_ROOT } from './db/client';
+import { ImportQueue } from './ingest/import-queue';
 import auth from './plugins/auth';
 import errors from './plugins/errors';
 import exportRoutes from './routes/api/export';
+import imports from './routes/api/imports';
 import meta from './routes/api/meta';
 import quality from './routes/api/quality';
 import rankings from './routes/api/rankings';
@@ -102,11 +104,20 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // uploads from the import page: stored, then read in turn (a file left waiting at a stop is read at the next start)
+  const queue = new ImportQueue(db, app.log);
+  app.decorate('imports', queue);
+  app.addHook('onClose', async () => queue.stop());
   await app.register(
     async (api) => {
       await api.register(meta, { db });
       await api.register(rankings, { db });
       await api.register(reports, { db, maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024, maxUploadFiles: env.MAX_UPLOAD_FILES });
+      await api.register(imports, {
+        queue,
+        maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+        maxUploadFiles: env.MAX_UPLOAD_FILES,
+      });
       await api.register(quality, { db });
       await api.register(exportRoutes, { db });
       await api.register(session, { db, secureCookie: env.COOKIE_SECURE, sessionHours: env.SESSION_HOURS });

@@ -187,3 +187,28 @@ export const sessions = sqliteTable(
   },
   (t) => [uniqueIndex('sessions_token_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Files uploaded on the import page, kept with their original bytes until they are read: the page
+ * shows each one's state (排队, 读取中, 识别中 n/m 页, 完成), and a file still waiting when the server
+ * stops is read when it starts again. The bytes are dropped once the file is done (an imported
+ * report keeps its original in source_documents); a failed file keeps them.
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }),
+    county: text('county'),
+    importedBy: text('imported_by').notNull(),
+    /** queued | running | done | failed */
+    state: text('state').notNull(),
+    /** The ImportResult as JSON once done or failed. */
+    result: text('result', { mode: 'json' }),
+    createdAt: text('created_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('import_jobs_state_idx').on(t.state), index('import_jobs_user_idx').on(t.importedBy, t.id)],
+);

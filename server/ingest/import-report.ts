@@ -2,6 +2,7 @@ import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/write';
 import { dataChanged } from '../queries/result-cache';
+import type { EngineProgress } from './formats/engine';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
 import { figuresStatement, importStatements } from './statements';
@@ -99,10 +100,14 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
 }
 
 /** Imports one file: parse (skipped when the same bytes are already in), then one transaction. */
-export async function importDocument(db: Db, input: ImportInput): Promise<ImportResult> {
+export async function importDocument(
+  db: Db,
+  input: ImportInput,
+  onProgress?: (p: EngineProgress) => void,
+): Promise<ImportResult> {
   const sha256 = sha256Of(input.bytes);
   const existing = importStatements(db).reportBySha.get(sha256);
   if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
-  const prepared = await prepareImport(input, sha256);
+  const prepared = await prepareImport(input, sha256, onProgress);
   return isPrepared(prepared) ? commitImportAsync(db, prepared) : prepared;
 }

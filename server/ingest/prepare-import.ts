@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cellValue, parseReport, templateCells } from '../../shared/report/index';
 import type { ParsedReport } from '../../shared/report/types';
+import type { EngineProgress } from './formats/engine';
 import { type Extracted, extractDocument, FormatError } from './formats/index';
 import { identityOf, type OrgIdentity } from './identity';
 
@@ -83,11 +84,15 @@ function refusal(report: ParsedReport): { zh: string; en: string } | null {
 const CELL_PATH = /^(?:article20|applications|reviewLitigation)\./;
 
 /** Reads, parses and shapes one file for writing; a file that cannot be a report gets its reason. */
-export async function prepareImport(input: ImportInput, sha256 = sha256Of(input.bytes)): Promise<PreparedReport | ImportResult> {
+export async function prepareImport(
+  input: ImportInput,
+  sha256 = sha256Of(input.bytes),
+  onProgress?: (p: EngineProgress) => void,
+): Promise<PreparedReport | ImportResult> {
   const file = input.fileName;
   let extracted: Extracted;
   try {
-    extracted = await extractDocument(input.bytes);
+    extracted = await extractDocument(input.bytes, onProgress ? { onProgress } : {});
   } catch (err) {
     if (err instanceof FormatError) return failed(file, err.zh, err.message);
     throw err;

@@ -58,6 +58,19 @@ function candidates(text: string): HeadingCandidate[] {
     const compact = e - s <= 48 ? text.slice(s, e).replace(/[\s*#]+/g, '') : '';
     if (compact.length > 0 && compact.length <= 20 && !/^[一二三四五六]/.test(compact)) {
       out.push({ start: s, numeral: null, compact, lineEnd: e, rest: text.slice(s, e), restStart: s });
+      // a heading line with a speck before its numeral (OCR reads a mark on the scan: `人六、其他…`)
+      const speck = /^[^一二三四五六\d（(]([一二三四五六])[、.,．]/.exec(compact);
+      if (speck) {
+        const at = text.indexOf(speck[1] as string, s);
+        out.push({
+          start: s,
+          numeral: speck[1] as string,
+          compact: compact.slice(3),
+          lineEnd: e,
+          rest: text.slice(at + 2, e),
+          restStart: at + 2,
+        });
+      }
     }
     s = e + 1;
   }

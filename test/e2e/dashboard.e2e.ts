@@ -9,7 +9,7 @@ import { WEB_ROOT } from '../../server/app';
 import { importDocument } from '../../server/ingest/import-report';
 import { DEMO_IMPORTER } from '../../server/queries/meta/get-status';
 import { PASSWORD } from '../helpers/app';
-import { sampleText } from '../helpers/samples';
+import { ROOT, sampleText } from '../helpers/samples';
 import { ARTIFACTS, login, startDashboard } from './harness';
 
 let d: Awaited<ReturnType<typeof startDashboard>>;
@@ -96,6 +96,34 @@ describe('an editor', () => {
     await page.goto(`${d.base}/?year=2024`);
     await page.locator('[data-test="ranking-list"] li').first().waitFor();
     expect(await rankingList(page)).toContain('草场镇31');
+  });
+
+  it('follows a scanned PDF through 排队, 识别中 n/m 页 and 完成, and sees its figures marked for checking', async () => {
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/import`);
+    const scan = readFileSync(join(ROOT, 'test', 'fixtures', 'scan', '001.nonzero.scan.pdf'));
+    const input = page.locator('[data-test="upload"] input[type=file]');
+    await input.setInputFiles({ name: '草场镇（扫描件）.pdf', mimeType: 'application/pdf', buffer: scan });
+    const rows = page.locator('[data-test="results"] tbody tr');
+    const stateOf = async (file: string) =>
+      (await rows.filter({ hasText: file }).locator('[data-test="state"]').innerText()).trim();
+    await expect.poll(() => stateOf('草场镇（扫描件）.pdf'), { timeout: 60_000 }).toBe('识别中 1/3 页');
+    await input.setInputFiles({ name: '小铺乡.txt', mimeType: 'text/plain', buffer: Buffer.from(sampleText('xiaopu')) });
+    await expect.poll(() => stateOf('草场镇（扫描件）.pdf'), { timeout: 60_000 }).toBe('识别中 2/3 页');
+    // the text file waits its turn behind the scan
+    expect(await stateOf('小铺乡.txt')).toBe('排队');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-ocr-progress.png'), fullPage: true });
+    await expect.poll(() => stateOf('小铺乡.txt'), { timeout: 60_000 }).toBe('完成：未变化（同一文件已导入）');
+    expect(await stateOf('草场镇（扫描件）.pdf')).toBe('完成：已替换旧版本');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-done.png'), fullPage: true });
+    await rows.filter({ hasText: '草场镇（扫描件）.pdf' }).getByRole('link', { name: '草场镇 2024 年报告' }).click();
+    await page.waitForURL(/\/reports\/\d+$/);
+    await expect.poll(() => page.locator('[data-test="ocr-notice"]').innerText()).toContain('识别自扫描件，请核对');
+    const first = page.locator('[data-test="applications"] button').first();
+    expect(await first.getAttribute('title')).toBe('识别自扫描件，请核对');
+    expect(await first.getAttribute('class')).toContain('ocr');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-ocr.png'), fullPage: true });
   });
 
   it('gets a Chinese error for a junk file, and nothing changes', async () => {

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { templateCells } from '../../../shared/report/template';
 import type { Db } from '../../db/client';
@@ -8,7 +7,8 @@ import { correctFigure } from '../../queries/reports/correct-figure';
 import { getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
-import { errors, Id, IdParams, NullableNumber, NullableString, OrgRef, Year } from './schemas';
+import { errors, Id, IdParams, ImportResult, NullableNumber, NullableString, OrgRef, Year } from './schemas';
+import { readUpload } from './upload';
 
 const ReportSummary = Type.Object({
   id: Type.Integer(),
@@ -25,28 +25,10 @@ const ReportSummary = Type.Object({
   importedAt: Type.String(),
 });
 
-const ImportResult = Type.Object({
-  file: Type.String(),
-  status: Type.Union([Type.Literal('imported'), Type.Literal('unchanged'), Type.Literal('replaced'), Type.Literal('failed')]),
-  reportId: Type.Optional(Type.Integer()),
-  organization: Type.Optional(OrgRef),
-  year: Type.Optional(Type.Integer()),
-  reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
-  errors: Type.Optional(Type.Integer()),
-  warnings: Type.Optional(Type.Integer()),
-});
-
 /** `filename*` for any name, and an ASCII fallback for old clients (RFC 6266). */
 function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** A file name as the browser sent it, stripped of any path and control characters. */
-function cleanFileName(name: string | undefined): string {
-  const printable = [...(name ?? '')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
-  const base = basename(printable.replace(/\\/g, '/')).trim();
-  return base.slice(0, 200) || 'upload';
 }
 
 const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUploadFiles: number }> = async (app, opts) => {
@@ -125,26 +107,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUp
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '请以 multipart/form-data 方式上传文件');
-      const files: { name: string; bytes: Buffer }[] = [];
-      let county: string | null = null;
-      for await (const part of req.parts({
-        limits: { fileSize: opts.maxUploadBytes, files: opts.maxUploadFiles, fields: 10, fieldSize: 1000 },
-      })) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.file.truncated)
-            throw new HttpError(
-              413,
-              'too_large',
-              `文件“${cleanFileName(part.filename)}”超过 ${opts.maxUploadBytes / 1024 / 1024} MB 上限`,
-            );
-          files.push({ name: cleanFileName(part.filename), bytes });
-        } else if (part.fieldname === 'county' && typeof part.value === 'string' && part.value.trim()) {
-          county = part.value.trim().slice(0, 40);
-        }
-      }
-      if (files.length === 0) throw new HttpError(400, 'bad_request', '没有收到文件');
+      const { files, county } = await readUpload(req, opts);
       const results = [];
       for (const f of files) {
         const result = await importDocument(db, {

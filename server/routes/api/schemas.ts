@@ -18,3 +18,15 @@ export const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'nul
 export const NullableInteger = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
 export const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 export const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), county: NullableString });
+
+/** What became of one uploaded file. */
+export const ImportResult = Type.Object({
+  file: Type.String(),
+  status: Type.Union([Type.Literal('imported'), Type.Literal('unchanged'), Type.Literal('replaced'), Type.Literal('failed')]),
+  reportId: Type.Optional(Type.Integer()),
+  organization: Type.Optional(OrgRef),
+  year: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
+  errors: Type.Optional(Type.Integer()),
+  warnings: Type.Optional(Type.Integer()),
+});

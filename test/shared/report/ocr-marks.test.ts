@@ -74,3 +74,13 @@ describe('a county name misread by OCR in the title', () => {
     expect(r.findings.map((f) => f.code)).not.toContain('org.ocrMisread');
   });
 });
+
+describe('a heading with a speck before its numeral (a mark on the scan read as a character)', () => {
+  it('人六、其他需要报告的事项 is section 六', () => {
+    const text = caochang.replace(/六、其他需要报告的事项/, '人六、其他需要报告的事项');
+    expect(text).not.toBe(caochang);
+    const r = parseReport(text, { ocrRanges: whole(text) });
+    expect(r.findings.map((f) => f.code)).not.toContain('sections.missing');
+    expect(r.sections.other).toMatch(/^本年度/);
+  });
+});

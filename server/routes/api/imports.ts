@@ -1,0 +1,75 @@
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { ImportQueue } from '../../ingest/import-queue';
+import { errors, ImportResult, NullableString } from './schemas';
+import { readUpload } from './upload';
+
+const ImportJob = Type.Object({
+  id: Type.Integer(),
+  file: Type.String(),
+  size: Type.Integer(),
+  stage: Type.Union(
+    [Type.Literal('queued'), Type.Literal('reading'), Type.Literal('ocr'), Type.Literal('done'), Type.Literal('failed')],
+    {
+      description: 'queued 排队 · reading 读取中 · ocr 识别中（扫描件） · done 完成 · failed 失败',
+    },
+  ),
+  pages: Type.Optional(Type.Integer({ description: 'PDF 的页数（读取中）' })),
+  ocrPage: Type.Optional(Type.Integer({ description: '正在识别的扫描页（第几页）' })),
+  ocrPages: Type.Optional(Type.Integer({ description: '需要识别的扫描页数' })),
+  result: Type.Optional(ImportResult),
+  createdAt: Type.String(),
+  finishedAt: NullableString,
+});
+
+/**
+ * The import page's queue: files are accepted at once (202) and read in turn; the page polls their
+ * state. POST /api/reports stays for scripts that want the results in the same request.
+ */
+const imports: FastifyPluginAsyncTypebox<{ queue: ImportQueue; maxUploadBytes: number; maxUploadFiles: number }> = async (
+  app,
+  opts,
+) => {
+  const { queue } = opts;
+
+  app.post(
+    '/imports',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['imports'],
+        summary: '上传报告文件排队导入（multipart/form-data，字段 files；可选字段 county）；立即返回每个文件的排队任务',
+        consumes: ['multipart/form-data'],
+        response: { 202: Type.Object({ jobs: Type.Array(ImportJob) }), ...errors(400, 401, 403, 413, 415) },
+      },
+    },
+    async (req, reply) => {
+      const { files, county } = await readUpload(req, opts);
+      const importedBy = req.user?.name ?? 'unknown';
+      const jobs = queue.enqueue(files, { county, importedBy });
+      req.log.info({ files: files.length, jobs: jobs.map((j) => j.id) }, 'upload queued');
+      return reply.status(202).send({ jobs });
+    },
+  );
+
+  app.get(
+    '/imports',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['imports'],
+        summary: '我上传的文件的导入状态（ids 指定任务，逗号分隔；不指定则为最近 50 个）',
+        querystring: Type.Object(
+          { ids: Type.Optional(Type.String({ pattern: '^\\d{1,10}(,\\d{1,10}){0,199}$' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ jobs: Type.Array(ImportJob) }), ...errors(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const ids = req.query.ids ? req.query.ids.split(',').map(Number) : null;
+      return { jobs: queue.get(ids, req.user?.name ?? '') };
+    },
+  );
+};
+
+export default imports;

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportQueue } from '../../../server/ingest/import-queue';
+import { multipart, type TestApp, testApp } from '../../helpers/app';
+import { ROOT, sampleText } from '../../helpers/samples';
+
+// The import page's queue: POST /api/imports stores the files and answers at once; GET /api/imports
+// tells each file's stage (queued 排队, reading 读取中, ocr 识别中 n/m 页, done 完成, failed 失败).
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(() => t.close());
+
+type Job = {
+  id: number;
+  file: string;
+  stage: string;
+  pages?: number;
+  ocrPage?: number;
+  ocrPages?: number;
+  result?: { status: string; reason?: { zh: string }; organization?: { name: string }; year?: number };
+};
+
+const corrected = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 26 条');
+
+async function enqueue(files: { name: string; content: Buffer | string }[], who = 'editor'): Promise<Job[]> {
+  const body = multipart(files);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/imports',
+    payload: body.payload,
+    headers: { ...body.headers, ...(await t.login(who)) },
+  });
+  expect(res.statusCode).toBe(202);
+  return res.json().jobs;
+}
+
+async function jobs(ids: number[] | null, who = 'editor'): Promise<Job[]> {
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/imports${ids ? `?ids=${ids.join(',')}` : ''}`,
+    headers: await t.login(who),
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().jobs;
+}
+
+describe('POST /api/imports', () => {
+  it('needs an editor: 401 without a session, 403 for a viewer', async () => {
+    const body = multipart([{ name: 'a.txt', content: corrected }]);
+    expect((await t.app.inject({ method: 'POST', url: '/api/imports', ...body })).statusCode).toBe(401);
+    const viewer = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      payload: body.payload,
+      headers: { ...body.headers, ...(await t.login('viewer')) },
+    });
+    expect(viewer.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/imports', headers: await t.login('viewer') })).statusCode).toBe(403);
+  });
+
+  it('answers at once with the files queued, then imports them in order', async () => {
+    const queued = await enqueue([
+      { name: '草场镇（更正版）.txt', content: corrected },
+      { name: '无关.txt', content: '今天天气很好。' },
+      { name: '草场镇（再传一次）.txt', content: corrected },
+    ]);
+    // one file is read at a time: the others wait their turn
+    expect(queued.map((j) => [j.file, j.stage])).toEqual([
+      ['草场镇（更正版）.txt', 'reading'],
+      ['无关.txt', 'queued'],
+      ['草场镇（再传一次）.txt', 'queued'],
+    ]);
+    await t.app.imports.whenIdle();
+    const done = await jobs(queued.map((j) => j.id));
+    expect(done.map((j) => [j.stage, j.result?.status])).toEqual([
+      ['done', 'replaced'],
+      ['failed', 'failed'],
+      ['done', 'unchanged'],
+    ]);
+    expect(done[0]?.result?.organization?.name).toBe('草场镇');
+    expect(done[1]?.result?.reason?.zh).toMatch(/不是政府信息公开工作年度报告/);
+    // the ranking has the new figure
+    const rows = (await t.app.inject({ method: 'GET', url: '/api/rankings?year=2024' })).json().rows;
+    expect(rows.find((r: { organization: { name: string } }) => r.organization.name === '草场镇').value).toBe(26);
+    // an imported file's bytes live in source_documents; a failed one keeps its own
+    const kept = t.db.$client.prepare('select file_name as f, bytes is not null as kept from import_jobs order by id').all();
+    expect(kept).toEqual([
+      { f: '草场镇（更正版）.txt', kept: 0 },
+      { f: '无关.txt', kept: 1 },
+      { f: '草场镇（再传一次）.txt', kept: 0 },
+    ]);
+  });
+
+  it('shows a user their own files only, the latest first', async () => {
+    const mine = await enqueue([{ name: 'mine.txt', content: corrected }], 'editor');
+    const theirs = await enqueue([{ name: 'theirs.txt', content: corrected }], 'admin');
+    await t.app.imports.whenIdle();
+    expect((await jobs(null, 'editor')).map((j) => j.file)).toEqual(['mine.txt']);
+    expect(await jobs([theirs[0]?.id as number], 'editor')).toEqual([]);
+    expect((await jobs([mine[0]?.id as number, theirs[0]?.id as number], 'admin')).map((j) => j.file)).toEqual(['theirs.txt']);
+  });
+
+  it('says 识别中 page by page while it reads a scanned PDF', async () => {
+    const scan = readFileSync(join(ROOT, 'test', 'fixtures', 'scan', '001.nonzero.scan.pdf'));
+    const [job] = await enqueue([{ name: '草场镇（扫描件）.pdf', content: scan }]);
+    const seen: string[] = [];
+    for (;;) {
+      const [j] = await jobs([job?.id as number]);
+      const state = j?.stage === 'ocr' ? `ocr ${j.ocrPage}/${j.ocrPages}` : (j?.stage as string);
+      if (seen.at(-1) !== state) seen.push(state);
+      if (j?.stage === 'done' || j?.stage === 'failed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // every scanned page in turn, then done (the first states can pass between two polls)
+    expect(seen.filter((s) => s.startsWith('ocr'))).toEqual(['ocr 1/3', 'ocr 2/3', 'ocr 3/3']);
+    expect(seen.at(-1)).toBe('done');
+    const [done] = await jobs([job?.id as number]);
+    expect([done?.result?.organization?.name, done?.result?.year]).toEqual(['草场镇', 2024]);
+  });
+
+  it('reads at start-up the files left waiting or half-read when the server stopped', async () => {
+    const insert = t.db.$client.prepare(
+      `insert into import_jobs (file_name, size, bytes, county, imported_by, state, created_at) values (?, ?, ?, null, 'editor', ?, '2026-01-01T00:00:00Z')`,
+    );
+    const bytes = Buffer.from(corrected);
+    insert.run('left-running.txt', bytes.length, bytes, 'running');
+    insert.run('left-queued.txt', bytes.length, bytes, 'queued');
+    const queue = new ImportQueue(t.db, t.app.log);
+    await queue.whenIdle();
+    const states = t.db.$client
+      .prepare(`select file_name as f, state, json_extract(result, '$.status') as status from import_jobs order by id`)
+      .all();
+    // the same bytes twice: the first replaces the sample, the second is unchanged
+    expect(states).toEqual([
+      { f: 'left-running.txt', state: 'done', status: 'replaced' },
+      { f: 'left-queued.txt', state: 'done', status: 'unchanged' },
+    ]);
+    queue.stop();
+  });
+});
