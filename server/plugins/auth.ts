@@ -19,17 +19,22 @@ declare module 'fastify' {
 
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Routes anyone may call when reading requires a login: health, signing in, who am I, the API docs. */
+const OPEN_ROUTES = /^\/api\/(?:health$|session$|me$|docs(?:\/|$))/;
+
+/** Whether a matched route serves data (any /api route but the open ones); unmatched URLs serve none. */
+function needsLogin(route: string | undefined): boolean {
+  return route !== undefined && route.startsWith('/api/') && !OPEN_ROUTES.test(route);
+}
+
 export default fp(
   async (app: FastifyInstance, opts: { db: Db; readRequiresLogin: boolean }) => {
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (req) => {
       req.user = findSession(opts.db, req.cookies[SESSION_COOKIE]);
-      const open =
-        req.url === '/api/health' ||
-        req.url.startsWith('/api/session') ||
-        req.url.startsWith('/api/me') ||
-        req.url.startsWith('/api/docs');
-      if (opts.readRequiresLogin && !req.user && req.url.startsWith('/api/') && !open) {
+      // decided on the route the router matched, never on the raw URL: `/%61pi/…` and an
+      // absolute-form request line (`GET http://host/api/…`) reach the same routes as `/api/…`
+      if (opts.readRequiresLogin && !req.user && needsLogin(req.routeOptions.url)) {
         throw new HttpError(401, 'unauthenticated', '请先登录');
       }
     });
