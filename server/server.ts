@@ -7,8 +7,6 @@ import { warmPdfEngine } from './ingest/formats/engine';
 import { loadSamplesIfEmpty } from './ingest/samples';
 
 const env = loadEnv();
-// the PDF engine and its spare start now, so that the first upload does not wait for them
-warmPdfEngine();
 const db = openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20 });
 const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 
@@ -31,3 +29,6 @@ process.on('SIGINT', close);
 process.on('SIGTERM', close);
 
 await app.listen({ port: env.PORT, host: env.HOST });
+// the document engine and its spare start once the server answers (loading them takes a couple of
+// seconds of CPU that would otherwise delay the first answer); a file is never charged for it
+warmPdfEngine();

@@ -64,7 +64,7 @@ describe('npm run parse', () => {
 });
 
 describe('npm run parse on published formats', () => {
-  it('reads HTML, PDF and DOCX by content and says why a scanned PDF gives nothing', () => {
+  it('reads HTML, PDF and DOCX by content and says why a scan with no words gives nothing', () => {
     const dir = join(ROOT, 'test', 'fixtures', 'formats');
     const [html, pdf, docx, scanned] = runParse(
       join(dir, '002.html'),
@@ -75,7 +75,7 @@ describe('npm run parse on published formats', () => {
     expect([html?.source.format, pdf?.source.format, docx?.source.format]).toEqual(['html', 'pdf', 'docx']);
     expect([html, pdf, docx].map((r) => r?.proactive.total)).toEqual([50, 50, 50]);
     expect(scanned?.findings).toEqual([
-      { code: 'document.scanned', severity: 'error', message: expect.stringContaining('扫描件，无文字层') },
+      { code: 'document.scanned', severity: 'error', message: expect.stringContaining('文字识别也未能读出文字') },
     ]);
     expect(scanned?.proactive.total).toBeNull();
   });

@@ -1,25 +1,43 @@
+/**
+ * DOCX to text. Runs in the document engine process (engine-process.ts), under its CPU-time and
+ * memory limits, never on the server's main thread.
+ *
+ * The archive is unpacked here, by yauzl, with a hard limit on the bytes each entry actually
+ * inflates to (a zip's declared sizes can lie); every XML part is checked as well-formed XML
+ * without a DTD; the main document is the part `_rels/.rels` names, and that part is the one held
+ * to the body-size limit. mammoth then reads a copy of the archive rebuilt from the checked parts,
+ * stored uncompressed, so it unpacks exactly what was checked.
+ */
 import mammoth from 'mammoth';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import yazl from 'yazl';
 import { FormatError } from './errors';
 import { htmlToText } from './html';
 
-/** A DOCX's parts may unpack to this much at most: a real report is a few megabytes. */
+/** All of a DOCX's parts together may unpack to this much at most: a real report is a few megabytes. */
 export const MAX_DOCX_UNPACKED = 200 * 1024 * 1024;
+/** One part (an image, say) may unpack to this much at most. */
+export const MAX_DOCX_PART = 50 * 1024 * 1024;
 /**
- * The body part (word/document.xml) may be this large at most. A year's report is 0.2–0.5 MB of it;
- * reading takes about 0.3 ms per KB (more on a busy machine), so this keeps one file's read under a second.
+ * The main document part may be this large at most. A year's report is 0.2–0.5 MB of it; reading
+ * takes about 0.3 ms per KB, so this keeps one file's read under a second.
  */
 export const MAX_DOCX_BODY = 1024 * 1024;
-const MAX_RATIO = 200;
+/** Any other XML part (styles, numbering, relationships…): a few hundred KB in real files. */
+export const MAX_DOCX_XML_PART = 4 * 1024 * 1024;
+const MAX_ENTRIES = 2000;
 
 const corrupt = (en: string) => new FormatError('format.corrupt', 'DOCX 文件已损坏或不完整，无法读取', en);
+const bomb = (en: string) => new FormatError('format.zipBomb', 'DOCX 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取', en);
+const isXml = (name: string) => /\.(?:xml|rels)$/i.test(name);
 
 /**
- * Reads the ZIP central directory, refuses archives that would unpack to too much (a zip bomb
- * dressed as a DOCX) or that are not Word documents, and returns the unpacked word/document.xml.
+ * Every entry of the archive, inflated with a limit on its actual output: an entry that inflates
+ * past its declared size, past MAX_DOCX_PART, or the whole past MAX_DOCX_UNPACKED is refused as a
+ * zip bomb the moment it does, having held at most that much.
  */
-function checkArchive(bytes: Uint8Array): Promise<Buffer> {
+function unpack(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zip) => {
       if (err || !zip) {
@@ -32,58 +50,61 @@ function checkArchive(bytes: Uint8Array): Promise<Buffer> {
         );
         return;
       }
+      const parts = new Map<string, Buffer>();
       let total = 0;
-      let documentEntry: yauzl.Entry | null = null;
-      zip.on('entry', (entry: yauzl.Entry) => {
-        total += entry.uncompressedSize;
-        const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-        if (total > MAX_DOCX_UNPACKED || (entry.uncompressedSize > 10 * 1024 * 1024 && ratio > MAX_RATIO)) {
-          zip.close();
-          reject(
-            new FormatError(
-              'format.zipBomb',
-              'DOCX 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取',
-              `zip would unpack to ${total} bytes`,
-            ),
-          );
-          return;
-        }
-        if (entry.fileName === 'word/document.xml') {
-          if (entry.uncompressedSize > MAX_DOCX_BODY) {
-            zip.close();
-            reject(
-              new FormatError(
-                'format.tooLarge',
-                `DOCX 正文部分超过 ${MAX_DOCX_BODY / 1024 / 1024} MB（一般年报约 0.2–0.5 MB），可能含有大量重复内容；请核对文件，或另存为 PDF 后导入`,
-                `word/document.xml unpacks to ${entry.uncompressedSize} bytes (limit ${MAX_DOCX_BODY})`,
-              ),
-            );
-            return;
-          }
-          documentEntry = entry;
-        }
-        zip.readEntry();
-      });
+      let done = false;
+      const fail = (e: FormatError) => {
+        if (done) return;
+        done = true;
+        zip.close();
+        reject(e);
+      };
+      zip.on('error', (e: Error) => fail(corrupt(`corrupt zip: ${e.message}`)));
       zip.on('end', () => {
-        const entry = documentEntry as yauzl.Entry | null;
-        if (!entry) {
-          reject(
-            new FormatError('format.unsupported', '压缩包中没有 Word 正文（不是 DOCX 文件）', 'zip without word/document.xml'),
-          );
-          return;
+        if (done) return;
+        done = true;
+        zip.close();
+        resolve(parts);
+      });
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (done) return;
+        if (parts.size >= MAX_ENTRIES) return fail(corrupt(`more than ${MAX_ENTRIES} entries`));
+        if (entry.fileName.endsWith('/')) return zip.readEntry();
+        if (entry.uncompressedSize > MAX_DOCX_PART || total + entry.uncompressedSize > MAX_DOCX_UNPACKED) {
+          return fail(bomb(`${entry.fileName} declares ${entry.uncompressedSize} bytes (${total} before it)`));
         }
+        if (parts.has(entry.fileName)) return fail(corrupt(`${entry.fileName} appears twice`));
         zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(corrupt(`document.xml unreadable: ${e?.message}`));
+          if (e || !stream) return fail(corrupt(`${entry.fileName} unreadable: ${e?.message}`));
           const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', (se: Error) => reject(corrupt(`document.xml unreadable: ${se.message}`)));
+          let size = 0;
+          stream.on('data', (c: Buffer) => {
+            size += c.length;
+            total += c.length;
+            // yauzl stops an entry that inflates past its declared size (validateEntrySizes); this
+            // is the same limit on the actual bytes, in case a declared size is itself absurd
+            if (size > MAX_DOCX_PART || total > MAX_DOCX_UNPACKED) {
+              stream.destroy();
+              fail(bomb(`${entry.fileName} inflates past ${size} bytes (${total} in all)`));
+              return;
+            }
+            chunks.push(c);
+          });
+          stream.on('error', (se: Error) => {
+            const lied = /too many bytes|too few bytes/i.test(se.message);
+            fail(
+              lied
+                ? bomb(`${entry.fileName}: ${se.message} (declared ${entry.uncompressedSize})`)
+                : corrupt(`${entry.fileName}: ${se.message}`),
+            );
+          });
           stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks));
+            if (done) return;
+            parts.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
           });
         });
       });
-      zip.on('error', (e: Error) => reject(corrupt(`corrupt zip: ${e.message}`)));
       zip.readEntry();
     });
   });
@@ -94,30 +115,78 @@ function checkArchive(bytes: Uint8Array): Promise<Buffer> {
  * file, refused here in linear time: the DOM builder behind mammoth can take seconds on some
  * malformed documents (several root elements), and a DTD could declare expanding entities.
  */
-function checkWellFormed(xml: Buffer): void {
-  if (xml.includes('<!DOCTYPE')) throw corrupt('document.xml declares a DTD');
+function checkWellFormed(name: string, xml: Buffer): void {
+  if (xml.includes('<!DOCTYPE') || xml.includes('<!ENTITY')) throw corrupt(`${name} declares a DTD`);
   const parser = new SaxesParser({ position: false });
   let problem: string | null = null;
   parser.on('error', (e) => {
     problem ??= e.message;
   });
   parser.on('doctype', () => {
-    problem ??= 'document.xml declares a DTD';
+    problem ??= 'a DTD';
   });
   try {
     parser.write(xml.toString('utf8')).close();
   } catch (e) {
     problem ??= (e as Error).message;
   }
-  if (problem) throw corrupt(`document.xml is not well-formed XML: ${problem.slice(0, 200)}`);
+  if (problem) throw corrupt(`${name} is not well-formed XML: ${String(problem).slice(0, 200)}`);
+}
+
+/** The part `_rels/.rels` names as the main document (the part mammoth reads), without a leading `/`. */
+function mainDocument(parts: Map<string, Buffer>): string {
+  const rels = parts.get('_rels/.rels');
+  if (!rels) throw new FormatError('format.unsupported', '压缩包中没有 Word 正文（不是 DOCX 文件）', 'zip without _rels/.rels');
+  for (const m of rels.toString('utf8').matchAll(/<Relationship\b[^>]*>/g)) {
+    const tag = m[0];
+    if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
+    const target = /Target="([^"]*)"/.exec(tag)?.[1];
+    if (target) return decodeURIComponent(target.replace(/^\//, ''));
+  }
+  throw new FormatError('format.unsupported', '压缩包中没有 Word 正文（不是 DOCX 文件）', '_rels/.rels names no main document');
+}
+
+/** The checked parts as a new archive, stored (no compression), for mammoth to read. */
+function repack(parts: Map<string, Buffer>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const zip = new yazl.ZipFile();
+    for (const [name, data] of parts) zip.addBuffer(data, name, { compress: false });
+    zip.end();
+    const out: Buffer[] = [];
+    zip.outputStream.on('data', (d: Buffer) => out.push(d));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(out)));
+    zip.outputStream.on('error', reject);
+  });
 }
 
 /** Paragraphs and tables of a DOCX, tables as tab-separated rows. */
 export async function docxToText(bytes: Uint8Array): Promise<string> {
-  checkWellFormed(await checkArchive(bytes));
+  const parts = await unpack(bytes);
+  const main = mainDocument(parts);
+  const body = parts.get(main);
+  if (!body)
+    throw new FormatError('format.unsupported', '压缩包中没有 Word 正文（不是 DOCX 文件）', `main document ${main} missing`);
+  if (body.length > MAX_DOCX_BODY) {
+    throw new FormatError(
+      'format.tooLarge',
+      `DOCX 正文部分超过 ${MAX_DOCX_BODY / 1024 / 1024} MB（一般年报约 0.2–0.5 MB），可能含有大量重复内容；请核对文件，或另存为 PDF 后导入`,
+      `${main} unpacks to ${body.length} bytes (limit ${MAX_DOCX_BODY})`,
+    );
+  }
+  for (const [name, data] of parts) {
+    if (!isXml(name) && name !== main) continue;
+    if (name !== main && data.length > MAX_DOCX_XML_PART) {
+      throw new FormatError(
+        'format.tooLarge',
+        'DOCX 中的样式或关系部分异常巨大，已拒绝读取',
+        `${name} unpacks to ${data.length} bytes`,
+      );
+    }
+    checkWellFormed(name, data);
+  }
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    html = (await mammoth.convertToHtml({ buffer: await repack(parts) })).value;
   } catch (err) {
     throw new FormatError('format.corrupt', 'DOCX 文件已损坏或不完整，无法读取', `mammoth failed: ${(err as Error).message}`);
   }

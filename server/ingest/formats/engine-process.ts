@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { readDoc } from './doc';
+import { docxToText } from './docx';
 import { FormatError } from './errors';
 import { decodeImage } from './image';
 import { OCR_DPI, ocrPage } from './ocr';
@@ -20,7 +21,7 @@ setInterval(() => {
   try { writeSync(3, (u.user + u.system) + ' ' + process.memoryUsage.rss() + '\\n'); } catch { process.exit(0); }
 }, 50);`;
 
-export type EngineKind = 'pdf' | 'doc' | 'image';
+export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image';
 
 interface Job {
   id: number;
@@ -110,7 +111,9 @@ process.on('message', async (job: Job) => {
         ? await readPdfJob(job.id, job.bytes)
         : job.kind === 'image'
           ? await readImageJob(job.id, job.bytes)
-          : await readDoc(job.bytes);
+          : job.kind === 'docx'
+            ? { text: await docxToText(job.bytes) }
+            : await readDoc(job.bytes);
     send({ id: job.id, ...read });
   } catch (err) {
     const e =

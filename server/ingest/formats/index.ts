@@ -1,6 +1,5 @@
 import { decodeText, sniffTextFormat } from '../../../shared/report/index';
 import type { SourceFormat } from '../../../shared/report/types';
-import { docxToText } from './docx';
 import { engineRead, type PdfOptions, pdfToText } from './engine';
 import { FormatError } from './errors';
 import { htmlToText } from './html';
@@ -79,7 +78,8 @@ async function read(
       return { text, format: 'image', ocrRanges: ocrRanges ?? [] };
     }
     case 'zip':
-      return { text: await docxToText(bytes), format: 'docx' };
+      // in the engine process, under its CPU and memory limits (a hostile DOCX cannot stall the server)
+      return { text: (await engineRead('docx', bytes, pdf)).text, format: 'docx' };
     case 'ole':
       // .doc and .wps: read in the engine process, like PDFs
       return { text: (await engineRead('doc', bytes, pdf)).text, format: 'doc' };
