@@ -1,12 +1,14 @@
 /**
  * `npm run backup -- FILE`: a consistent copy of the live database (SQLite's online backup API),
- * taken while the server keeps running; then checks the copy's integrity. Restore by stopping the
- * server and putting FILE in place of DATABASE_URL's file.
+ * taken while the server keeps running, readable by its owner only; then checks the copy's
+ * integrity. The server also takes daily backups itself when BACKUP_DIR is set. Restore with
+ * `npm run restore -- FILE` (docs/operations.md).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadEnv } from '../server/config/env';
+import { backupDatabase } from '../server/db/backup';
 import { databasePath } from '../server/db/client';
 
 const target = process.argv.slice(2).find((a) => a !== '--');
@@ -22,14 +24,10 @@ if (existsSync(out)) {
 const source = databasePath(loadEnv().DATABASE_URL);
 const db = new Database(source, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-await db.backup(out);
+const r = await backupDatabase(db, out);
 db.close();
-const copy = new Database(out, { readonly: true });
-const check = copy.pragma('integrity_check', { simple: true });
-const reports = (copy.prepare('select count(*) as n from reports').get() as { n: number }).n;
-copy.close();
-if (check !== 'ok') {
-  console.error(`backup written to ${out} but its integrity check says: ${check}`);
+if (r.integrity !== 'ok') {
+  console.error(`backup written to ${out} but its integrity check says: ${r.integrity}`);
   process.exit(1);
 }
-console.log(`backup of ${source} written to ${out}: integrity ok, ${reports} reports`);
+console.log(`backup of ${source} written to ${out}: integrity ok, ${r.reports} reports`);

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the dashboard when its sources are newer than the build, then starts the
- * server (migrations, samples into an empty database, API and dashboard on PORT).
+ * server as a demo: the database created when missing and the samples loaded into it when empty
+ * (CREATE_DATABASE, LOAD_SAMPLES; `npm run serve` starts it without either).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,4 +25,7 @@ if (sourcesChanged) {
   console.log('building the dashboard…');
   await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
 }
+// the demo: a new database is created when there is none, and the samples loaded into it when empty
+process.env.CREATE_DATABASE ??= 'true';
+process.env.LOAD_SAMPLES ??= 'true';
 await import('../server/server');

@@ -3,9 +3,12 @@
  * user. The password is asked for twice on a terminal (not echoed) or read from standard input
  * with --password-stdin; it is never printed or logged.
  */
+
+import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { hashPassword, ROLES, type Role } from '../server/auth/passwords';
+import { appendAudit } from '../server/auth/audit';
+import { hashPassword, passwordProblem, ROLES, type Role } from '../server/auth/passwords';
 import { loadEnv } from '../server/config/env';
 import { openDatabase } from '../server/db/client';
 
@@ -53,20 +56,35 @@ if (values['password-stdin'] || !process.stdin.isTTY) {
     process.exit(1);
   }
 }
-if (password.length < 10) {
-  console.error('password too short: at least 10 characters; nothing changed');
+const problem = passwordProblem(password, name);
+if (problem) {
+  console.error(
+    `${problem}; nothing changed (password rule: at least 10 characters, three of lower case, upper case, digits, other)`,
+  );
   process.exit(1);
 }
 
 const env = loadEnv();
 const db = openDatabase(env.DATABASE_URL);
 const hash = await hashPassword(password);
-db.$client
-  .prepare(
-    `insert into users (name, password_hash, role, created_at) values (?, ?, ?, ?)
-     on conflict (name) do update set password_hash = excluded.password_hash, role = excluded.role`,
-  )
-  .run(name, hash, role, new Date().toISOString());
-db.$client.prepare('delete from sessions where user_id = (select id from users where name = ?)').run(name);
+db.$client.transaction(() => {
+  const before = db.$client.prepare('select role from users where name = ?').get(name) as { role: string } | undefined;
+  // a new password also unlocks an account locked by wrong passwords
+  db.$client
+    .prepare(
+      `insert into users (name, password_hash, role, created_at) values (?, ?, ?, ?)
+       on conflict (name) do update set password_hash = excluded.password_hash, role = excluded.role, locked_at = null`,
+    )
+    .run(name, hash, role, new Date().toISOString());
+  db.$client.prepare('delete from sessions where user_id = (select id from users where name = ?)').run(name);
+  db.$client.prepare('delete from login_failures where name = ?').run(name);
+  appendAudit(db, {
+    actor: `command line (${userInfo().username})`,
+    ip: null,
+    action: 'user.saved',
+    target: name,
+    detail: { role, previousRole: before?.role ?? null, passwordChanged: true },
+  });
+})();
 db.$client.close();
 console.log(`user ${name} saved with role ${role}`);

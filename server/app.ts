@@ -13,6 +13,7 @@ import { type Db, PROJECT_ROOT } from './db/client';
 import { ImportQueue } from './ingest/import-queue';
 import auth from './plugins/auth';
 import errors from './plugins/errors';
+import admin from './routes/api/admin';
 import exportRoutes from './routes/api/export';
 import imports from './routes/api/imports';
 import meta from './routes/api/meta';
@@ -33,9 +34,14 @@ export const WEB_ROOT = join(PROJECT_ROOT, 'dist', 'web');
 
 /** The whole HTTP application as a Fastify instance; `server.ts` only makes it listen. */
 export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: AppOptions) {
+  const requestTimeout = env.REQUEST_TIMEOUT_S * 1000;
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // a request (an upload included) must arrive whole in REQUEST_TIMEOUT_S, its headers in 60 s at
+    // most: a client sending a byte every few seconds is cut off (408), checked every second
+    requestTimeout,
+    http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: 1000 },
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
     // the router's own refusals (a malformed URL, a path segment over the length limit) in the API's shape
@@ -50,13 +56,16 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     // a request the HTTP parser rejects (raw non-ASCII in the URL, broken headers) still gets a clear answer
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return;
-      const status = (err as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify({
-        error: status === 431 ? 'headers_too_large' : 'bad_request',
-        message: status === 431 ? '请求头过大' : '请求格式不正确（网址中的中文等字符须经过编码）',
-      });
+      const code = (err as { code?: string }).code;
+      const [status, reason, error, message] =
+        code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request Header Fields Too Large', 'headers_too_large', '请求头过大']
+          : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'Request Timeout', 'timeout', '请求超时：文件上传过慢，已中断，请在网络较好时重新上传']
+            : [400, 'Bad Request', 'bad_request', '请求格式不正确（网址中的中文等字符须经过编码）'];
+      const body = JSON.stringify({ error, message });
       socket.end(
-        `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
@@ -91,7 +100,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
       parts: env.MAX_UPLOAD_FILES + 10,
     },
   });
-  await app.register(auth, { db, readRequiresLogin: env.READ_REQUIRES_LOGIN });
+  await app.register(auth, { db, readRequiresLogin: env.READ_REQUIRES_LOGIN, idleMinutes: env.SESSION_IDLE_MINUTES });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -112,15 +121,22 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     async (api) => {
       await api.register(meta, { db });
       await api.register(rankings, { db });
-      await api.register(reports, { db, maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024, maxUploadFiles: env.MAX_UPLOAD_FILES });
-      await api.register(imports, {
-        queue,
+      const uploads = {
         maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
         maxUploadFiles: env.MAX_UPLOAD_FILES,
-      });
+        maxUploadsPerUser: env.MAX_UPLOADS_PER_USER,
+      };
+      await api.register(reports, { db, ...uploads });
+      await api.register(imports, { db, queue, ...uploads });
+      await api.register(admin, { db });
       await api.register(quality, { db });
       await api.register(exportRoutes, { db });
-      await api.register(session, { db, secureCookie: env.COOKIE_SECURE, sessionHours: env.SESSION_HOURS });
+      await api.register(session, {
+        db,
+        secureCookie: env.COOKIE_SECURE,
+        sessionHours: env.SESSION_HOURS,
+        maxSessionsPerUser: env.MAX_SESSIONS_PER_USER,
+      });
     },
     { prefix: '/api' },
   );

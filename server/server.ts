@@ -1,18 +1,51 @@
-/** Starts the dashboard's server: migrate, load the samples into an empty database, listen. */
+/**
+ * Starts the dashboard's server: check and migrate the database, load the samples when asked,
+ * listen; then the document engine, session clean-up and scheduled backups.
+ */
+import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { buildApp } from './app';
-import { countUsers } from './auth/sessions';
+import { countUsers, purgeSessions } from './auth/sessions';
 import { loadEnv } from './config/env';
-import { openDatabase } from './db/client';
+import { scheduleBackups } from './db/backup';
+import { type Db, databasePath, openDatabase } from './db/client';
 import { warmPdfEngine } from './ingest/formats/engine';
 import { loadSamplesIfEmpty } from './ingest/samples';
 
+/** A start-up failure: what is wrong and what to do, in Chinese for the office and English for logs; no stack trace. */
+function refuse(zh: string, en: string): never {
+  console.error(`无法启动：${zh}\ncannot start: ${en}`);
+  process.exit(1);
+}
+
+const RESTORE = '如有备份，请停止服务后运行 npm run restore -- 备份文件 恢复（每日备份在 BACKUP_DIR 中）';
+
 const env = loadEnv();
-const db = openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20 });
+const path = databasePath(env.DATABASE_URL);
+if (path !== ':memory:' && !existsSync(path) && !env.CREATE_DATABASE) {
+  refuse(
+    `数据库文件不存在：${path}。若原来有数据，请检查 DATABASE_URL 是否指向正确的文件；${RESTORE}。若是新安装，请设置 CREATE_DATABASE=true 新建（npm start 演示会自动新建）。`,
+    `database file ${path} does not exist; set CREATE_DATABASE=true to create a new one, or restore a backup`,
+  );
+}
+let db: Db;
+try {
+  db = openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20 });
+  const check = db.$client.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check).slice(0, 300)}`), { code: 'SQLITE_CORRUPT' });
+} catch (err) {
+  const e = err as Error & { code?: string };
+  refuse(
+    `数据库文件 ${path} 已损坏、不完整或不是本系统的数据库（${e.code ?? e.message}）。${RESTORE}。`,
+    `database ${path} cannot be opened or fails its check: ${e.code ?? ''} ${e.message}`,
+  );
+}
+
 const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 
 if (env.LOAD_SAMPLES) {
   const loaded = await loadSamplesIfEmpty(db);
-  if (loaded) app.log.info({ counts: loaded.counts }, 'empty database: sample reports loaded');
+  if (loaded)
+    app.log.warn({ counts: loaded.counts }, 'empty database: the sample reports were loaded as demo data (LOAD_SAMPLES)');
 }
 if (countUsers(db) === 0) {
   app.log.warn(
@@ -20,9 +53,23 @@ if (countUsers(db) === 0) {
   );
 }
 
+// expired and idle sessions are deleted at start and every hour
+const purge = () =>
+  purgeSessions(db, env.SESSION_IDLE_MINUTES).catch((err: unknown) => app.log.warn({ err }, 'session clean-up failed'));
+await purge();
+setInterval(purge, 3600_000).unref();
+const stopBackups = env.BACKUP_DIR ? scheduleBackups(db, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, log: app.log }) : () => {};
+if (!env.BACKUP_DIR) app.log.warn('BACKUP_DIR is not set: no scheduled backups (npm run backup -- FILE takes one by hand)');
+
+// beside the database while the server runs: npm run restore refuses to replace a database in use
+const pidFile = path === ':memory:' ? null : `${path}.server.pid`;
+if (pidFile) writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
+
 const close = async () => {
+  stopBackups();
   await app.close();
   db.$client.close();
+  if (pidFile && existsSync(pidFile)) unlinkSync(pidFile);
   process.exit(0);
 };
 process.on('SIGINT', close);

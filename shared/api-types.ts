@@ -40,6 +40,7 @@ export interface Correction {
   oldValue: number | null;
   newValue: number | null;
   reason: string;
-  correctedBy: string;
+  /** Null for a visitor: staff names are shown to signed-in users only. */
+  correctedBy: string | null;
   correctedAt: string;
 }

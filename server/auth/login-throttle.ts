@@ -1,37 +1,84 @@
+import type { Db } from '../db/client';
+import { writeTransaction } from '../db/write';
+import { prepared } from '../queries/statement-cache';
+import { appendAudit } from './audit';
+
 /**
- * Failed sign-ins per client address and user name: after `limit` failures within the window,
- * further attempts are refused until the window has passed. Kept in memory: one server process.
+ * Failed sign-ins, counted in the database (so a restart forgets nothing) three ways:
+ * - one name from one address: after 5 failures in 15 minutes, that pair waits;
+ * - one address, any names (spraying many user names): after 20, the address waits;
+ * - one account, any addresses: after 10, the account is locked until an admin unlocks it.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+export const THROTTLE = { perNameAndIp: 5, perIp: 20, lockAfter: 10, windowMs: 15 * 60_000 } as const;
 
-  constructor(
-    private readonly limit = 5,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
+export interface Blocked {
+  /** Seconds until the oldest counted failure leaves the window. */
+  retryAfter: number;
+  by: 'name' | 'ip';
+}
 
-  private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (times.length > 0) this.failures.set(key, times);
-    else this.failures.delete(key);
-    return times;
-  }
+function since(now: number): string {
+  return new Date(now - THROTTLE.windowMs).toISOString();
+}
 
-  /** Seconds to wait before trying again, or 0 when an attempt is allowed. */
-  retryAfter(key: string, now = Date.now()): number {
-    const times = this.recent(key, now);
-    if (times.length < this.limit) return 0;
-    return Math.ceil((this.windowMs - (now - (times[0] as number))) / 1000);
-  }
+/** Whether an attempt from `ip` for `name` must wait, and how long. */
+export function loginBlocked(db: Db, name: string, ip: string, now = Date.now()): Blocked | null {
+  const from = since(now);
+  const wait = (oldest: string) => Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE.windowMs - now) / 1000));
+  const byIp = prepared(db, 'select count(*) as n, min(at) as oldest from login_failures where ip = ? and at > ?').get(
+    ip,
+    from,
+  ) as {
+    n: number;
+    oldest: string;
+  };
+  if (byIp.n >= THROTTLE.perIp) return { retryAfter: wait(byIp.oldest), by: 'ip' };
+  const pair = prepared(
+    db,
+    'select count(*) as n, min(at) as oldest from login_failures where name = ? and ip = ? and at > ?',
+  ).get(name, ip, from) as { n: number; oldest: string };
+  if (pair.n >= THROTTLE.perNameAndIp) return { retryAfter: wait(pair.oldest), by: 'name' };
+  return null;
+}
 
-  fail(key: string, now = Date.now()): void {
-    const times = this.recent(key, now);
-    times.push(now);
-    this.failures.set(key, times);
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
-  }
+/** Counts a failure (and audits it); locks the account when it has had too many. Returns whether it is now locked. */
+export async function recordFailure(db: Db, name: string, ip: string, now = Date.now()): Promise<boolean> {
+  const at = new Date(now).toISOString();
+  return writeTransaction(db, () => {
+    prepared(db, 'insert into login_failures (name, ip, at) values (?, ?, ?)').run(name, ip, at);
+    // old failures count for nothing: keep the table small
+    prepared(db, 'delete from login_failures where at < ?').run(new Date(now - 4 * THROTTLE.windowMs).toISOString());
+    appendAudit(db, { actor: name, ip, action: 'login.failure' }, at);
+    const n = (
+      prepared(db, 'select count(*) as n from login_failures where name = ? and at > ?').get(name, since(now)) as { n: number }
+    ).n;
+    if (n < THROTTLE.lockAfter) return false;
+    const locked = prepared(db, 'update users set locked_at = ? where name = ? and locked_at is null').run(at, name);
+    if (locked.changes > 0)
+      appendAudit(db, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
+    return locked.changes > 0 || isLocked(db, name);
+  });
+}
 
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
+/** Forgets a name's failures from an address after it signs in. */
+export async function clearFailures(db: Db, name: string, ip: string): Promise<void> {
+  await writeTransaction(db, () => prepared(db, 'delete from login_failures where name = ? and ip = ?').run(name, ip));
+}
+
+export function isLocked(db: Db, name: string): boolean {
+  const row = prepared(db, 'select locked_at as lockedAt from users where name = ?').get(name) as
+    | { lockedAt: string | null }
+    | undefined;
+  return row?.lockedAt !== null && row?.lockedAt !== undefined;
+}
+
+/** An admin's unlock: the account signs in again, its failures forgotten. Returns false for an unknown name. */
+export async function unlockAccount(db: Db, name: string, by: { actor: string; ip: string | null }): Promise<boolean> {
+  return writeTransaction(db, () => {
+    const changed = prepared(db, 'update users set locked_at = null where name = ?').run(name).changes > 0;
+    if (!changed) return false;
+    prepared(db, 'delete from login_failures where name = ?').run(name);
+    appendAudit(db, { actor: by.actor, ip: by.ip, action: 'account.unlocked', target: name });
+    return true;
+  });
 }

@@ -35,3 +35,15 @@ export type Role = (typeof ROLES)[number];
 export function roleAllows(role: string, needed: Role): boolean {
   return ROLES.indexOf(role as Role) !== -1 && ROLES.indexOf(role as Role) <= ROLES.indexOf(needed);
 }
+
+/** Password rules: at least 10 characters, of at least three kinds (lower case, upper case, digits, other). */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Why a password is not good enough (Chinese, for the person choosing it), or null. */
+export function passwordProblem(password: string, name?: string): string | null {
+  if ([...password].length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 个字符`;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((k) => k.test(password)).length;
+  if (kinds < 3) return '密码须包含小写字母、大写字母、数字、其他符号中的至少三类';
+  if (name && password.toLowerCase().includes(name.toLowerCase())) return '密码不能包含用户名';
+  return null;
+}

@@ -23,7 +23,22 @@ const EnvSchema = Type.Object({
       default: 'info',
     },
   ),
-  LOAD_SAMPLES: Type.Boolean({ default: true }),
+  /** Load the sample reports into an empty database (npm start, the demo, sets it). */
+  LOAD_SAMPLES: Type.Boolean({ default: false }),
+  /** Create the database when its file does not exist (npm start sets it); otherwise a missing file is an error. */
+  CREATE_DATABASE: Type.Boolean({ default: false }),
+  /** A session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  /** Sessions one user may hold at once; signing in on one more ends the oldest. */
+  MAX_SESSIONS_PER_USER: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
+  /** A request (an upload included) must arrive whole within this many seconds. */
+  REQUEST_TIMEOUT_S: Type.Integer({ minimum: 1, maximum: 3600, default: 300 }),
+  /** Uploads one user may have in flight at once. */
+  MAX_UPLOADS_PER_USER: Type.Integer({ minimum: 1, maximum: 100, default: 4 }),
+  /** Where daily backups go; no scheduled backups when empty. */
+  BACKUP_DIR: Type.String({ default: '' }),
+  /** Daily backups kept in BACKUP_DIR. */
+  BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 3650, default: 14 }),
 });
 
 export type Env = Type.Static<typeof EnvSchema>;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
@@ -27,7 +27,7 @@ export function databasePath(url: string = DEFAULT_DATABASE_URL): string {
  */
 export function openDatabase(url: string = DEFAULT_DATABASE_URL, { busyTimeoutMs = 5000 } = {}): Db {
   const path = databasePath(url);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
@@ -37,5 +37,16 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL, { busyTimeoutMs
   sqlite.pragma('wal_autocheckpoint = 4000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (path !== ':memory:') ownerOnly(path);
   return db as Db;
+}
+
+/**
+ * The database and its WAL and shared-memory files readable by their owner only (0600): they hold
+ * staff accounts and every original file. SQLite creates them with the process's umask (0644).
+ */
+export function ownerOnly(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
 }

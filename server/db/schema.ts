@@ -167,6 +167,8 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role').notNull(),
     createdAt: text('created_at').notNull(),
+    /** Set when too many wrong passwords locked the account; an admin unlocks it. */
+    lockedAt: text('locked_at'),
   },
   (t) => [uniqueIndex('users_name_idx').on(t.name)],
 );
@@ -184,6 +186,8 @@ export const sessions = sqliteTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
+    /** The last request on the session (to the minute): idle sessions end (SESSION_IDLE_MINUTES). */
+    lastSeenAt: text('last_seen_at'),
   },
   (t) => [uniqueIndex('sessions_token_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
@@ -203,6 +207,8 @@ export const importJobs = sqliteTable(
     bytes: blob('bytes', { mode: 'buffer' }),
     county: text('county'),
     importedBy: text('imported_by').notNull(),
+    /** The uploader's address, for the audit log. */
+    ip: text('ip'),
     /** queued | running | done | failed */
     state: text('state').notNull(),
     /** The ImportResult as JSON once done or failed. */
@@ -211,4 +217,49 @@ export const importJobs = sqliteTable(
     finishedAt: text('finished_at'),
   },
   (t) => [index('import_jobs_state_idx').on(t.state), index('import_jobs_user_idx').on(t.importedBy, t.id)],
+);
+
+/** Failed sign-ins, kept across restarts: the throttle and the account lock count them. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    ip: text('ip').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_failures_name_idx').on(t.name, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+);
+
+/**
+ * Who did what, when, from where: sign-ins, accounts, imports, corrections, organisations,
+ * counties, exports and original-file downloads. Append-only: triggers refuse updates and deletes.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    /** The signed-in user, or the name tried at a failed sign-in; null for the system. */
+    actor: text('actor'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    target: text('target'),
+    /** Details as JSON. */
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)],
+);
+
+/** The counties an upload may be assigned to by hand, kept by an admin (and every county a report names). */
+export const counties = sqliteTable(
+  'counties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** The admin who added it, or `report` when a report named it. */
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('counties_name_idx').on(t.name)],
 );

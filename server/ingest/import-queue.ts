@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import { prepared } from '../queries/statement-cache';
 import type { EngineProgress } from './formats/engine';
+import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
 import { failureOf } from './prepare-import';
 
@@ -21,6 +22,15 @@ export interface ImportJobView {
   result?: ImportResult;
   createdAt: string;
   finishedAt: string | null;
+}
+
+interface QueuedJob {
+  id: number;
+  fileName: string;
+  bytes: Buffer | null;
+  county: string | null;
+  importedBy: string;
+  ip: string | null;
 }
 
 interface JobRow {
@@ -64,16 +74,19 @@ export class ImportQueue {
   /** Stores the files and queues them; returns their jobs in the order given. */
   enqueue(
     files: readonly { name: string; bytes: Uint8Array }[],
-    opts: { county: string | null; importedBy: string },
+    opts: { county: string | null; importedBy: string; ip?: string | null },
   ): ImportJobView[] {
     const now = new Date().toISOString();
     const insert = prepared(
       this.db,
-      `insert into import_jobs (file_name, size, bytes, county, imported_by, state, created_at) values (?, ?, ?, ?, ?, 'queued', ?)`,
+      `insert into import_jobs (file_name, size, bytes, county, imported_by, ip, state, created_at) values (?, ?, ?, ?, ?, ?, 'queued', ?)`,
     );
     const ids = this.db.$client.transaction(() =>
       files.map((f) =>
-        Number(insert.run(f.name, f.bytes.length, Buffer.from(f.bytes), opts.county, opts.importedBy, now).lastInsertRowid),
+        Number(
+          insert.run(f.name, f.bytes.length, Buffer.from(f.bytes), opts.county, opts.importedBy, opts.ip ?? null, now)
+            .lastInsertRowid,
+        ),
       ),
     )();
     this.pump();
@@ -129,8 +142,8 @@ export class ImportQueue {
     while (!this.stopped && this.running < CONCURRENCY) {
       const next = prepared(
         this.db,
-        `select id, file_name as fileName, bytes, county, imported_by as importedBy from import_jobs where state = 'queued' order by id limit 1`,
-      ).get() as { id: number; fileName: string; bytes: Buffer | null; county: string | null; importedBy: string } | undefined;
+        `select id, file_name as fileName, bytes, county, imported_by as importedBy, ip from import_jobs where state = 'queued' order by id limit 1`,
+      ).get() as QueuedJob | undefined;
       if (!next) break;
       prepared(this.db, `update import_jobs set state = 'running' where id = ?`).run(next.id);
       if (this.running === 0) this.idle = new Promise((r) => (this.settle = r));
@@ -145,19 +158,13 @@ export class ImportQueue {
     }
   }
 
-  private async run(job: {
-    id: number;
-    fileName: string;
-    bytes: Buffer | null;
-    county: string | null;
-    importedBy: string;
-  }): Promise<void> {
+  private async run(job: QueuedJob): Promise<void> {
     let result: ImportResult;
     try {
       if (!job.bytes) throw new Error('the stored file is missing');
       result = await importDocument(
         this.db,
-        { bytes: job.bytes, fileName: job.fileName, county: job.county, importedBy: job.importedBy },
+        { bytes: job.bytes, fileName: job.fileName, county: job.county, importedBy: job.importedBy, ip: job.ip },
         (p) => this.live.set(job.id, p),
       );
     } catch (err) {
@@ -175,6 +182,7 @@ export class ImportQueue {
         this.db,
         `update import_jobs set state = ?, result = ?, finished_at = ?, bytes = case when ? then bytes else null end where id = ?`,
       ).run(failed ? 'failed' : 'done', JSON.stringify(result), new Date().toISOString(), failed ? 1 : 0, job.id);
+      await auditImport(this.db, result, { actor: job.importedBy, ip: job.ip, county: job.county });
     } catch (err) {
       this.log.error({ job: job.id, err: (err as Error).message }, 'import job state could not be saved');
     }

@@ -1,4 +1,5 @@
 import { type TemplateVersion, templateCells } from '../../shared/report/index';
+import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/write';
 import { dataChanged } from '../queries/result-cache';
@@ -36,7 +37,24 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
   const existing = stmt.reportBySha.get(p.sha256);
   if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
   const now = new Date().toISOString();
-  const org = resolveOrganization(db, p.identity, now);
+  const { org, countyAssigned } = resolveOrganization(db, p.identity, now);
+  const who = { actor: p.importedBy, ip: p.ip };
+  // a county a report names joins the county list; one given by hand was on it already (routes)
+  if (org.county !== null && stmt.insertCounty.run(org.county, now, 'report').changes > 0) {
+    appendAudit(db, { ...who, action: 'county.added', target: org.county, detail: { by: 'report', file: p.file } }, now);
+  }
+  if (countyAssigned) {
+    appendAudit(
+      db,
+      {
+        ...who,
+        action: 'organization.county',
+        target: org.name,
+        detail: { organizationId: org.id, county: org.county, file: p.file },
+      },
+      now,
+    );
+  }
   const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
   const docId = stmt.insertDocument.run(
     p.sha256,

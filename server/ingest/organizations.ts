@@ -11,7 +11,7 @@ import { importStatements } from './statements';
  * the same name in another county is another. An organisation without a county takes the first
  * county a report or an import gives it.
  */
-export function resolveOrganization(db: Db, id: OrgIdentity, now: string): Organization {
+export function resolveOrganization(db: Db, id: OrgIdentity, now: string): { org: Organization; countyAssigned: boolean } {
   const stmt = importStatements(db);
   // every organisation's own name is among its aliases, so the alias index answers alone
   const ids = stmt.orgIdsByAlias.all(JSON.stringify(id.aliases)).map((r) => r.id);
@@ -23,6 +23,7 @@ export function resolveOrganization(db: Db, id: OrgIdentity, now: string): Organ
     compatible[0];
 
   let org: Organization;
+  let countyAssigned = false;
   if (!found) {
     org = db
       .insert(organizations)
@@ -31,7 +32,10 @@ export function resolveOrganization(db: Db, id: OrgIdentity, now: string): Organ
       .get();
   } else {
     const patch: Partial<Organization> = {};
-    if (found.county === null && id.county !== null) patch.county = id.county;
+    if (found.county === null && id.county !== null) {
+      patch.county = id.county;
+      countyAssigned = true;
+    }
     // the official name (新山傈僳族乡) wins over a short one (新山乡) seen first
     if (found.name !== id.name && aliasesOf(id.name).includes(found.name)) patch.name = id.name;
     if (!found.fullName && id.fullName) patch.fullName = id.fullName;
@@ -42,5 +46,5 @@ export function resolveOrganization(db: Db, id: OrgIdentity, now: string): Organ
   }
   const known = new Set(stmt.aliasesOfOrg.all(org.id).map((r) => r.alias));
   for (const alias of id.aliases) if (!known.has(alias)) stmt.insertAlias.run(org.id, alias);
-  return org;
+  return { org, countyAssigned };
 }

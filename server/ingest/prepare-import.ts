@@ -13,6 +13,8 @@ export interface ImportInput {
   /** County for reports that do not name one (`--county`). */
   county?: string | null;
   importedBy: string;
+  /** The uploader's address, for the audit log (null from the command line). */
+  ip?: string | null;
 }
 
 export interface ImportResult {
@@ -36,6 +38,7 @@ export interface PreparedReport {
   format: string;
   mediaType: string;
   importedBy: string;
+  ip: string | null;
   identity: OrgIdentity;
   year: number;
   template: string | null;
@@ -60,6 +63,9 @@ export const failed = (file: string, zh: string, en: string): ImportResult => ({
 /** Why a file could not be read or imported, for an error the readers did not expect. */
 export function failureOf(file: string, err: unknown): ImportResult {
   const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return failed(file, '服务器磁盘空间不足，本文件没有导入（没有写入任何内容），请联系管理员清理磁盘后重新导入', 'disk full');
+  }
   return code
     ? failed(file, `无法读取文件（${code}）`, `cannot read file: ${code}`)
     : failed(file, '导入时发生内部错误，已跳过此文件', `internal error: ${(err as Error).message}`);
@@ -118,6 +124,7 @@ export async function prepareImport(
     format: extracted.format,
     mediaType: extracted.mediaType,
     importedBy: input.importedBy,
+    ip: input.ip ?? null,
     identity,
     year: parsed.year,
     template: parsed.template,

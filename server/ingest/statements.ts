@@ -18,6 +18,7 @@ function prepare(db: Db) {
     ),
     aliasesOfOrg: c.prepare<[number], { alias: string }>('select alias from organization_aliases where organization_id = ?'),
     insertAlias: c.prepare('insert into organization_aliases (organization_id, alias) values (?, ?)'),
+    insertCounty: c.prepare('insert or ignore into counties (name, created_at, created_by) values (?, ?, ?)'),
     currentReport: c.prepare<[number, number], { id: number }>(
       'select id from reports where organization_id = ? and year = ? and is_current = 1',
     ),

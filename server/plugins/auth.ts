@@ -24,14 +24,15 @@ const OPEN_ROUTES = /^\/api\/(?:health$|session$|me$|docs(?:\/|$))/;
 
 /** Whether a matched route serves data (any /api route but the open ones); unmatched URLs serve none. */
 function needsLogin(route: string | undefined): boolean {
-  return route !== undefined && route.startsWith('/api/') && !OPEN_ROUTES.test(route);
+  if (!route?.startsWith('/api/')) return false;
+  return !OPEN_ROUTES.test(route);
 }
 
 export default fp(
-  async (app: FastifyInstance, opts: { db: Db; readRequiresLogin: boolean }) => {
+  async (app: FastifyInstance, opts: { db: Db; readRequiresLogin: boolean; idleMinutes: number }) => {
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (req) => {
-      req.user = findSession(opts.db, req.cookies[SESSION_COOKIE]);
+      req.user = findSession(opts.db, req.cookies[SESSION_COOKIE], opts.idleMinutes);
       // decided on the route the router matched, never on the raw URL: `/%61pi/…` and an
       // absolute-form request line (`GET http://host/api/…`) reach the same routes as `/api/…`
       if (opts.readRequiresLogin && !req.user && needsLogin(req.routeOptions.url)) {

@@ -36,6 +36,14 @@ function validationMessage(err: FastifyError): string {
   return `${where}${field ? `“${field}”` : ''}不正确${first?.message ? `（${first.message}）` : ''}`;
 }
 
+export const DISK_FULL_ZH = '服务器磁盘空间不足，本次操作没有保存（没有写入任何内容）。请联系管理员清理磁盘后重试';
+
+/** SQLite could not write for want of disk space (or of room under the database's size limit). */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
 /** One error handler: a clear 4xx message for every bad request; a 5xx never shows its details. */
 export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -51,6 +59,11 @@ export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) =>
         .status(503)
         .header('retry-after', '5')
         .send({ error: 'busy', message: '数据库正被另一项导入占用，请稍后重试；本次没有写入任何内容' });
+    }
+    if (isDiskFull(err)) {
+      // the write's transaction was rolled back: nothing of this request was kept
+      req.log.error({ err }, 'disk full');
+      return reply.status(507).send({ error: 'disk_full', message: DISK_FULL_ZH });
     }
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT') {

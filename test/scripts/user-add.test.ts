@@ -28,6 +28,12 @@ describe('npm run user:add', () => {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name: '张三', password } });
     expect(res.json().user).toEqual({ name: '张三', role: 'editor' });
     await app.close();
+    // the change is in the audit log, without the password
+    const audit = openDatabase(db)
+      .$client.prepare("select action, target, detail from audit_log where action = 'user.saved'")
+      .all();
+    expect(audit).toEqual([{ action: 'user.saved', target: '张三', detail: expect.stringContaining('"role":"editor"') }]);
+    expect(JSON.stringify(audit)).not.toContain(password);
   });
 
   it('refuses a short password and an unknown role', () => {
@@ -45,6 +51,8 @@ describe('npm run user:add', () => {
         }
       })();
     expect(run(['a', '--role', 'editor', '--password-stdin'], 'short\n')).toBe(1);
+    // long enough but of two kinds only (lower case and digits)
+    expect(run(['a', '--role', 'editor', '--password-stdin'], 'onlylowercase123\n')).toBe(1);
     expect(run(['a', '--role', 'root', '--password-stdin'], 'long enough password\n')).toBe(2);
   });
 });

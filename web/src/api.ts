@@ -42,6 +42,7 @@ export async function refreshSession(): Promise<void> {
 }
 
 export const canEdit = () => session.user !== null && (session.user.role === 'editor' || session.user.role === 'admin');
+export const isAdmin = () => session.user?.role === 'admin';
 
 export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();

@@ -1,4 +1,5 @@
 import type { CellRef } from '../../../shared/report/template';
+import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
 import { dataChanged } from '../result-cache';
@@ -10,7 +11,7 @@ import { prepared } from '../statement-cache';
  */
 export async function correctFigure(
   db: Db,
-  p: { reportId: number; field: string; cell: CellRef | null; value: number; reason: string; by: string },
+  p: { reportId: number; field: string; cell: CellRef | null; value: number; reason: string; by: string; ip?: string | null },
 ): Promise<void> {
   await writeTransaction(db, () => {
     let old: number | null;
@@ -34,6 +35,13 @@ export async function correctFigure(
       db,
       'insert into corrections (report_id, field, old_value, new_value, reason, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?)',
     ).run(p.reportId, p.field, old, p.value, p.reason, p.by, new Date().toISOString());
+    appendAudit(db, {
+      actor: p.by,
+      ip: p.ip ?? null,
+      action: 'figure.corrected',
+      target: `report ${p.reportId}`,
+      detail: { field: p.field, old, new: p.value, reason: p.reason },
+    });
   });
   dataChanged(db);
 }

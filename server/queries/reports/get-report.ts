@@ -12,7 +12,8 @@ export interface ReportDetail extends ParsedReport {
   organization: { id: number; name: string; fullName: string | null; kind: string; county: string | null };
   isCurrent: boolean;
   importedAt: string;
-  versions: ReturnType<typeof listReportHistory>;
+  /** Every version; `importedBy` only for an editor's request. */
+  versions: (Omit<ReturnType<typeof listReportHistory>[number], 'importedBy'> & { importedBy?: string })[];
   corrections: Correction[];
   /** Figures as parsed, for those that a correction changed: path → parsed value. */
   parsedValues: Record<string, number | null>;
@@ -37,7 +38,13 @@ const COLUMN_INDEX: Record<string, string[]> = {
 };
 
 /** The contract object of one report, its figures as they stand after corrections, with its history. */
-export function getReport(db: Db, id: number): ReportDetail | null {
+/**
+ * Who is asking, for the staff names in the answer: a visitor sees none (who corrected, who
+ * imported), a signed-in user sees who corrected, an editor also who imported each version.
+ */
+export type Audience = 'visitor' | 'viewer' | 'editor';
+
+export function getReport(db: Db, id: number, audience: Audience = 'visitor'): ReportDetail | null {
   const row = prepared(
     db,
     `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total as proactiveTotal,
@@ -107,8 +114,10 @@ export function getReport(db: Db, id: number): ReportDetail | null {
     organization: { id: row.orgId, name: row.name, fullName: row.fullName, kind: row.kind, county: row.county },
     isCurrent: row.isCurrent === 1,
     importedAt: row.importedAt,
-    versions: listReportHistory(db, row.orgId, row.year),
-    corrections,
+    versions: listReportHistory(db, row.orgId, row.year).map(({ importedBy, ...v }) =>
+      audience === 'editor' ? { ...v, importedBy } : v,
+    ),
+    corrections: audience === 'visitor' ? corrections.map((c) => ({ ...c, correctedBy: null })) : corrections,
     parsedValues,
     sourceText: row.sourceText,
   };

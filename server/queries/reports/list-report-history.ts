@@ -14,6 +14,7 @@ export function listReportHistory(db: Db, organizationId: number, year: number) 
       supersededById: reports.supersededById,
       fileName: sourceDocuments.fileName,
       sha256: sourceDocuments.sha256,
+      importedBy: sourceDocuments.importedBy,
     })
     .from(reports)
     .innerJoin(sourceDocuments, eq(reports.sourceDocumentId, sourceDocuments.id))

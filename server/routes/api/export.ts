@@ -1,5 +1,6 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { metricByKey } from '../../../shared/metrics';
+import { audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { rankingWorkbook, reportsWorkbook } from '../../export/workbooks';
 import { HttpError } from '../../plugins/errors';
@@ -30,6 +31,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       const rows = getRanking(db, { year: req.query.year, county: req.query.county, metric });
       const body = await rankingWorkbook(rows, { year: req.query.year, county: req.query.county, metric });
       const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;
+      await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);
     },
   );
@@ -49,6 +51,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       assertYearKnown(db, req.query.year);
       const body = await reportsWorkbook(db, req.query);
       const name = `${req.query.county ?? '全部'}${req.query.year}年政府信息公开年报数据.xlsx`;
+      await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);
     },
   );

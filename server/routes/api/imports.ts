@@ -1,7 +1,8 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { Db } from '../../db/client';
 import type { ImportQueue } from '../../ingest/import-queue';
 import { errors, ImportResult, NullableString } from './schemas';
-import { readUpload } from './upload';
+import { readUpload, type UploadLimits, withUploadSlot } from './upload';
 
 const ImportJob = Type.Object({
   id: Type.Integer(),
@@ -25,10 +26,7 @@ const ImportJob = Type.Object({
  * The import page's queue: files are accepted at once (202) and read in turn; the page polls their
  * state. POST /api/reports stays for scripts that want the results in the same request.
  */
-const imports: FastifyPluginAsyncTypebox<{ queue: ImportQueue; maxUploadBytes: number; maxUploadFiles: number }> = async (
-  app,
-  opts,
-) => {
+const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & UploadLimits> = async (app, opts) => {
   const { queue } = opts;
 
   app.post(
@@ -43,9 +41,9 @@ const imports: FastifyPluginAsyncTypebox<{ queue: ImportQueue; maxUploadBytes: n
       },
     },
     async (req, reply) => {
-      const { files, county } = await readUpload(req, opts);
       const importedBy = req.user?.name ?? 'unknown';
-      const jobs = queue.enqueue(files, { county, importedBy });
+      const { files, county } = await withUploadSlot(importedBy, opts.maxUploadsPerUser, () => readUpload(req, opts.db, opts));
+      const jobs = queue.enqueue(files, { county, importedBy, ip: req.ip });
       req.log.info({ files: files.length, jobs: jobs.map((j) => j.id) }, 'upload queued');
       return reply.status(202).send({ jobs });
     },

@@ -4,16 +4,33 @@ import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
 import { getStatus } from '../../queries/meta/get-status';
 import { getYears } from '../../queries/meta/get-years';
+import { prepared } from '../../queries/statement-cache';
 import { assertCountyKnown } from './guards';
 import { County, errors, NullableString } from './schemas';
 
 const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/health',
-    { schema: { tags: ['meta'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
-    async () => ({
-      status: 'ok' as const,
-    }),
+    {
+      schema: {
+        tags: ['meta'],
+        summary: '服务与数据库是否正常（读一次数据库）',
+        response: {
+          200: Type.Object({ status: Type.Literal('ok') }),
+          503: Type.Object({ status: Type.Literal('error'), message: Type.String() }),
+        },
+      },
+    },
+    async (req, reply) => {
+      try {
+        // touches the database: a server whose database has gone bad is not healthy
+        prepared(db, 'select count(*) from (select id from reports limit 1)').get();
+        return { status: 'ok' as const };
+      } catch (err) {
+        req.log.error({ err }, 'health check: database unreadable');
+        return reply.status(503).send({ status: 'error' as const, message: '数据库无法读取，请联系管理员（可从备份恢复）' });
+      }
+    },
   );
 
   app.get(

@@ -1,14 +1,19 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { templateCells } from '../../../shared/report/template';
+import { audit } from '../../auth/audit';
+import { roleAllows } from '../../auth/passwords';
+import type { SessionUser } from '../../auth/sessions';
 import type { Db } from '../../db/client';
+import { auditImport } from '../../ingest/import-audit';
+import type { ImportResult as ImportResultOf } from '../../ingest/import-report';
 import { importDocument } from '../../ingest/import-report';
 import { HttpError } from '../../plugins/errors';
 import { correctFigure } from '../../queries/reports/correct-figure';
-import { getReport } from '../../queries/reports/get-report';
+import { type Audience, getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
 import { errors, Id, IdParams, ImportResult, NullableNumber, NullableString, OrgRef, Year } from './schemas';
-import { readUpload } from './upload';
+import { readUpload, type UploadLimits, withUploadSlot } from './upload';
 
 const ReportSummary = Type.Object({
   id: Type.Integer(),
@@ -31,7 +36,13 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUploadFiles: number }> = async (app, opts) => {
+/** Whose staff names a request may see (get-report.ts). */
+function audienceOf(user: SessionUser | null): Audience {
+  if (!user) return 'visitor';
+  return roleAllows(user.role, 'editor') ? 'editor' : 'viewer';
+}
+
+const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app, opts) => {
   const { db } = opts;
 
   app.get(
@@ -62,7 +73,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUp
       },
     },
     async (req, reply) => {
-      const report = getReport(db, req.params.id);
+      const report = getReport(db, req.params.id, audienceOf(req.user));
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       // sent as a string: the schema's open object made Fastify's serializer walk it key by key,
       // which cost twice the query itself
@@ -83,6 +94,13 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUp
     async (req, reply) => {
       const source = getSource(db, req.params.id);
       if (!source) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      await audit(db, {
+        actor: req.user?.name ?? null,
+        ip: req.ip,
+        action: 'source.downloaded',
+        target: `report ${req.params.id}`,
+        detail: { file: source.fileName },
+      });
       return reply
         .header('content-type', source.mediaType)
         .header('content-disposition', contentDisposition(source.fileName))
@@ -107,18 +125,18 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUp
       },
     },
     async (req, reply) => {
-      const { files, county } = await readUpload(req, opts);
-      const results = [];
-      for (const f of files) {
-        const result = await importDocument(db, {
-          bytes: f.bytes,
-          fileName: f.name,
-          county,
-          importedBy: req.user?.name ?? 'unknown',
-        });
-        req.log.info({ file: f.name, status: result.status, reason: result.reason?.en }, 'upload imported');
-        results.push(result);
-      }
+      const importedBy = req.user?.name ?? 'unknown';
+      const results = await withUploadSlot(importedBy, opts.maxUploadsPerUser, async () => {
+        const { files, county } = await readUpload(req, db, opts);
+        const out: ImportResultOf[] = [];
+        for (const f of files) {
+          const result = await importDocument(db, { bytes: f.bytes, fileName: f.name, county, importedBy, ip: req.ip });
+          req.log.info({ file: f.name, status: result.status, reason: result.reason?.en }, 'upload imported');
+          await auditImport(db, result, { actor: importedBy, ip: req.ip, county });
+          out.push(result);
+        }
+        return out;
+      });
       if (results.every((r) => r.status === 'failed')) {
         const reasons = results.map((r) => `${r.file}：${r.reason?.zh}`).join('；');
         return reply.status(422).send({ error: 'not_imported', message: `没有导入任何报告。${reasons}`, results });
@@ -162,8 +180,9 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db; maxUploadBytes: number; maxUp
         value,
         reason: reason.trim(),
         by: req.user?.name ?? 'unknown',
+        ip: req.ip,
       });
-      return getReport(db, report.id) ?? {};
+      return getReport(db, report.id, audienceOf(req.user)) ?? {};
     },
   );
 };

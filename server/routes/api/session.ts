@@ -1,5 +1,6 @@
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
-import { LoginThrottle } from '../../auth/login-throttle';
+import { audit } from '../../auth/audit';
+import { clearFailures, isLocked, loginBlocked, recordFailure } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/passwords';
 import { createSession, deleteSession } from '../../auth/sessions';
 import type { Db } from '../../db/client';
@@ -15,8 +16,12 @@ const Me = Type.Object({
 // a hash to compare against when the user does not exist, so timing does not tell names apart
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessionHours: number }> = async (app, opts) => {
-  const throttle = new LoginThrottle();
+const session: FastifyPluginAsyncTypebox<{
+  db: Db;
+  secureCookie: boolean;
+  sessionHours: number;
+  maxSessionsPerUser: number;
+}> = async (app, opts) => {
   const { db } = opts;
 
   app.post(
@@ -33,24 +38,36 @@ const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessio
       },
     },
     async (req, reply) => {
-      const key = `${req.ip}|${req.body.name}`;
-      const wait = throttle.retryAfter(key);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new HttpError(429, 'too_many_requests', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
+      const { name } = req.body;
+      const blocked = loginBlocked(db, name, req.ip);
+      if (blocked) {
+        reply.header('retry-after', String(blocked.retryAfter));
+        await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: `throttled by ${blocked.by}` } });
+        throw new HttpError(429, 'too_many_requests', `密码错误次数过多，请 ${Math.ceil(blocked.retryAfter / 60)} 分钟后再试`);
       }
       const user = db.$client
-        .prepare('select id, name, role, password_hash as hash from users where name = ?')
-        .get(req.body.name) as { id: number; name: string; role: string; hash: string } | undefined;
+        .prepare('select id, name, role, password_hash as hash, locked_at as lockedAt from users where name = ?')
+        .get(name) as { id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined;
       const ok = await verifyPassword(req.body.password, user?.hash ?? DUMMY_HASH);
+      if (user?.lockedAt) {
+        await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: 'account locked' } });
+        throw new HttpError(403, 'account_locked', '该账户因多次密码错误已被锁定，请联系管理员解锁');
+      }
       if (!user || !ok) {
-        throttle.fail(key);
-        req.log.warn({ name: req.body.name }, 'failed sign-in');
+        const locked = await recordFailure(db, name, req.ip);
+        req.log.warn({ name }, 'failed sign-in');
+        if (locked && isLocked(db, name))
+          throw new HttpError(403, 'account_locked', '该账户因多次密码错误已被锁定，请联系管理员解锁');
         throw new HttpError(401, 'bad_credentials', '用户名或密码不正确');
       }
-      throttle.succeed(key);
+      await clearFailures(db, name, req.ip);
       // a fresh token on every sign-in, and the session id it was given (if any) is dropped: no fixation
-      const { token, csrfToken } = await createSession(db, user.id, opts.sessionHours, req.cookies[SESSION_COOKIE]);
+      const { token, csrfToken } = await createSession(
+        db,
+        user.id,
+        { hours: opts.sessionHours, maxPerUser: opts.maxSessionsPerUser },
+        req.cookies[SESSION_COOKIE],
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -58,6 +75,7 @@ const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessio
         path: '/',
         maxAge: opts.sessionHours * 3600,
       });
+      await audit(db, { actor: user.name, ip: req.ip, action: 'login.success' });
       req.log.info({ name: user.name }, 'signed in');
       return { user: { name: user.name, role: user.role }, csrfToken };
     },
@@ -68,6 +86,7 @@ const session: FastifyPluginAsyncTypebox<{ db: Db; secureCookie: boolean; sessio
     { schema: { tags: ['accounts'], summary: '退出登录', response: { 204: Type.Null(), ...errors(400) } } },
     async (req, reply) => {
       await deleteSession(db, req.cookies[SESSION_COOKIE]);
+      if (req.user) await audit(db, { actor: req.user.name, ip: req.ip, action: 'logout' });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -1,25 +1,58 @@
 import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client';
 import { HttpError } from '../../plugins/errors';
+import { prepared } from '../../queries/statement-cache';
 
-/** A file name as the browser sent it, stripped of any path and control characters. */
+/** Format characters (bidi controls such as U+202E, zero-width characters) hide or reorder what a name shows. */
+const INVISIBLE = /[\p{Cf}\u061c\u200e\u200f\u2028\u2029]/gu;
+
+/**
+ * A file name as the browser sent it, stripped of any path, control characters and invisible or
+ * direction-changing characters (`报告\u202Efdp.exe` would show as `报告exe.pdf`).
+ */
 export function cleanFileName(name: string | undefined): string {
-  const printable = [...(name ?? '')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
+  const printable = [...(name ?? '').replace(INVISIBLE, '')]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('');
   const base = basename(printable.replace(/\\/g, '/')).trim();
   return base.slice(0, 200) || 'upload';
 }
 
 export interface Upload {
   files: { name: string; bytes: Buffer }[];
-  /** The county for reports that do not name one (form field `county`). */
+  /** The county for reports that do not name one (form field `county`), one from the county list. */
   county: string | null;
 }
 
+export interface UploadLimits {
+  maxUploadBytes: number;
+  maxUploadFiles: number;
+  maxUploadsPerUser: number;
+}
+
+/** Uploads in flight, by user: a user may send only so many at once (slow uploads hold server memory). */
+const inFlight = new Map<string, number>();
+
+/**
+ * Runs `read` holding one of the user's upload slots; a user who already has `max` uploads in
+ * flight is refused at once (429) instead of queueing more slow bodies.
+ */
+export async function withUploadSlot<T>(user: string, max: number, read: () => Promise<T>): Promise<T> {
+  const n = inFlight.get(user) ?? 0;
+  if (n >= max) throw new HttpError(429, 'too_many_uploads', `同时进行的上传过多（每人最多 ${max} 个），请等当前上传完成后再试`);
+  inFlight.set(user, n + 1);
+  try {
+    return await read();
+  } finally {
+    const left = (inFlight.get(user) ?? 1) - 1;
+    if (left > 0) inFlight.set(user, left);
+    else inFlight.delete(user);
+  }
+}
+
 /** The files (field `files`) and the county of a multipart upload, each file within the size limit. */
-export async function readUpload(
-  req: FastifyRequest,
-  limits: { maxUploadBytes: number; maxUploadFiles: number },
-): Promise<Upload> {
+export async function readUpload(req: FastifyRequest, db: Db, limits: UploadLimits): Promise<Upload> {
   if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '请以 multipart/form-data 方式上传文件');
   const files: Upload['files'] = [];
   let county: string | null = null;
@@ -36,9 +69,12 @@ export async function readUpload(
         );
       files.push({ name: cleanFileName(part.filename), bytes });
     } else if (part.fieldname === 'county' && typeof part.value === 'string' && part.value.trim()) {
-      county = part.value.trim().slice(0, 40);
+      county = part.value.replace(INVISIBLE, '').trim().slice(0, 40);
     }
   }
   if (files.length === 0) throw new HttpError(400, 'bad_request', '没有收到文件');
+  if (county !== null && !prepared(db, 'select 1 from counties where name = ?').get(county)) {
+    throw new HttpError(400, 'unknown_county', `“${county}”不在县名单中；县名单由管理员维护，请先请管理员添加`);
+  }
   return { files, county };
 }

@@ -1,0 +1,77 @@
+/**
+ * `npm run restore -- FILE`: puts a backup in place of the database, with the server stopped.
+ *
+ * 1. checks the backup: a SQLite database whose integrity check passes and which has reports;
+ * 2. refuses while a server holds the database (it takes the write lock to make sure);
+ * 3. moves the current database (and its WAL) aside as `<name>.before-restore-<time>`, never deletes it;
+ * 4. copies the backup into place, owner-only (0600), and checks the result.
+ *
+ * 恢复：先停止服务，再运行 npm run restore -- 备份文件，然后重新启动服务。
+ */
+import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { loadEnv } from '../server/config/env';
+import { databasePath } from '../server/db/client';
+
+function fail(zh: string, en: string): never {
+  console.error(`恢复失败：${zh}\nrestore failed: ${en}`);
+  process.exit(1);
+}
+
+const arg = process.argv.slice(2).find((a) => a !== '--');
+if (!arg) {
+  console.error('usage: npm run restore -- BACKUP_FILE');
+  process.exit(2);
+}
+const backup = resolve(arg);
+if (!existsSync(backup)) fail(`备份文件不存在：${backup}`, `no such file: ${backup}`);
+let reports = 0;
+try {
+  const b = new Database(backup, { readonly: true, fileMustExist: true });
+  const check = b.pragma('integrity_check', { simple: true });
+  if (check !== 'ok') fail(`备份文件已损坏（${check}），请换一个备份`, `backup fails its integrity check: ${check}`);
+  reports = (b.prepare('select count(*) as n from reports').get() as { n: number }).n;
+  b.close();
+} catch (e) {
+  fail('这不是本系统的数据库备份文件', `not a backup of this database: ${(e as Error).message}`);
+}
+
+const target = databasePath(loadEnv().DATABASE_URL);
+// the server writes its process id beside the database while it runs (server/server.ts)
+const pidFile = `${target}.server.pid`;
+if (existsSync(pidFile)) {
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = true;
+  } catch {}
+  if (alive) fail(`服务正在运行（进程 ${pid}），请先停止服务再恢复`, `the server (pid ${pid}) is running: stop it first`);
+}
+if (existsSync(target)) {
+  // a running server holds the database open; taking the write lock without waiting tells
+  const live = new Database(target, { fileMustExist: true });
+  try {
+    live.pragma('busy_timeout = 0');
+    live.exec('BEGIN IMMEDIATE; ROLLBACK;');
+    live.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    fail('数据库正在使用中，请先停止服务再恢复', 'the database is in use: stop the server first');
+  } finally {
+    live.close();
+  }
+  const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(target, aside);
+  for (const ext of ['-wal', '-shm']) if (existsSync(target + ext)) renameSync(target + ext, aside + ext);
+  console.log(`当前数据库已移到 ${aside}（未删除）/ current database moved aside to ${aside}`);
+}
+copyFileSync(backup, target);
+chmodSync(target, 0o600);
+const restored = new Database(target, { readonly: true });
+const check = restored.pragma('quick_check', { simple: true });
+restored.close();
+if (check !== 'ok') fail(`恢复后的数据库检查未通过（${check}）`, `restored database fails its check: ${check}`);
+console.log(
+  `已从 ${backup} 恢复，共 ${reports} 份报告；请重新启动服务。/ restored from ${backup}: ${reports} reports; start the server again.`,
+);

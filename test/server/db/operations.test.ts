@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEnv } from '../../../server/config/env';
+import { backupDatabase, listBackups, scheduleBackups } from '../../../server/db/backup';
+import { openDatabase } from '../../../server/db/client';
+import { importFiles } from '../../../server/ingest/import-files';
+import { ROOT, SAMPLE_FILES } from '../../helpers/samples';
+import { prepareDatabase, startServer } from '../../helpers/server-process';
+
+// Running the service (issue 14 items 7 and 9; scheduled backups and a tested restore).
+
+const work = mkdtempSync(join(tmpdir(), 'operations-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const quiet = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
+const mode = (f: string) => statSync(f).mode & 0o777;
+const samples = Object.values(SAMPLE_FILES).map((f) => join(ROOT, 'samples', f));
+const reportsIn = (path: string) => {
+  const db = openDatabase(path);
+  const n = (db.$client.prepare('select count(*) as n from reports').get() as { n: number }).n;
+  db.$client.close();
+  return n;
+};
+const run = (script: string, args: string[], env: Record<string, string>) => {
+  try {
+    return {
+      code: 0,
+      out: execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    };
+  } catch (e) {
+    const x = e as { status: number; stdout: string; stderr: string };
+    return { code: x.status, out: `${x.stdout}${x.stderr}` };
+  }
+};
+
+describe('files of the database (item 9)', () => {
+  it('the database, its WAL and a backup are readable by their owner only (0600)', async () => {
+    const path = join(work, 'perm.db');
+    const db = openDatabase(path);
+    db.$client.prepare("insert into counties (name, created_at, created_by) values ('米易县', 'x', 'test')").run();
+    expect(mode(path)).toBe(0o600);
+    expect(mode(`${path}-wal`)).toBe(0o600);
+    const b = await backupDatabase(db, join(work, 'perm-backup.db'));
+    expect(b.integrity).toBe('ok');
+    expect(mode(b.file)).toBe(0o600);
+    db.$client.close();
+  });
+});
+
+describe('start-up (item 7)', () => {
+  it('refuses a corrupt database file, saying in Chinese what is wrong and how to restore, without a stack trace', async () => {
+    const path = join(work, 'corrupt.db');
+    writeFileSync(path, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)]));
+    const err = await startServer(path).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    const msg = (err as Error).message;
+    expect(msg).toMatch(/exited before answering \(1\)/);
+    expect(msg).toMatch(/无法启动：数据库文件 .* 已损坏/);
+    expect(msg).toMatch(/npm run restore -- 备份文件/);
+    expect(msg).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses a database path that does not exist unless asked to create one', async () => {
+    const path = join(work, 'nowhere', 'missing.db');
+    const err = await startServer(path).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/无法启动：数据库文件不存在/);
+    expect(existsSync(path)).toBe(false);
+    const created = await startServer(path, { CREATE_DATABASE: 'true' });
+    const years = await (await fetch(`${created.base}/api/years`)).json();
+    await created.kill('SIGTERM');
+    // a new database, and no demo data in it unless asked for
+    expect(years).toEqual({ years: [] });
+    expect(loadEnv({}).LOAD_SAMPLES).toBe(false);
+  });
+
+  it('/api/health reads the database: a database gone bad is not healthy', async () => {
+    const path = join(work, 'health.db');
+    await prepareDatabase(path);
+    const s = await startServer(path);
+    expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
+    // the file replaced under the running server by something that is not a database
+    writeFileSync(path, Buffer.alloc(8192, 0x41));
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+    const res = await fetch(`${s.base}/api/health`);
+    await s.kill();
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { message: string }).message).toMatch(/数据库无法读取/);
+  });
+});
+
+describe('backups and restore', () => {
+  it('scheduled: one is taken soon after start when none is a day old', async () => {
+    const path = join(work, 'scheduled.db');
+    const db = openDatabase(path);
+    await importFiles(db, samples, { importedBy: 'test' });
+    const dir = join(work, 'backups');
+    const stop = scheduleBackups(db, { dir, keep: 2, log: quiet, firstDelayMs: 0 });
+    for (let i = 0; i < 200 && listBackups(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    stop();
+    const [newest] = listBackups(dir);
+    expect(newest?.file).toMatch(/disclosure-\d{8}-\d{6}\.db$/);
+    expect(reportsIn(newest?.file as string)).toBe(5);
+    expect(mode(newest?.file as string)).toBe(0o600);
+    db.$client.close();
+  });
+
+  it('keeps only BACKUP_KEEP of them', async () => {
+    const dir = join(work, 'keep');
+    const db = openDatabase(join(work, 'keep.db'));
+    for (const stamp of ['20240101-000000', '20240102-000000', '20240103-000000']) {
+      await backupDatabase(db, join(work, `tmp-${stamp}.db`));
+      execFileSync('mkdir', ['-p', dir]);
+      execFileSync('cp', [join(work, `tmp-${stamp}.db`), join(dir, `disclosure-${stamp}.db`)]);
+      execFileSync('touch', [
+        '-d',
+        `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`,
+        join(dir, `disclosure-${stamp}.db`),
+      ]);
+    }
+    const stop = scheduleBackups(db, { dir, keep: 2, log: quiet, firstDelayMs: 0 });
+    for (let i = 0; i < 400 && readdirSync(dir).length !== 2; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    stop();
+    const names = readdirSync(dir).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toBe('disclosure-20240103-000000.db');
+    db.$client.close();
+  });
+
+  it('npm run restore puts a backup back, keeping the replaced database aside, and refuses while the server runs', async () => {
+    const path = join(work, 'live.db');
+    const env = { DATABASE_URL: path };
+    const db = openDatabase(path);
+    await importFiles(db, samples.slice(0, 3), { importedBy: 'test' });
+    db.$client.close();
+    const backup = join(work, 'live-backup.db');
+    expect(run('backup.ts', [backup], env).out).toMatch(/integrity ok, 3 reports/);
+    // later: two more reports, then the database is damaged
+    const later = openDatabase(path);
+    await importFiles(later, samples.slice(3), { importedBy: 'test' });
+    later.$client.close();
+    expect(reportsIn(path)).toBe(5);
+
+    // a running server (its pid file) blocks the restore
+    writeFileSync(`${path}.server.pid`, String(process.pid));
+    const refused = run('restore.ts', [backup], env);
+    expect([refused.code, refused.out]).toEqual([1, expect.stringMatching(/服务正在运行.*请先停止服务再恢复/)]);
+    rmSync(`${path}.server.pid`);
+
+    expect(run('restore.ts', [join(work, 'corrupt.db')], env).out).toMatch(/备份文件已损坏|不是本系统的数据库备份文件/);
+    const done = run('restore.ts', [backup], env);
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/已从 .* 恢复，共 3 份报告/);
+    expect(reportsIn(path)).toBe(3);
+    expect(mode(path)).toBe(0o600);
+    const aside = readdirSync(work).find((f) => /^live\.db\.before-restore-[^.]*$/.test(f) && !/-(?:wal|shm)$/.test(f));
+    expect(aside).toBeDefined();
+    expect(reportsIn(join(work, aside as string))).toBe(5);
+  }, 60_000);
+});
