@@ -246,8 +246,15 @@ describe('file names, county names and correction reasons are shown escaped', ()
     // (no double quotes: browsers send them as %22 in a multipart file name)
     const fileName = '<img src=x onerror=window.__xss=3>.txt';
     const county = '<img src=y onerror="window.__xss=4">县';
+    // counties are picked from the admin's list now, and an admin can only add real county names:
+    // the hostile one is put on the list directly, as data from before the list could hold it
+    d.db.$client
+      .prepare("insert into counties (name, created_at, created_by) values (?, '2026-01-01T00:00:00Z', 'migration')")
+      .run(county);
     await page.goto(`${d.base}/import`);
-    await page.locator('input[placeholder^="如 米易县"]').fill(county);
+    await page.locator('.filters [data-test="county"]').click();
+    await page.locator('.el-select-dropdown__item', { hasText: county }).first().click();
+    expect([await xss(), await planted()]).toEqual([undefined, 0]);
     await page
       .locator('[data-test="upload"] input[type=file]')
       .setInputFiles({ name: fileName, mimeType: 'text/plain', buffer: Buffer.from(r.text) });
@@ -288,6 +295,39 @@ describe('file names, county names and correction reasons are shown escaped', ()
     await page.locator('[data-test="county"]').click();
     await page.locator('.el-select-dropdown__item', { hasText: county }).first().waitFor();
     expect([await xss(), await planted()]).toEqual([undefined, 0]);
+  });
+});
+
+describe('an admin', () => {
+  it('reads the audit log, sees a locked account and unlocks it, and keeps the county list', async () => {
+    // an account locked by wrong passwords from several addresses
+    d.db.$client.prepare("update users set locked_at = '2026-12-01T08:00:00.000Z' where name = 'viewer'").run();
+    const page = await d.page();
+    await login(page, d.base, 'admin', PASSWORD);
+    await page.goto(`${d.base}/admin`);
+    const audit = page.locator('[data-test="audit"]');
+    await expect.poll(() => audit.innerText()).toContain('登录成功');
+    expect(await audit.innerText()).toContain('admin');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-audit.png'), fullPage: true });
+    await page.getByRole('tab', { name: '账户' }).click();
+    const users = page.locator('[data-test="users"]');
+    await expect.poll(() => users.innerText()).toContain('已锁定');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-users.png'), fullPage: true });
+    await users.getByRole('button', { name: '解锁' }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('已解锁“viewer”');
+    expect(await users.innerText()).not.toContain('已锁定');
+    await page.getByRole('tab', { name: '县名单' }).click();
+    await page.locator('input[data-test="new-county"], [data-test="new-county"] input').fill('盐边县');
+    await page.getByRole('button', { name: '添加' }).click();
+    await expect.poll(() => page.locator('[data-test="counties"]').innerText()).toContain('盐边县');
+    await page.locator('input[data-test="new-county"], [data-test="new-county"] input').fill('伪造县');
+    await page.getByRole('button', { name: '添加' }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('“伪造县”不是已知的县级行政区名称');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-counties.png'), fullPage: true });
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await page.locator('[data-test="audit-filter"]').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '账户' }).click();
+    await expect.poll(() => audit.innerText()).toContain('账户解锁');
   });
 });
 

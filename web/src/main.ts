@@ -16,6 +16,8 @@ import {
   ElSelect,
   ElTable,
   ElTableColumn,
+  ElTabPane,
+  ElTabs,
   ElTag,
   ElUpload,
 } from 'element-plus';
@@ -41,6 +43,8 @@ for (const c of [
   ElSelect,
   ElTable,
   ElTableColumn,
+  ElTabPane,
+  ElTabs,
   ElTag,
   ElUpload,
 ]) {
