@@ -15,8 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDocument } from '../server/ingest/formats/index';
-import { parseReport, reportCells } from '../shared/report/index';
+import { parseReport } from '../shared/report/index';
 import { pdfjsText } from './fixtures/pdfjs-text';
+import { tableAccuracy } from './fixtures/table-accuracy';
 
 const ROOT = join(import.meta.dirname, '..');
 const FORMATS = join(ROOT, 'test', 'fixtures', 'formats');
@@ -39,17 +40,8 @@ async function timeIt(fn: () => Promise<unknown> | unknown): Promise<number> {
 /** How many of the expected table cells a text yields exactly, out of how many. */
 function accuracy(text: string, expected: Record<string, unknown>, title?: string) {
   const report = parseReport(text, title ? { title } : {});
-  let cells = 0;
-  let of = 0;
-  for (const cell of reportCells(report)) {
-    const want =
-      cell.table === 'article20'
-        ? (expected.article20 as Record<string, Record<string, number>>)[cell.row]?.[cell.column]
-        : ((expected[cell.table] as Record<string, number[]>)[cell.row] ?? [])[cell.index];
-    of++;
-    if (want === cell.value) cells++;
-  }
-  return `${cells}/${of}, ${report.proactive.total}, ${report.org.name}`;
+  const { right, of } = tableAccuracy(report, expected);
+  return `${right}/${of}, ${report.proactive.total}, ${report.org.name}`;
 }
 
 // 1. read + parse per format

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDocument } from '../server/ingest/formats/index';
-import { parseReport, reportCells } from '../shared/report/index';
+import { parseReport } from '../shared/report/index';
+import { tableAccuracy } from './fixtures/table-accuracy';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCAN = join(ROOT, 'test', 'fixtures', 'scan');
@@ -33,16 +34,7 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 
 function accuracy(bytesRead: Awaited<ReturnType<typeof extractDocument>>, expected: Record<string, unknown>) {
   const report = parseReport(bytesRead.text, { ocrRanges: bytesRead.ocrRanges ?? [] });
-  let right = 0;
-  let of = 0;
-  for (const cell of reportCells(report)) {
-    const want =
-      cell.table === 'article20'
-        ? (expected.article20 as Record<string, Record<string, number>>)[cell.row]?.[cell.column]
-        : ((expected[cell.table] as Record<string, number[]>)[cell.row] ?? [])[cell.index];
-    of++;
-    if (want === cell.value) right++;
-  }
+  const { right, of } = tableAccuracy(report, expected);
   return { right, of, total: report.proactive.total, org: report.org.name };
 }
 

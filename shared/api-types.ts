@@ -44,3 +44,14 @@ export interface Correction {
   correctedBy: string | null;
   correctedAt: string;
 }
+
+/** One line of the audit log (GET /api/admin/audit). */
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string | null;
+  ip: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}

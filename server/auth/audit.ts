@@ -1,3 +1,4 @@
+import type { AuditRow } from '../../shared/api-types';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/write';
 import { prepared } from '../queries/statement-cache';
@@ -19,6 +20,8 @@ export type AuditAction =
   | 'export'
   | 'source.downloaded';
 
+export type { AuditRow };
+
 export interface AuditEntry {
   /** Who: the signed-in user, the name tried at a failed sign-in, or null for the system. */
   actor: string | null;
@@ -28,16 +31,6 @@ export interface AuditEntry {
   /** What it was done to: a user, a file, a report, a county. */
   target?: string | null;
   detail?: Record<string, unknown>;
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string | null;
-  ip: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown> | null;
 }
 
 /** Appends to the audit log (the table refuses updates and deletes). Call inside a transaction, or use `audit`. */

@@ -12,7 +12,7 @@ import { FormatError } from './errors';
 import { decodeImage } from './image';
 import { OCR_DPI, ocrPage } from './ocr';
 import { MAX_PDF_PAGES } from './pdf-lines';
-import { openPdfium, PdfDocument, readPdf } from './pdfium';
+import { openPdfium, PdfDocument } from './pdfium';
 
 const HEARTBEAT = `
 const { writeSync } = require('node:fs');
@@ -36,7 +36,9 @@ const BLANK =
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
   '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 try {
-  readPdf(pdfium, new TextEncoder().encode(BLANK));
+  const blank = new PdfDocument(pdfium, new TextEncoder().encode(BLANK));
+  blank.pageText(0);
+  blank.close();
 } catch {
   // a blank page may well be refused; loading the code was the point
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { FormatError } from './errors';
 import type { Gray } from './ocr';
-import { type Item, layoutLines, MAX_PDF_PAGES } from './pdf-lines';
+import { type Item, layoutLines } from './pdf-lines';
 import { type Rule, tableRows } from './pdf-table';
 
 export type Pdfium = WrappedPdfiumModule;
@@ -252,40 +252,5 @@ export class PdfDocument {
     this.m.FPDF_CloseDocument(this.doc);
     this.s.free();
     this.m.pdfium.wasmExports.free(this.ptr);
-  }
-}
-
-export interface PdfRead {
-  text: string;
-  title?: string;
-  pages: number;
-  /** Pages with no text layer (scanned), 0-based. */
-  imagePages: number[];
-}
-
-/** A PDF's text, rebuilt into lines and table rows by position, and its document Title. */
-export function readPdf(m: Pdfium, bytes: Uint8Array, onPages?: (pages: number) => void): PdfRead {
-  const doc = new PdfDocument(m, bytes);
-  try {
-    onPages?.(doc.pages);
-    if (doc.pages > MAX_PDF_PAGES) {
-      throw new FormatError(
-        'format.tooLarge',
-        `PDF 共 ${doc.pages} 页，超过 ${MAX_PDF_PAGES} 页上限`,
-        `PDF has ${doc.pages} pages`,
-      );
-    }
-    const texts: string[] = [];
-    const imagePages: number[] = [];
-    for (let p = 0; p < doc.pages; p++) {
-      const text = doc.pageText(p);
-      if (text.trim() === '') imagePages.push(p);
-      texts.push(text);
-    }
-    const read: PdfRead = { text: texts.join('\n'), pages: doc.pages, imagePages };
-    if (doc.title) read.title = doc.title;
-    return read;
-  } finally {
-    doc.close();
   }
 }

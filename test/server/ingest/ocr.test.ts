@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { tableAccuracy } from '../../../scripts/fixtures/table-accuracy';
 import { FormatError } from '../../../server/ingest/formats/errors';
 import { extractDocument } from '../../../server/ingest/formats/index';
-import { type ParsedReport, parseReport, reportCells } from '../../../shared/report/index';
+import { type ParsedReport, parseReport } from '../../../shared/report/index';
 import { ROOT } from '../../helpers/samples';
 
 // Scanned reports: the text PDFs of test/fixtures/pdf and test/fixtures/formats rendered to images
@@ -32,22 +33,6 @@ async function ocrScan(file: string): Promise<Scan> {
   return { report: parseReport(x.text, { file, format: x.format, ocrRanges: ranges }), text: x.text, ranges };
 }
 
-/** The figures of the three tables that OCR read as the generator wrote them. */
-function tableFigures(report: ParsedReport, expected: Record<string, unknown>) {
-  const wrong: string[] = [];
-  let of = 0;
-  for (const c of reportCells(report)) {
-    const table = expected[c.table] as Record<string, unknown>;
-    const want =
-      c.table === 'article20'
-        ? (table[c.row] as Record<string, number>)[c.column as string]
-        : (table[c.row] as number[])[c.index as number];
-    of++;
-    if (want !== c.value) wrong.push(`${c.path}: ${c.value} ≠ ${want}`);
-  }
-  return { of, wrong };
-}
-
 describe.each(['wps-centred.scan.pdf', '001.nonzero.scan.pdf'])('%s (no text layer)', (file) => {
   const expected = JSON.parse(readFileSync(join(DIR, file.replace('.pdf', '.expected.json')), 'utf8'));
   const read = readScan(file);
@@ -60,7 +45,7 @@ describe.each(['wps-centred.scan.pdf', '001.nonzero.scan.pdf'])('%s (no text lay
 
   it('reads at least 98% of the table figures right (all 200 when this was written)', async () => {
     const { report } = await read;
-    const { of, wrong } = tableFigures(report, expected);
+    const { of, wrong } = tableAccuracy(report, expected);
     expect(of).toBe(200);
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(4);
   });
