@@ -1,8 +1,17 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Test tiers. `npm test` runs the fast tier: the parser's unit tests and the server's integration
+ * tests on real SQLite files, with no wall-clock assertion. The slow tiers have their own suffix and
+ * command: `*.robustness.test.ts` (fuzzing, kill -9, load, a busy machine: `npm run test:robustness`)
+ * and `*.ocr.test.ts` (real OCR of scanned pages: `npm run test:ocr`). CI runs all three.
+ */
+export const SLOW_TIERS = ['test/**/*.robustness.test.ts', 'test/**/*.ocr.test.ts'];
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...SLOW_TIERS],
     testTimeout: 60_000,
   },
 });

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportQueue } from '../../../server/ingest/import-queue';
 import { multipart, type TestApp, testApp } from '../../helpers/app';
-import { ROOT, sampleText } from '../../helpers/samples';
+import { importQueueClient } from '../../helpers/imports';
+import { sampleText } from '../../helpers/samples';
 
 // The import page's queue: POST /api/imports stores the files and answers at once; GET /api/imports
 // tells each file's stage (queued 排队, reading 读取中, ocr 识别中 n/m 页, done 完成, failed 失败).
@@ -14,39 +13,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-type Job = {
-  id: number;
-  file: string;
-  stage: string;
-  pages?: number;
-  ocrPage?: number;
-  ocrPages?: number;
-  result?: { status: string; reason?: { zh: string }; organization?: { name: string }; year?: number };
-};
-
 const corrected = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 26 条');
 
-async function enqueue(files: { name: string; content: Buffer | string }[], who = 'editor'): Promise<Job[]> {
-  const body = multipart(files);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/imports',
-    payload: body.payload,
-    headers: { ...body.headers, ...(await t.login(who)) },
-  });
-  expect(res.statusCode).toBe(202);
-  return res.json().jobs;
-}
-
-async function jobs(ids: number[] | null, who = 'editor'): Promise<Job[]> {
-  const res = await t.app.inject({
-    method: 'GET',
-    url: `/api/imports${ids ? `?ids=${ids.join(',')}` : ''}`,
-    headers: await t.login(who),
-  });
-  expect(res.statusCode).toBe(200);
-  return res.json().jobs;
-}
+const { enqueue, jobs } = importQueueClient(() => t);
 
 describe('POST /api/imports', () => {
   it('needs an editor: 401 without a session, 403 for a viewer', async () => {
@@ -102,24 +71,6 @@ describe('POST /api/imports', () => {
     expect((await jobs(null, 'editor')).map((j) => j.file)).toEqual(['mine.txt']);
     expect(await jobs([theirs[0]?.id as number], 'editor')).toEqual([]);
     expect((await jobs([mine[0]?.id as number, theirs[0]?.id as number], 'admin')).map((j) => j.file)).toEqual(['theirs.txt']);
-  });
-
-  it('says 识别中 page by page while it reads a scanned PDF', async () => {
-    const scan = readFileSync(join(ROOT, 'test', 'fixtures', 'scan', '001.nonzero.scan.pdf'));
-    const [job] = await enqueue([{ name: '草场镇（扫描件）.pdf', content: scan }]);
-    const seen: string[] = [];
-    for (;;) {
-      const [j] = await jobs([job?.id as number]);
-      const state = j?.stage === 'ocr' ? `ocr ${j.ocrPage}/${j.ocrPages}` : (j?.stage as string);
-      if (seen.at(-1) !== state) seen.push(state);
-      if (j?.stage === 'done' || j?.stage === 'failed') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    // every scanned page in turn, then done (the first states can pass between two polls)
-    expect(seen.filter((s) => s.startsWith('ocr'))).toEqual(['ocr 1/3', 'ocr 2/3', 'ocr 3/3']);
-    expect(seen.at(-1)).toBe('done');
-    const [done] = await jobs([job?.id as number]);
-    expect([done?.result?.organization?.name, done?.result?.year]).toEqual(['草场镇', 2024]);
   });
 
   it('reads at start-up the files left waiting or half-read when the server stopped', async () => {

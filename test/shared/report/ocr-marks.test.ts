@@ -3,7 +3,7 @@ import { parseReport } from '../../../shared/report/index';
 import { sampleText } from '../../helpers/samples';
 
 // What the parser does with text read by OCR (SourceInfo.ocrRanges): marks, findings and the one
-// correction it allows itself. The OCR itself is tested in test/server/ingest/ocr.test.ts.
+// correction it allows itself. The OCR itself is tested in test/server/ingest/ocr.ocr.test.ts (`npm run test:ocr`).
 
 const caochang = sampleText('caochang');
 const whole = (text: string) => [[0, text.length] as const];
