@@ -1,4 +1,4 @@
-import type { AuditRow } from '../../shared/api-types';
+import type { AuditRow } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/write';
 import { prepared } from '../queries/statement-cache';

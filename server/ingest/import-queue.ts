@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { ImportJob } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
 import { prepared } from '../queries/statement-cache';
 import type { EngineProgress } from './formats/engine';
@@ -6,23 +7,9 @@ import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
 import { failureOf } from './prepare-import';
 
-/** Where a file stands: waiting, being read (a PDF: its pages known), OCR page n of m, done or failed. */
-export type JobStage = 'queued' | 'reading' | 'ocr' | 'done' | 'failed';
-
-export interface ImportJobView {
-  id: number;
-  file: string;
-  size: number;
-  stage: JobStage;
-  /** Pages of a PDF being read, once it is open. */
-  pages?: number;
-  /** OCR of scanned pages: the page being read (1-based) and how many there are. */
-  ocrPage?: number;
-  ocrPages?: number;
-  result?: ImportResult;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type { JobStage } from '../../shared/schemas/index';
+/** One file of the queue as the import page polls it. */
+export type ImportJobView = ImportJob;
 
 interface QueuedJob {
   id: number;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { cellValue, parseReport, templateCells } from '../../shared/report/index';
 import type { ParsedReport } from '../../shared/report/types';
+import type { ImportResult } from '../../shared/schemas/index';
 import type { EngineProgress } from './formats/engine';
 import { type Extracted, extractDocument, FormatError } from './formats/index';
 import { identityOf, type OrgIdentity } from './identity';
 
-export type ImportStatus = 'imported' | 'unchanged' | 'replaced' | 'failed';
+export type { ImportResult, ImportStatus } from '../../shared/schemas/index';
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -15,18 +16,6 @@ export interface ImportInput {
   importedBy: string;
   /** The uploader's address, for the audit log (null from the command line). */
   ip?: string | null;
-}
-
-export interface ImportResult {
-  file: string;
-  status: ImportStatus;
-  reportId?: number;
-  organization?: { id: number; name: string; county: string | null };
-  year?: number;
-  /** Why it failed: Chinese for the UI, English for logs. */
-  reason?: { zh: string; en: string };
-  errors?: number;
-  warnings?: number;
 }
 
 /** Everything a report's transaction writes, computed without the database (so a worker can do it). */

@@ -5,7 +5,9 @@
  * real reports; the first listed phrase is tried first.
  */
 
-export type TemplateVersion = '2021' | '2019';
+export type { TemplateVersion } from '../schemas/report';
+
+import type { TemplateVersion } from '../schemas/report';
 
 export interface FieldDef {
   key: string;

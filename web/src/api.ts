@@ -17,8 +17,11 @@ export class ApiError extends Error {
   }
 }
 
-/** JSON from the API; an error carries the API's Chinese message. */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+/**
+ * JSON from the API; an error carries the API's Chinese message. Only the composables call this,
+ * each with the type inferred from the endpoint's schema (shared/schemas): pages never name `T`.
+ */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.method && init.method !== 'GET') headers.set('x-csrf-token', session.csrfToken);
   if (init.body && typeof init.body === 'string') headers.set('content-type', 'application/json');
@@ -30,23 +33,5 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export async function refreshSession(): Promise<void> {
-  try {
-    const me = await api<{ user: { name: string; role: string }; csrfToken: string }>('/api/me');
-    session.user = me.user;
-    session.csrfToken = me.csrfToken;
-  } catch {
-    session.user = null;
-    session.csrfToken = '';
-  }
-}
-
 export const canEdit = () => session.user !== null && (session.user.role === 'editor' || session.user.role === 'admin');
 export const isAdmin = () => session.user?.role === 'admin';
-
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}

@@ -22,7 +22,9 @@ import {
   ElUpload,
 } from 'element-plus';
 import { createApp } from 'vue';
-import { api, refreshSession, session } from './api';
+import { session } from './api';
+import { fetchStatus } from './composables/meta';
+import { refreshSession } from './composables/session';
 import { router } from './router';
 import TheApp from './TheApp.vue';
 
@@ -52,5 +54,5 @@ for (const c of [
 }
 app.use(router);
 await refreshSession();
-session.demo = (await api<{ demo: boolean }>('/api/status').catch(() => ({ demo: false }))).demo;
+session.demo = (await fetchStatus().catch(() => ({ demo: false }))).demo;
 app.mount('#app');

@@ -1,15 +1,8 @@
 import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
+import type { CategoryRow } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { getOrganizations } from '../meta/get-organizations';
 import { prepared } from '../statement-cache';
-
-export interface CategoryRow {
-  organization: { id: number; name: string; county: string | null };
-  reportId: number;
-  proactiveTotal: number | null;
-  /** Canonical category → count; a category the report does not list is absent. */
-  categories: Record<string, number | null>;
-}
 
 /** Canonical proactive-disclosure categories per organisation for a year (current reports). */
 export function getCategories(

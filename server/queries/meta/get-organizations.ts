@@ -1,13 +1,6 @@
+import type { Organization as OrganizationRow } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { prepared } from '../statement-cache';
-
-export interface OrganizationRow {
-  id: number;
-  name: string;
-  fullName: string | null;
-  kind: string;
-  county: string | null;
-}
 
 /** Organisations, all or those of one county; `county` of '' means the unassigned ones. */
 export function getOrganizations(db: Db, county?: string): OrganizationRow[] {

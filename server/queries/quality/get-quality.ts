@@ -1,20 +1,7 @@
+import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { getOrganizations } from '../meta/get-organizations';
 import { prepared } from '../statement-cache';
-
-export interface QualityFinding {
-  reportId: number;
-  organization: { id: number; name: string };
-  year: number;
-  code: string;
-  severity: string;
-  field: string | null;
-  message: string;
-}
-
-export type MatrixCell =
-  | { status: 'missing' }
-  | { status: 'ok' | 'late' | 'errors'; reportId: number; publishedOn: string | null };
 
 /**
  * Data quality for a county: the findings of a year's current reports, the reports published

@@ -1,11 +1,11 @@
-import type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/api-types';
 import type { MetricDef } from '../../../shared/metrics';
+import type { Organization, RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { getOrganizations, type OrganizationRow } from '../meta/get-organizations';
+import { getOrganizations } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
 import { byName } from '../statement-cache';
 
-export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/api-types';
+export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
 
 /** Competition ranking, largest first: ties share a rank (1, 2, 2, 4). */
 export function rankValues(values: Map<number, number>): Map<number, number> {
@@ -27,7 +27,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  */
 export function getRanking(db: Db, params: { year: number; county?: string; metric: MetricDef }): RankingRow[] {
   const orgs = getOrganizations(db, params.county);
-  const inScope = new Map<number, OrganizationRow>(orgs.map((o) => [o.id, o]));
+  const inScope = new Map<number, Organization>(orgs.map((o) => [o.id, o]));
   const values = getMetricValues(db, params.metric, params.year - 1, params.year).filter((v) => inScope.has(v.organizationId));
   const byYear = (y: number) =>
     new Map(values.filter((v) => v.year === y).map((v) => [v.organizationId, v] as [number, MetricValue]));

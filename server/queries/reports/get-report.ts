@@ -1,24 +1,11 @@
-import type { Correction } from '../../../shared/api-types';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/template';
 import type { ParsedReport, Span } from '../../../shared/report/types';
+import type { Correction, ReportDetail } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { prepared } from '../statement-cache';
 import { listReportHistory } from './list-report-history';
 
-export type { Correction } from '../../../shared/api-types';
-
-export interface ReportDetail extends ParsedReport {
-  id: number;
-  organization: { id: number; name: string; fullName: string | null; kind: string; county: string | null };
-  isCurrent: boolean;
-  importedAt: string;
-  /** Every version; `importedBy` only for an editor's request. */
-  versions: (Omit<ReturnType<typeof listReportHistory>[number], 'importedBy'> & { importedBy?: string })[];
-  corrections: Correction[];
-  /** Figures as parsed, for those that a correction changed: path → parsed value. */
-  parsedValues: Record<string, number | null>;
-  sourceText: string;
-}
+export type { Correction, ReportDetail } from '../../../shared/schemas/index';
 
 interface FigureRow {
   tableName: string;

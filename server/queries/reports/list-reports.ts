@@ -1,20 +1,8 @@
+import type { ReportSummary } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { prepared } from '../statement-cache';
 
-export interface ReportSummary {
-  id: number;
-  organization: { id: number; name: string; county: string | null };
-  year: number;
-  template: string | null;
-  publishedOn: string | null;
-  proactiveTotal: number | null;
-  isCurrent: boolean;
-  errors: number;
-  warnings: number;
-  fileName: string;
-  format: string;
-  importedAt: string;
-}
+export type { ReportSummary } from '../../../shared/schemas/index';
 
 interface Row extends Omit<ReportSummary, 'organization' | 'isCurrent'> {
   organizationId: number;

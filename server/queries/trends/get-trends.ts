@@ -1,12 +1,8 @@
 import type { MetricDef } from '../../../shared/metrics';
+import type { TrendSeries, TrendTotal } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { getOrganizations } from '../meta/get-organizations';
 import { getMetricValues } from '../metrics/get-metric-values';
-
-export interface TrendSeries {
-  organization: { id: number; name: string; county: string | null };
-  points: { year: number; value: number | null; reportId: number | null }[];
-}
 
 /**
  * The metric across years for the chosen organisations (a year without a report has value null
@@ -16,7 +12,7 @@ export interface TrendSeries {
 export function getTrends(
   db: Db,
   params: { organizationIds: number[]; metric: MetricDef; from: number; to: number; county?: string },
-): { years: number[]; series: TrendSeries[]; total: { year: number; value: number; reports: number; unreadable: number }[] } {
+): { years: number[]; series: TrendSeries[]; total: TrendTotal[] } {
   const orgs = getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
   const values = getMetricValues(db, params.metric, params.from, params.to).filter((v) => inScope.has(v.organizationId));

@@ -1,13 +1,12 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { metricByKey } from '../../../shared/metrics';
+import { errors, YearScope as QualityExportQuery, RankingQuery, Spreadsheet } from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { rankingWorkbook, reportsWorkbook } from '../../export/workbooks';
 import { HttpError } from '../../plugins/errors';
 import { getRanking } from '../../queries/rankings/get-ranking';
 import { assertCountyKnown, assertYearKnown } from './guards';
-import { RankingQuery } from './rankings';
-import { County, errors, Year } from './schemas';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -20,7 +19,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
         tags: ['export'],
         summary: '导出排名（Excel）',
         querystring: RankingQuery,
-        response: { 200: Type.Any({ description: 'xlsx' }), ...errors(400, 401, 404) },
+        response: { 200: Spreadsheet, ...errors(400, 401, 404) },
       },
     },
     async (req, reply) => {
@@ -42,8 +41,8 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       schema: {
         tags: ['export'],
         summary: '导出某年度各报告的全部表格数字（每张表一个工作表，每份报告一行）',
-        querystring: Type.Object({ year: Year, county: Type.Optional(County) }, { additionalProperties: false }),
-        response: { 200: Type.Any({ description: 'xlsx' }), ...errors(400, 401, 404) },
+        querystring: QualityExportQuery,
+        response: { 200: Spreadsheet, ...errors(400, 401, 404) },
       },
     },
     async (req, reply) => {

@@ -1,26 +1,8 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, ImportJobs, ImportJobsQuery } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import type { ImportQueue } from '../../ingest/import-queue';
-import { errors, ImportResult, NullableString } from './schemas';
 import { readUpload, type UploadLimits, withUploadSlot } from './upload';
-
-const ImportJob = Type.Object({
-  id: Type.Integer(),
-  file: Type.String(),
-  size: Type.Integer(),
-  stage: Type.Union(
-    [Type.Literal('queued'), Type.Literal('reading'), Type.Literal('ocr'), Type.Literal('done'), Type.Literal('failed')],
-    {
-      description: 'queued 排队 · reading 读取中 · ocr 识别中（扫描件） · done 完成 · failed 失败',
-    },
-  ),
-  pages: Type.Optional(Type.Integer({ description: 'PDF 的页数（读取中）' })),
-  ocrPage: Type.Optional(Type.Integer({ description: '正在识别的扫描页（第几页）' })),
-  ocrPages: Type.Optional(Type.Integer({ description: '需要识别的扫描页数' })),
-  result: Type.Optional(ImportResult),
-  createdAt: Type.String(),
-  finishedAt: NullableString,
-});
 
 /**
  * The import page's queue: files are accepted at once (202) and read in turn; the page polls their
@@ -37,7 +19,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
         tags: ['imports'],
         summary: '上传报告文件排队导入（multipart/form-data，字段 files；可选字段 county）；立即返回每个文件的排队任务',
         consumes: ['multipart/form-data'],
-        response: { 202: Type.Object({ jobs: Type.Array(ImportJob) }), ...errors(400, 401, 403, 413, 415) },
+        response: { 202: ImportJobs, ...errors(400, 401, 403, 413, 415) },
       },
     },
     async (req, reply) => {
@@ -56,11 +38,8 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
       schema: {
         tags: ['imports'],
         summary: '我上传的文件的导入状态（ids 指定任务，逗号分隔；不指定则为最近 50 个）',
-        querystring: Type.Object(
-          { ids: Type.Optional(Type.String({ pattern: '^\\d{1,10}(,\\d{1,10}){0,199}$' })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ jobs: Type.Array(ImportJob) }), ...errors(400, 401, 403) },
+        querystring: ImportJobsQuery,
+        response: { 200: ImportJobs, ...errors(400, 401, 403) },
       },
     },
     async (req) => {

@@ -1,4 +1,14 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  Counties,
+  errors,
+  Health,
+  Organizations,
+  OrganizationsQuery,
+  Status,
+  Unhealthy,
+  Years,
+} from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
@@ -6,7 +16,6 @@ import { getStatus } from '../../queries/meta/get-status';
 import { getYears } from '../../queries/meta/get-years';
 import { prepared } from '../../queries/statement-cache';
 import { assertCountyKnown } from './guards';
-import { County, errors, NullableString } from './schemas';
 
 const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -16,8 +25,8 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         tags: ['meta'],
         summary: '服务与数据库是否正常（读一次数据库）',
         response: {
-          200: Type.Object({ status: Type.Literal('ok') }),
-          503: Type.Object({ status: Type.Literal('error'), message: Type.String() }),
+          200: Health,
+          503: Unhealthy,
         },
       },
     },
@@ -39,7 +48,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       schema: {
         tags: ['meta'],
         summary: '是否载入了演示数据',
-        response: { 200: Type.Object({ demo: Type.Boolean() }), ...errors(401) },
+        response: { 200: Status, ...errors(401) },
       },
     },
     async () => getStatus(db),
@@ -51,7 +60,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       schema: {
         tags: ['meta'],
         response: {
-          200: Type.Object({ years: Type.Array(Type.Object({ year: Type.Integer(), reports: Type.Integer() })) }),
+          200: Years,
           ...errors(401),
         },
       },
@@ -65,9 +74,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       schema: {
         tags: ['meta'],
         response: {
-          200: Type.Object({
-            counties: Type.Array(Type.Object({ county: NullableString, organizations: Type.Integer() })),
-          }),
+          200: Counties,
           ...errors(401),
         },
       },
@@ -80,19 +87,9 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     {
       schema: {
         tags: ['meta'],
-        querystring: Type.Object({ county: Type.Optional(County) }, { additionalProperties: false }),
+        querystring: OrganizationsQuery,
         response: {
-          200: Type.Object({
-            organizations: Type.Array(
-              Type.Object({
-                id: Type.Integer(),
-                name: Type.String(),
-                fullName: NullableString,
-                kind: Type.String(),
-                county: NullableString,
-              }),
-            ),
-          }),
+          200: Organizations,
           ...errors(400, 401, 404),
         },
       },

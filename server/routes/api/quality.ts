@@ -1,8 +1,8 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, Quality, QualityQuery } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { getQuality } from '../../queries/quality/get-quality';
 import { assertCountyKnown, assertYearKnown } from './guards';
-import { County, errors, NullableString, OrgRef, Year } from './schemas';
 
 const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -11,43 +11,9 @@ const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       schema: {
         tags: ['analytics'],
         summary: '数据质量：各报告的检查结果、逾期发布的报告、缺报矩阵（单位 × 年度）',
-        querystring: Type.Object({ year: Type.Optional(Year), county: Type.Optional(County) }, { additionalProperties: false }),
+        querystring: QualityQuery,
         response: {
-          200: Type.Object({
-            years: Type.Array(Type.Integer()),
-            findings: Type.Array(
-              Type.Object({
-                reportId: Type.Integer(),
-                organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
-                year: Type.Integer(),
-                code: Type.String(),
-                severity: Type.String(),
-                field: NullableString,
-                message: Type.String(),
-              }),
-            ),
-            late: Type.Array(
-              Type.Object({
-                reportId: Type.Integer(),
-                organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
-                year: Type.Integer(),
-                publishedOn: NullableString,
-              }),
-            ),
-            matrix: Type.Array(
-              Type.Object({
-                organization: OrgRef,
-                years: Type.Record(
-                  Type.String(),
-                  Type.Object({
-                    status: Type.String(),
-                    reportId: Type.Optional(Type.Integer()),
-                    publishedOn: Type.Optional(NullableString),
-                  }),
-                ),
-              }),
-            ),
-          }),
+          200: Quality,
           ...errors(400, 401, 404),
         },
       },

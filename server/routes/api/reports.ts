@@ -1,5 +1,16 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { templateCells } from '../../../shared/report/template';
+import {
+  errors,
+  FigureCorrection,
+  IdParams,
+  ReportDetail,
+  ReportList,
+  ReportListQuery,
+  SourceFile,
+  UploadRefused,
+  UploadResults,
+} from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
 import { roleAllows } from '../../auth/passwords';
 import type { SessionUser } from '../../auth/sessions';
@@ -12,23 +23,7 @@ import { correctFigure } from '../../queries/reports/correct-figure';
 import { type Audience, getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
-import { errors, Id, IdParams, ImportResult, NullableNumber, NullableString, OrgRef, Year } from './schemas';
 import { readUpload, type UploadLimits, withUploadSlot } from './upload';
-
-const ReportSummary = Type.Object({
-  id: Type.Integer(),
-  organization: OrgRef,
-  year: Type.Integer(),
-  template: NullableString,
-  publishedOn: NullableString,
-  proactiveTotal: NullableNumber,
-  isCurrent: Type.Boolean(),
-  errors: Type.Integer(),
-  warnings: Type.Integer(),
-  fileName: Type.String(),
-  format: Type.String(),
-  importedAt: Type.String(),
-});
 
 /** `filename*` for any name, and an ASCII fallback for old clients (RFC 6266). */
 function contentDisposition(fileName: string): string {
@@ -50,11 +45,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
     {
       schema: {
         tags: ['reports'],
-        querystring: Type.Object(
-          { year: Type.Optional(Year), organization: Type.Optional(Id), history: Type.Optional(Type.Boolean()) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ reports: Type.Array(ReportSummary) }), ...errors(400, 401) },
+        querystring: ReportListQuery,
+        response: { 200: ReportList, ...errors(400, 401) },
       },
     },
     async (req) => ({
@@ -69,15 +61,13 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         tags: ['reports'],
         summary: '一份报告：解析结果（契约格式）、版本历史、更正记录、原文',
         params: IdParams,
-        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400, 401, 404) },
+        response: { 200: ReportDetail, ...errors(400, 401, 404) },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const report = getReport(db, req.params.id, audienceOf(req.user));
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
-      // sent as a string: the schema's open object made Fastify's serializer walk it key by key,
-      // which cost twice the query itself
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(report) as never);
+      return report;
     },
   );
 
@@ -88,7 +78,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         tags: ['reports'],
         summary: '报告原始文件（导入时的原样字节）',
         params: IdParams,
-        response: { 200: Type.Any({ description: '原始文件' }), ...errors(400, 401, 404) },
+        response: { 200: SourceFile, ...errors(400, 401, 404) },
       },
     },
     async (req, reply) => {
@@ -118,8 +108,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         summary: '上传一个或多个报告文件（multipart/form-data，字段 files；可选字段 county）',
         consumes: ['multipart/form-data'],
         response: {
-          200: Type.Object({ results: Type.Array(ImportResult) }),
-          422: Type.Object({ error: Type.String(), message: Type.String(), results: Type.Array(ImportResult) }),
+          200: UploadResults,
+          422: UploadRefused,
           ...errors(400, 401, 403, 413, 415),
         },
       },
@@ -153,18 +143,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         tags: ['reports'],
         summary: '更正一个数字（必须说明理由；原解析值保留，更正记入审计日志）',
         params: IdParams,
-        body: Type.Object(
-          {
-            field: Type.String({
-              maxLength: 80,
-              description: '如 applications.newReceived[0]、article20.rules.issued、proactive.total',
-            }),
-            value: Type.Number({ minimum: -1e9, maximum: 1e9 }),
-            reason: Type.String({ minLength: 2, maxLength: 500 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(400, 401, 403, 404) },
+        body: FigureCorrection,
+        response: { 200: ReportDetail, ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -182,7 +162,9 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         by: req.user?.name ?? 'unknown',
         ip: req.ip,
       });
-      return getReport(db, report.id, audienceOf(req.user)) ?? {};
+      const updated = getReport(db, report.id, audienceOf(req.user));
+      if (!updated) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      return updated;
     },
   );
 };

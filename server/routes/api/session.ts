@@ -1,4 +1,5 @@
-import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, Login, Me, NoContent } from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
 import { clearFailures, isLocked, loginBlocked, recordFailure } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/passwords';
@@ -6,12 +7,6 @@ import { createSession, deleteSession } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { SESSION_COOKIE } from '../../plugins/auth';
 import { HttpError } from '../../plugins/errors';
-import { errors } from './schemas';
-
-const Me = Type.Object({
-  user: Type.Object({ name: Type.String(), role: Type.String() }),
-  csrfToken: Type.String({ description: '写操作须在请求头 x-csrf-token 中带上' }),
-});
 
 // a hash to compare against when the user does not exist, so timing does not tell names apart
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -30,10 +25,7 @@ const session: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['accounts'],
         summary: '登录',
-        body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
-          { additionalProperties: false },
-        ),
+        body: Login,
         response: { 200: Me, ...errors(400, 401, 429) },
       },
     },
@@ -83,7 +75,7 @@ const session: FastifyPluginAsyncTypebox<{
 
   app.delete(
     '/session',
-    { schema: { tags: ['accounts'], summary: '退出登录', response: { 204: Type.Null(), ...errors(400) } } },
+    { schema: { tags: ['accounts'], summary: '退出登录', response: { 204: NoContent, ...errors(400) } } },
     async (req, reply) => {
       await deleteSession(db, req.cookies[SESSION_COOKIE]);
       if (req.user) await audit(db, { actor: req.user.name, ip: req.ip, action: 'logout' });

@@ -1,15 +1,24 @@
-import { Type } from '@fastify/type-provider-typebox';
-import { METRIC_KEYS } from '../../../shared/metrics';
+/**
+ * Pieces every API schema uses. The schemas in this folder are the API's one written contract:
+ * the server validates and serialises with them, the OpenAPI document is generated from them, and
+ * the dashboard's types are inferred from them (`Static<typeof …>`).
+ */
+import { type Static, Type } from 'typebox';
+import { METRIC_KEYS } from '../metrics';
 
 export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() }, { $id: 'Error' });
+export type ErrorBody = Static<typeof ErrorBody>;
+/** The error answers of a route: each status code with the `{ error, message }` body. */
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBody]));
 
 export const Year = Type.Integer({ minimum: 1990, maximum: 2100, description: '报告所属年度' });
 export const County = Type.String({ maxLength: 40, description: '县（区）名称；空字符串表示未分配县的单位' });
-export const Metric = Type.Union(
-  METRIC_KEYS.map((k) => Type.Literal(k)),
-  { default: 'proactive', description: '排名指标' },
-);
+export const Metric = Type.Unsafe<string>({
+  type: 'string',
+  enum: [...METRIC_KEYS],
+  default: 'proactive',
+  description: '排名指标',
+});
 export const Id = Type.Integer({ minimum: 1, maximum: 2 ** 31 });
 export const IdParams = Type.Object({ id: Id });
 
@@ -17,16 +26,11 @@ export const IdParams = Type.Object({ id: Id });
 export const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
 export const NullableInteger = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
 export const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
-export const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), county: NullableString });
+export const NullableBoolean = Type.Unsafe<boolean | null>({ type: ['boolean', 'null'] });
 
-/** What became of one uploaded file. */
-export const ImportResult = Type.Object({
-  file: Type.String(),
-  status: Type.Union([Type.Literal('imported'), Type.Literal('unchanged'), Type.Literal('replaced'), Type.Literal('failed')]),
-  reportId: Type.Optional(Type.Integer()),
-  organization: Type.Optional(OrgRef),
-  year: Type.Optional(Type.Integer()),
-  reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
-  errors: Type.Optional(Type.Integer()),
-  warnings: Type.Optional(Type.Integer()),
-});
+/** An organisation as lists name it. */
+export const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), county: NullableString });
+export type OrgRef = Static<typeof OrgRef>;
+
+/** An answer with no body (204). */
+export const NoContent = Type.Null();

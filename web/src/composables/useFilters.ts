@@ -1,13 +1,15 @@
-import { computed, onMounted, ref } from 'vue';
+import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { api } from './api';
+import { useCounties, useYears } from './meta';
 
 /** Year and county, kept in the URL so that a link or a reload shows the same view. */
 export function useFilters() {
   const route = useRoute();
   const router = useRouter();
-  const years = ref<number[]>([]);
-  const counties = ref<(string | null)[]>([]);
+  const yearList = useYears();
+  const countyList = useCounties();
+  const years = computed(() => yearList.data.value?.years.map((x) => x.year) ?? []);
+  const counties = computed(() => countyList.data.value?.counties.map((x) => x.county) ?? []);
   const year = computed<number | undefined>({
     get: () => (route.query.year ? Number(route.query.year) : years.value[0]),
     set: (v) => router.replace({ query: { ...route.query, year: v === undefined ? undefined : String(v) } }),
@@ -16,15 +18,7 @@ export function useFilters() {
     get: () => (typeof route.query.county === 'string' ? route.query.county : undefined),
     set: (v) => router.replace({ query: { ...route.query, county: v === undefined || v === '__all' ? undefined : v } }),
   });
-  const ready = ref(false);
-  onMounted(async () => {
-    const [y, c] = await Promise.all([
-      api<{ years: { year: number }[] }>('/api/years'),
-      api<{ counties: { county: string | null }[] }>('/api/counties'),
-    ]);
-    years.value = y.years.map((x) => x.year);
-    counties.value = c.counties.map((x) => x.county);
-    ready.value = true;
-  });
-  return { years, counties, year, county, ready };
+  const ready = computed(() => yearList.data.value !== null && countyList.data.value !== null);
+  const error = computed(() => yearList.error.value || countyList.error.value);
+  return { years, counties, year, county, ready, error };
 }

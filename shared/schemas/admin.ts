@@ -1,0 +1,65 @@
+/** Signing in and the admin's pages: the audit log, accounts and the county list. */
+import { type Static, Type } from 'typebox';
+import { NullableString } from './common';
+
+export const Login = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export type Login = Static<typeof Login>;
+
+/** Who is signed in, and the token every write must carry. */
+export const Me = Type.Object({
+  user: Type.Object({ name: Type.String(), role: Type.String() }),
+  csrfToken: Type.String({ description: '写操作须在请求头 x-csrf-token 中带上' }),
+});
+export type Me = Static<typeof Me>;
+
+/** One line of the audit log (GET /api/admin/audit). */
+export const AuditRow = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actor: NullableString,
+  ip: NullableString,
+  action: Type.String(),
+  target: NullableString,
+  detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
+export type AuditRow = Static<typeof AuditRow>;
+
+export const AuditQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    before: Type.Optional(Type.Integer({ minimum: 1, description: '只看编号小于此值的（翻页）' })),
+    action: Type.Optional(Type.String({ maxLength: 40, pattern: '^[a-z.]+$', description: '如 login、import、export' })),
+    actor: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export const AuditEntries = Type.Object({ entries: Type.Array(AuditRow) });
+export type AuditEntries = Static<typeof AuditEntries>;
+
+export const CountyRow = Type.Object({
+  name: Type.String(),
+  createdAt: Type.String(),
+  createdBy: Type.String(),
+  organizations: Type.Integer({ description: '归入该县的单位数' }),
+});
+export type CountyRow = Static<typeof CountyRow>;
+export const CountyList = Type.Object({ counties: Type.Array(CountyRow) });
+export type CountyList = Static<typeof CountyList>;
+
+export const UserRow = Type.Object({
+  name: Type.String(),
+  role: Type.String(),
+  createdAt: Type.String(),
+  lockedAt: NullableString,
+  sessions: Type.Integer({ description: '当前有效的登录会话数' }),
+});
+export type UserRow = Static<typeof UserRow>;
+export const UserList = Type.Object({ users: Type.Array(UserRow) });
+export type UserList = Static<typeof UserList>;
+
+export const UserNameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
+export const CountyNameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
+export const NewCounty = Type.Object({ name: Type.String({ minLength: 2, maxLength: 40 }) }, { additionalProperties: false });

@@ -1,0 +1,189 @@
+/** Rankings, trends, categories and data quality: what the dashboard's charts are drawn from. */
+import { type Static, Type } from 'typebox';
+import { County, Metric, NullableInteger, NullableNumber, NullableString, OrgRef, Year } from './common';
+
+export const RankingStatus = Type.Union([Type.Literal('ranked'), Type.Literal('noValue'), Type.Literal('missing')], {
+  description: 'ranked 参与排名 · noValue 报告已收到但该指标无法读取 · missing 缺报',
+});
+export type RankingStatus = Static<typeof RankingStatus>;
+
+export const RankingRow = Type.Object({
+  rank: NullableInteger,
+  organization: OrgRef,
+  status: RankingStatus,
+  reportId: NullableInteger,
+  value: NullableNumber,
+  previous: NullableNumber,
+  change: NullableNumber,
+  changePct: NullableNumber,
+  rankChange: NullableInteger,
+  /** The report's check results (null when there is no report). */
+  errors: NullableInteger,
+  warnings: NullableInteger,
+});
+export type RankingRow = Static<typeof RankingRow>;
+
+/** Figures over every organisation in a ranking's scope, whatever page is asked for. */
+export const RankingSummary = Type.Object({
+  organizations: Type.Integer({ description: '范围内的单位数' }),
+  received: Type.Integer({ description: '已收到本年度报告的单位数' }),
+  ranked: Type.Integer(),
+  noValue: Type.Integer({ description: '报告已收到但该指标无法读取的单位数' }),
+  sum: Type.Number({ description: '参与排名的数值合计' }),
+  reportsWithErrors: Type.Integer({ description: '有错误级检查结果的报告数' }),
+});
+export type RankingSummary = Static<typeof RankingSummary>;
+
+/** Page size of a ranking when none is asked for; the dashboard asks for what it shows. */
+export const RANKING_PAGE = 100;
+
+/** The scope of a ranking export (year, county, metric). */
+export const RankingQuery = Type.Object(
+  { year: Year, county: Type.Optional(County), metric: Type.Optional(Metric) },
+  { additionalProperties: false },
+);
+export type RankingQuery = Static<typeof RankingQuery>;
+
+/** A year of one county (or all): the scope of the quality export. */
+export const YearScope = Type.Object({ year: Year, county: Type.Optional(County) }, { additionalProperties: false });
+
+/** An Excel workbook (.xlsx) as the body of an export. */
+export const Spreadsheet = Type.Any({ description: 'Excel 工作簿（.xlsx）' });
+
+export const RankingPageQuery = Type.Object(
+  {
+    year: Year,
+    county: Type.Optional(County),
+    metric: Type.Optional(Metric),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: `每页行数，默认 ${RANKING_PAGE}` })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: '跳过的行数' })),
+    q: Type.Optional(Type.String({ maxLength: 40, description: '按单位名称筛选（包含即可）' })),
+  },
+  { additionalProperties: false },
+);
+export type RankingPageQuery = Static<typeof RankingPageQuery>;
+
+export const RankingPage = Type.Object({
+  year: Type.Integer(),
+  metric: Type.String(),
+  metricLabel: Type.String(),
+  unit: Type.String(),
+  total: Type.Integer({ description: '符合筛选条件的行数（分页前）' }),
+  offset: Type.Integer(),
+  limit: Type.Integer(),
+  summary: RankingSummary,
+  rows: Type.Array(RankingRow),
+});
+export type RankingPage = Static<typeof RankingPage>;
+
+export const TrendsQuery = Type.Object(
+  {
+    organization: Type.Optional(Type.String({ pattern: '^\\d{1,9}(,\\d{1,9}){0,49}$', description: '单位 id，多个以逗号分隔' })),
+    metric: Type.Optional(Metric),
+    from: Type.Optional(Year),
+    to: Type.Optional(Year),
+    county: Type.Optional(County),
+  },
+  { additionalProperties: false },
+);
+export type TrendsQuery = Static<typeof TrendsQuery>;
+
+export const TrendSeries = Type.Object({
+  organization: OrgRef,
+  points: Type.Array(Type.Object({ year: Type.Integer(), value: NullableNumber, reportId: NullableInteger })),
+});
+export type TrendSeries = Static<typeof TrendSeries>;
+
+export const TrendTotal = Type.Object({
+  year: Type.Integer(),
+  value: Type.Number(),
+  reports: Type.Integer(),
+  unreadable: Type.Integer(),
+});
+export type TrendTotal = Static<typeof TrendTotal>;
+
+export const Trends = Type.Object({
+  metric: Type.String(),
+  metricLabel: Type.String(),
+  years: Type.Array(Type.Integer()),
+  series: Type.Array(TrendSeries),
+  total: Type.Array(TrendTotal),
+});
+export type Trends = Static<typeof Trends>;
+
+export const CategoriesQuery = Type.Object(
+  {
+    year: Year,
+    county: Type.Optional(County),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: '只返回前若干个单位' })),
+    reports: Type.Optional(
+      Type.String({
+        pattern: '^\\d{1,9}(,\\d{1,9}){0,499}$',
+        description: '只返回这些报告（id，以逗号分隔，至多 500 个）',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CategoriesQuery = Static<typeof CategoriesQuery>;
+
+export const CategoryRow = Type.Object({
+  organization: OrgRef,
+  reportId: Type.Integer(),
+  proactiveTotal: NullableNumber,
+  /** Canonical category → count; a category the report does not list is absent. */
+  categories: Type.Record(Type.String(), NullableNumber),
+});
+export type CategoryRow = Static<typeof CategoryRow>;
+
+export const Categories = Type.Object({
+  year: Type.Integer(),
+  categories: Type.Array(Type.String()),
+  total: Type.Integer({ description: '范围内有报告的单位数' }),
+  totals: Type.Record(Type.String(), Type.Object({ sum: Type.Number(), unreadable: Type.Integer() })),
+  rows: Type.Array(CategoryRow),
+});
+export type Categories = Static<typeof Categories>;
+
+export const QualityQuery = Type.Object(
+  { year: Type.Optional(Year), county: Type.Optional(County) },
+  { additionalProperties: false },
+);
+export type QualityQuery = Static<typeof QualityQuery>;
+
+const UnitRef = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export const QualityFinding = Type.Object({
+  reportId: Type.Integer(),
+  organization: UnitRef,
+  year: Type.Integer(),
+  code: Type.String(),
+  severity: Type.String(),
+  field: NullableString,
+  message: Type.String(),
+});
+export type QualityFinding = Static<typeof QualityFinding>;
+
+export const LateReport = Type.Object({
+  reportId: Type.Integer(),
+  organization: UnitRef,
+  year: Type.Integer(),
+  publishedOn: NullableString,
+});
+export type LateReport = Static<typeof LateReport>;
+
+/** One unit × year of the submission grid: missing, or the report with how it stands. */
+export const MatrixCell = Type.Object({
+  status: Type.Union([Type.Literal('missing'), Type.Literal('ok'), Type.Literal('late'), Type.Literal('errors')]),
+  reportId: Type.Optional(Type.Integer()),
+  publishedOn: Type.Optional(NullableString),
+});
+export type MatrixCell = Static<typeof MatrixCell>;
+
+export const Quality = Type.Object({
+  years: Type.Array(Type.Integer()),
+  findings: Type.Array(QualityFinding),
+  late: Type.Array(LateReport),
+  matrix: Type.Array(Type.Object({ organization: OrgRef, years: Type.Record(Type.String(), MatrixCell) })),
+});
+export type Quality = Static<typeof Quality>;

@@ -1,0 +1,58 @@
+import { type Static, Type } from 'typebox';
+import { NullableString, OrgRef } from './common';
+
+export const ImportStatus = Type.Union([
+  Type.Literal('imported'),
+  Type.Literal('unchanged'),
+  Type.Literal('replaced'),
+  Type.Literal('failed'),
+]);
+export type ImportStatus = Static<typeof ImportStatus>;
+
+/** What became of one uploaded file. */
+export const ImportResult = Type.Object({
+  file: Type.String(),
+  status: ImportStatus,
+  reportId: Type.Optional(Type.Integer()),
+  organization: Type.Optional(OrgRef),
+  year: Type.Optional(Type.Integer()),
+  /** Why it failed: Chinese for the UI, English for logs. */
+  reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
+  errors: Type.Optional(Type.Integer()),
+  warnings: Type.Optional(Type.Integer()),
+});
+export type ImportResult = Static<typeof ImportResult>;
+
+/** Where a file stands: waiting, being read (a PDF: its pages known), OCR page n of m, done or failed. */
+export const JobStage = Type.Union(
+  [Type.Literal('queued'), Type.Literal('reading'), Type.Literal('ocr'), Type.Literal('done'), Type.Literal('failed')],
+  { description: 'queued 排队 · reading 读取中 · ocr 识别中（扫描件） · done 完成 · failed 失败' },
+);
+export type JobStage = Static<typeof JobStage>;
+
+/** One file of the import queue (GET /api/imports). */
+export const ImportJob = Type.Object({
+  id: Type.Integer(),
+  file: Type.String(),
+  size: Type.Integer(),
+  stage: JobStage,
+  pages: Type.Optional(Type.Integer({ description: 'PDF 的页数（读取中）' })),
+  ocrPage: Type.Optional(Type.Integer({ description: '正在识别的扫描页（第几页）' })),
+  ocrPages: Type.Optional(Type.Integer({ description: '需要识别的扫描页数' })),
+  result: Type.Optional(ImportResult),
+  createdAt: Type.String(),
+  finishedAt: NullableString,
+});
+export type ImportJob = Static<typeof ImportJob>;
+
+export const ImportJobs = Type.Object({ jobs: Type.Array(ImportJob) });
+export const ImportJobsQuery = Type.Object(
+  { ids: Type.Optional(Type.String({ pattern: '^\\d{1,10}(,\\d{1,10}){0,199}$', description: '任务 id，逗号分隔' })) },
+  { additionalProperties: false },
+);
+export type ImportJobs = Static<typeof ImportJobs>;
+
+/** POST /api/reports: each file's result (200, or 422 when none was imported). */
+export const UploadResults = Type.Object({ results: Type.Array(ImportResult) });
+export type UploadResults = Static<typeof UploadResults>;
+export const UploadRefused = Type.Object({ error: Type.String(), message: Type.String(), results: Type.Array(ImportResult) });

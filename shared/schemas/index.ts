@@ -1,0 +1,6 @@
+export * from './admin';
+export * from './analytics';
+export * from './common';
+export * from './imports';
+export * from './meta';
+export * from './report';

@@ -1,0 +1,20 @@
+import type { AuditEntries, CountyList, UserList } from '../../../shared/schemas/index';
+import { request } from '../api';
+import { query } from './useQuery';
+
+/** GET /api/admin/audit: a page of the audit log, newest first. */
+export const fetchAudit = async (params: { limit: number; before?: number; action?: string }) =>
+  (await request<AuditEntries>(`/api/admin/audit${query(params)}`)).entries;
+/** GET /api/admin/users. */
+export const fetchUsers = async () => (await request<UserList>('/api/admin/users')).users;
+/** GET /api/admin/counties: the counties uploads may be assigned to. */
+export const fetchCountyList = async () => (await request<CountyList>('/api/admin/counties')).counties;
+/** POST /api/admin/users/:name/unlock. */
+export const unlockUser = (name: string) =>
+  request<void>(`/api/admin/users/${encodeURIComponent(name)}/unlock`, { method: 'POST' });
+/** POST /api/admin/counties. */
+export const addCounty = (name: string) =>
+  request<void>('/api/admin/counties', { method: 'POST', body: JSON.stringify({ name }) });
+/** DELETE /api/admin/counties/:name. */
+export const removeCounty = (name: string) =>
+  request<void>(`/api/admin/counties/${encodeURIComponent(name)}`, { method: 'DELETE' });

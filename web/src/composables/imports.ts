@@ -1,0 +1,33 @@
+import type { ImportJob, ImportJobs } from '../../../shared/schemas/index';
+import { request, session } from '../api';
+
+/** GET /api/imports: this user's latest files, or the ones asked for by id. */
+export const fetchImportJobs = async (ids?: number[]): Promise<ImportJob[]> =>
+  (await request<ImportJobs>(`/api/imports${ids ? `?ids=${ids.join(',')}` : ''}`)).jobs;
+
+/**
+ * POST /api/imports with one file, reporting upload progress (XHR: fetch cannot tell it). Resolves
+ * to the file's job, or rejects with the server's Chinese message.
+ */
+export function sendToImportQueue(file: File, county: string, onProgress: (percent: number) => void): Promise<ImportJob> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    if (county) form.append('county', county);
+    form.append('files', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/imports');
+    xhr.setRequestHeader('x-csrf-token', session.csrfToken);
+    xhr.upload.onprogress = (e) => onProgress(e.total ? Math.round((e.loaded / e.total) * 100) : 0);
+    xhr.onload = () => {
+      let body: Partial<ImportJobs> & { message?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {}
+      const job = body.jobs?.[0];
+      if (xhr.status === 202 && job) resolve(job);
+      else reject(new Error(body.message ?? `上传失败（${xhr.status}）`));
+    };
+    xhr.onerror = () => reject(new Error('网络错误，上传未完成'));
+    xhr.send(form);
+  });
+}
