@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Role, roleAllows } from '../auth/passwords';
 import { findSession, type SessionUser } from '../auth/sessions';
