@@ -65,7 +65,10 @@ export const reports = sqliteTable(
     year: integer('year').notNull(),
     template: text('template'),
     publishedOn: text('published_on'),
+    /** The proactive total as parsed; never overwritten. */
     proactiveTotal: integer('proactive_total'),
+    /** The proactive total as corrected by an editor (null: not corrected), like a table cell's corrected value. */
+    proactiveTotalCorrected: integer('proactive_total_corrected'),
     proactiveApprox: integer('proactive_approx'),
     isCurrent: integer('is_current', { mode: 'boolean' }).notNull(),
     supersededAt: text('superseded_at'),

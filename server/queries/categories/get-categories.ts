@@ -12,7 +12,7 @@ export function getCategories(
   const orgs = new Map(getOrganizations(db, params.county).map((o) => [o.id, o]));
   const reports = prepared(
     db,
-    'select id, organization_id as organizationId, proactive_total as proactiveTotal from reports where year = ? and is_current = 1',
+    'select id, organization_id as organizationId, coalesce(proactive_total_corrected, proactive_total) as proactiveTotal from reports where year = ? and is_current = 1',
   ).all(params.year) as { id: number; organizationId: number; proactiveTotal: number | null }[];
   const cats = prepared(
     db,

@@ -18,7 +18,7 @@ export function metricValuesSql(metric: MetricDef): string {
   const inRange = 'r.is_current = 1 and r.year between ? and ?';
   switch (metric.source.kind) {
     case 'proactive':
-      return `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings, r.proactive_total as value from reports r where ${inRange}`;
+      return `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings, coalesce(r.proactive_total_corrected, r.proactive_total) as value from reports r where ${inRange}`;
     case 'category':
       // unknown (null) when the report lists no categories or an unreadable count; a category it leaves out is 0
       return `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings,

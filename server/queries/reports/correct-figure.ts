@@ -7,7 +7,8 @@ import { prepared } from '../statement-cache';
 
 /**
  * Sets a figure's corrected value and writes the audit row (who, when, old, new, why) in one
- * transaction. The parsed value stays where it was.
+ * transaction. The parsed value stays where it was: a table cell's in `value`, the proactive total's in
+ * `proactive_total` (the corrected ones in `corrected_value` and `proactive_total_corrected`).
  */
 export async function correctFigure(
   db: Db,
@@ -28,8 +29,14 @@ export async function correctFigure(
         p.cell.column,
       );
     } else {
-      old = (prepared(db, 'select proactive_total as v from reports where id = ?').get(p.reportId) as { v: number | null }).v;
-      prepared(db, 'update reports set proactive_total = ? where id = ?').run(p.value, p.reportId);
+      old = (
+        prepared(db, 'select coalesce(proactive_total_corrected, proactive_total) as v from reports where id = ?').get(
+          p.reportId,
+        ) as {
+          v: number | null;
+        }
+      ).v;
+      prepared(db, 'update reports set proactive_total_corrected = ? where id = ?').run(p.value, p.reportId);
     }
     prepared(
       db,

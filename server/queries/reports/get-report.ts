@@ -34,7 +34,7 @@ export type Audience = 'visitor' | 'viewer' | 'editor';
 export function getReport(db: Db, id: number, audience: Audience = 'visitor'): ReportDetail | null {
   const row = prepared(
     db,
-    `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total as proactiveTotal,
+    `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total_corrected as proactiveTotalCorrected,
          o.id as orgId, o.name, o.full_name as fullName, o.kind, o.county, d.extracted_text as sourceText
        from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id
        where r.id = ?`,
@@ -45,7 +45,7 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
         isCurrent: number;
         importedAt: string;
         year: number;
-        proactiveTotal: number | null;
+        proactiveTotalCorrected: number | null;
         orgId: number;
         name: string;
         fullName: string | null;
@@ -86,9 +86,9 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
       parsed.provenance[path] = span;
     }
   }
-  if (row.proactiveTotal !== parsed.proactive.total) {
+  if (row.proactiveTotalCorrected !== null) {
     parsedValues['proactive.total'] = parsed.proactive.total;
-    parsed.proactive.total = row.proactiveTotal;
+    parsed.proactive.total = row.proactiveTotalCorrected;
   }
   const corrections = prepared(
     db,

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { reports, sourceDocuments } from '../../db/schema';
 
@@ -8,7 +8,7 @@ export function listReportHistory(db: Db, organizationId: number, year: number) 
     .select({
       reportId: reports.id,
       isCurrent: reports.isCurrent,
-      proactiveTotal: reports.proactiveTotal,
+      proactiveTotal: sql<number | null>`coalesce(${reports.proactiveTotalCorrected}, ${reports.proactiveTotal})`,
       importedAt: reports.importedAt,
       supersededAt: reports.supersededAt,
       supersededById: reports.supersededById,

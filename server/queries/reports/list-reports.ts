@@ -18,7 +18,7 @@ export function listReports(db: Db, params: { year?: number; organizationId?: nu
   const rows = prepared(
     db,
     `select r.id, r.organization_id as organizationId, o.name, o.county, r.year, r.template, r.published_on as publishedOn,
-         r.proactive_total as proactiveTotal, r.is_current as isCurrent, r.error_count as errors, r.warning_count as warnings,
+         coalesce(r.proactive_total_corrected, r.proactive_total) as proactiveTotal, r.is_current as isCurrent, r.error_count as errors, r.warning_count as warnings,
          d.file_name as fileName, d.format, r.imported_at as importedAt
        from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id
        where ${where.join(' and ')} order by r.year desc, o.name, r.id desc`,

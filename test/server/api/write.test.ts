@@ -143,6 +143,24 @@ describe('corrections', () => {
     expect(res.json().parsedValues).toEqual({ 'proactive.total': 24 });
     const rows = (await t.app.inject({ method: 'GET', url: '/api/rankings?year=2024' })).json().rows;
     expect(rows.find((r: { organization: { name: string } }) => r.organization.name === '草场镇').value).toBe(30);
+    // stored like a table cell: the parsed value kept, the corrected one beside it
+    expect(
+      t.db.$client
+        .prepare('select proactive_total as parsed, proactive_total_corrected as corrected from reports where id = 2')
+        .get(),
+    ).toEqual({ parsed: 24, corrected: 30 });
+    // a second correction starts from the corrected value and still keeps the parsed one
+    const again = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/reports/2/figures',
+      payload: { field: 'proactive.total', value: 31, reason: '再次核对' },
+      headers: await t.login('editor'),
+    });
+    expect(again.json().parsedValues).toEqual({ 'proactive.total': 24 });
+    expect(again.json().corrections.map((c: { oldValue: number; newValue: number }) => [c.oldValue, c.newValue])).toEqual([
+      [24, 30],
+      [30, 31],
+    ]);
   });
 
   it('require a reason and a field the report has', async () => {
