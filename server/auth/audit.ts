@@ -1,7 +1,7 @@
 import type { AuditRow } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
+import { prepared } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
-import { prepared } from '../queries/statement-cache';
 
 /** What the audit log records; the action names are stable strings, the UI labels them. */
 export type AuditAction =

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
+import { prepared } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
-import { prepared } from '../queries/statement-cache';
 import { appendAudit } from './audit';
 
 /**

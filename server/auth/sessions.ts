@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { prepared } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
-import { prepared } from '../queries/statement-cache';
 
 export interface SessionUser {
   sessionId: number;

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
-import { prepared } from '../queries/statement-cache';
+import { prepared } from '../db/statement-cache';
 import type { EngineProgress } from './formats/engine';
 import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';

@@ -1,8 +1,8 @@
 import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
+import { dataChanged } from '../db/result-cache';
 import { writeTransaction } from '../db/write';
-import { dataChanged } from '../queries/result-cache';
 import type { EngineProgress } from './formats/engine';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { prepared } from '../queries/statement-cache';
+import { prepared } from '../db/statement-cache';
 
 /**
  * The import's hot path as prepared statements, built once per connection. Raw better-sqlite3:

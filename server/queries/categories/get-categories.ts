@@ -1,8 +1,8 @@
 import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
 import type { CategoryRow } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/statement-cache';
 import { getOrganizations } from '../meta/get-organizations';
-import { prepared } from '../statement-cache';
 
 /** Canonical proactive-disclosure categories per organisation for a year (current reports). */
 export function getCategories(

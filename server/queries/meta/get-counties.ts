@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 /** Counties with their number of organisations; `county: null` collects the unassigned ones. */
 export function getCounties(db: Db): { county: string | null; organizations: number }[] {

@@ -1,6 +1,6 @@
 import type { Organization as OrganizationRow } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 /** Organisations, all or those of one county; `county` of '' means the unassigned ones. */
 export function getOrganizations(db: Db, county?: string): OrganizationRow[] {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 /** Who `npm run demo` says imported its synthetic reports. */
 export const DEMO_IMPORTER = 'demo';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 /** Years with at least one current report, newest first, with how many reports each has. */
 export function getYears(db: Db): { year: number; reports: number }[] {

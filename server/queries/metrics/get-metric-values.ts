@@ -1,6 +1,6 @@
 import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 export interface MetricValue {
   organizationId: number;

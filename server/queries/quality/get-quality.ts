@@ -1,7 +1,7 @@
 import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/statement-cache';
 import { getOrganizations } from '../meta/get-organizations';
-import { prepared } from '../statement-cache';
 
 /**
  * Data quality for a county: the findings of a year's current reports, the reports published

@@ -1,9 +1,9 @@
 import type { MetricDef } from '../../../shared/metrics';
 import type { Organization, RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { byName } from '../../db/statement-cache';
 import { getOrganizations } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
-import { byName } from '../statement-cache';
 
 export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
 

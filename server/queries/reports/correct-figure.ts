@@ -1,9 +1,9 @@
 import type { CellRef } from '../../../shared/report/template';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
+import { dataChanged } from '../../db/result-cache';
+import { prepared } from '../../db/statement-cache';
 import { writeTransaction } from '../../db/write';
-import { dataChanged } from '../result-cache';
-import { prepared } from '../statement-cache';
 
 /**
  * Sets a figure's corrected value and writes the audit row (who, when, old, new, why) in one

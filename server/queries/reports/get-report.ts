@@ -2,7 +2,7 @@ import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/templa
 import type { ParsedReport, Span } from '../../../shared/report/types';
 import type { Correction, ReportDetail } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 import { listReportHistory } from './list-report-history';
 
 export type { Correction, ReportDetail } from '../../../shared/schemas/index';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 /** The original file of a report exactly as it was received. */
 export function getSource(db: Db, reportId: number): { bytes: Buffer; fileName: string; mediaType: string } | null {

@@ -1,6 +1,6 @@
 import type { ReportSummary } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../statement-cache';
+import { prepared } from '../../db/statement-cache';
 
 export type { ReportSummary } from '../../../shared/schemas/index';
 

@@ -16,9 +16,9 @@ import {
 import { appendAudit, listAudit } from '../../auth/audit';
 import { unlockAccount } from '../../auth/login-throttle';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/statement-cache';
 import { writeTransaction } from '../../db/write';
 import { HttpError } from '../../plugins/errors';
-import { prepared } from '../../queries/statement-cache';
 
 /** The admin's pages: the audit log, accounts (unlock), and the county list uploads may be assigned to. */
 const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {

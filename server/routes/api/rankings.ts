@@ -11,11 +11,11 @@ import {
   TrendsQuery,
 } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { cached } from '../../db/result-cache';
 import { HttpError } from '../../plugins/errors';
 import { categoryTotals, getCategories } from '../../queries/categories/get-categories';
+import { yearRange } from '../../queries/meta/known';
 import { getRanking, summarize } from '../../queries/rankings/get-ranking';
-import { cached } from '../../queries/result-cache';
-import { prepared } from '../../queries/statement-cache';
 import { getTrends } from '../../queries/trends/get-trends';
 import { assertCountyKnown, assertYearKnown } from './guards';
 
@@ -89,11 +89,7 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     async (req) => {
       const metric = metricOf(req.query.metric);
       assertCountyKnown(db, req.query.county);
-      // two subqueries, so that each reads one end of the year index instead of scanning the table
-      const years = prepared(db, 'select (select min(year) from reports) as lo, (select max(year) from reports) as hi').get() as {
-        lo: number | null;
-        hi: number | null;
-      };
+      const years = yearRange(db);
       const from = req.query.from ?? years.lo ?? new Date().getFullYear() - 1;
       const to = req.query.to ?? years.hi ?? from;
       if (from > to) throw new HttpError(400, 'bad_request', '起始年度不能晚于结束年度');

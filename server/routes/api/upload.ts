@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { HttpError } from '../../plugins/errors';
-import { prepared } from '../../queries/statement-cache';
+import { countyListed } from '../../queries/meta/known';
 
 /** Format characters (bidi controls such as U+202E, zero-width characters) hide or reorder what a name shows. */
 const INVISIBLE = /[\p{Cf}\u061c\u200e\u200f\u2028\u2029]/gu;
@@ -73,7 +73,7 @@ export async function readUpload(req: FastifyRequest, db: Db, limits: UploadLimi
     }
   }
   if (files.length === 0) throw new HttpError(400, 'bad_request', '没有收到文件');
-  if (county !== null && !prepared(db, 'select 1 from counties where name = ?').get(county)) {
+  if (county !== null && !countyListed(db, county)) {
     throw new HttpError(400, 'unknown_county', `“${county}”不在县名单中；县名单由管理员维护，请先请管理员添加`);
   }
   return { files, county };

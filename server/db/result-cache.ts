@@ -1,4 +1,4 @@
-import type { Db } from '../db/client';
+import type { Db } from './client';
 
 /**
  * Results of analytic queries, kept until the data changes. A change is either a write through

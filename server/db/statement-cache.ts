@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../db/client';
+import type { Db } from './client';
 
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 
