@@ -4,6 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { Id, NullableInteger, NullableNumber, NullableString, OrgRef, Year } from './common';
+import { Organization } from './meta';
 
 export const SourceFormat = Type.Union([
   Type.Literal('text'),
@@ -127,13 +128,7 @@ export const ReportDetail = Type.Intersect([
   ParsedReport,
   Type.Object({
     id: Type.Integer(),
-    organization: Type.Object({
-      id: Type.Integer(),
-      name: Type.String(),
-      fullName: NullableString,
-      kind: Type.String(),
-      county: NullableString,
-    }),
+    organization: Organization,
     isCurrent: Type.Boolean(),
     importedAt: Type.String(),
     versions: Type.Array(ReportVersion),
