@@ -12,6 +12,7 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync } from 'n
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadEnv } from '../server/config/env';
+import { inspectDatabase } from '../server/db/backup';
 import { databasePath } from '../server/db/client';
 
 function fail(zh: string, en: string): never {
@@ -26,16 +27,14 @@ if (!arg) {
 }
 const backup = resolve(arg);
 if (!existsSync(backup)) fail(`备份文件不存在：${backup}`, `no such file: ${backup}`);
-let reports = 0;
+let inspected: { integrity: string; reports: number };
 try {
-  const b = new Database(backup, { readonly: true, fileMustExist: true });
-  const check = b.pragma('integrity_check', { simple: true });
-  if (check !== 'ok') fail(`备份文件已损坏（${check}），请换一个备份`, `backup fails its integrity check: ${check}`);
-  reports = (b.prepare('select count(*) as n from reports').get() as { n: number }).n;
-  b.close();
+  inspected = inspectDatabase(backup);
 } catch (e) {
   fail('这不是本系统的数据库备份文件', `not a backup of this database: ${(e as Error).message}`);
 }
+const { integrity, reports } = inspected;
+if (integrity !== 'ok') fail(`备份文件已损坏（${integrity}），请换一个备份`, `backup fails its integrity check: ${integrity}`);
 
 const target = databasePath(loadEnv().DATABASE_URL);
 // the server writes its process id beside the database while it runs (server/server.ts)

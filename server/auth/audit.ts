@@ -1,26 +1,9 @@
-import type { AuditRow } from '../../shared/schemas/index';
+import type { AuditAction, AuditRow } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
 import { prepared } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
 
-/** What the audit log records; the action names are stable strings, the UI labels them. */
-export type AuditAction =
-  | 'login.success'
-  | 'login.failure'
-  | 'login.refused'
-  | 'logout'
-  | 'account.locked'
-  | 'account.unlocked'
-  | 'user.saved'
-  | 'import'
-  | 'organization.county'
-  | 'county.added'
-  | 'county.removed'
-  | 'figure.corrected'
-  | 'export'
-  | 'source.downloaded';
-
-export type { AuditRow };
+export type { AuditAction, AuditRow };
 
 export interface AuditEntry {
   /** Who: the signed-in user, the name tried at a failed sign-in, or null for the system. */

@@ -13,7 +13,6 @@ export interface SessionUser {
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A new session (a fresh token on every sign-in: no fixation); returns the cookie token. */
 /**
  * A new session (a fresh token on every sign-in: no fixation); returns the cookie token. A user
  * keeps at most `maxPerUser` sessions: signing in on one more machine ends the oldest.

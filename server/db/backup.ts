@@ -22,13 +22,21 @@ export async function backupDatabase(db: Db | Database.Database, file: string): 
   const own = new Database(file, { fileMustExist: true });
   own.pragma('journal_mode = DELETE');
   own.close();
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  return { file, ...inspectDatabase(file) };
+}
+
+/**
+ * A database file's integrity check and its count of reports, opened read-only. Throws when the file
+ * is not a SQLite database or has no reports table (not a database of this system).
+ */
+export function inspectDatabase(file: string): { integrity: string; reports: number } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const integrity = copy.pragma('integrity_check', { simple: true }) as string;
-    const reports = (copy.prepare('select count(*) as n from reports').get() as { n: number }).n;
-    return { file, reports, integrity };
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    const reports = (db.prepare('select count(*) as n from reports').get() as { n: number }).n;
+    return { integrity, reports };
   } finally {
-    copy.close();
+    db.close();
   }
 }
 

@@ -8,8 +8,6 @@ import { type ImportResult, importDocument } from './import-report';
 import { failureOf } from './prepare-import';
 
 export type { JobStage } from '../../shared/schemas/index';
-/** One file of the queue as the import page polls it. */
-export type ImportJobView = ImportJob;
 
 interface QueuedJob {
   id: number;
@@ -62,7 +60,7 @@ export class ImportQueue {
   enqueue(
     files: readonly { name: string; bytes: Uint8Array }[],
     opts: { county: string | null; importedBy: string; ip?: string | null },
-  ): ImportJobView[] {
+  ): ImportJob[] {
     const now = new Date().toISOString();
     const insert = prepared(
       this.db,
@@ -81,7 +79,7 @@ export class ImportQueue {
   }
 
   /** The given jobs of a user (unknown or someone else's are left out), or the user's latest 50. */
-  get(ids: readonly number[] | null, user: string): ImportJobView[] {
+  get(ids: readonly number[] | null, user: string): ImportJob[] {
     const rows =
       ids === null
         ? (prepared(this.db, `select ${COLUMNS} from import_jobs where imported_by = ? order by id desc limit 50`).all(
@@ -98,8 +96,8 @@ export class ImportQueue {
     return rows.map((r) => this.view(r));
   }
 
-  private view(r: JobRow): ImportJobView {
-    const v: ImportJobView = {
+  private view(r: JobRow): ImportJob {
+    const v: ImportJob = {
       id: r.id,
       file: r.fileName,
       size: r.size,

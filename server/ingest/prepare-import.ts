@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cellValue, parseReport, templateCells } from '../../shared/report/index';
 import type { ParsedReport } from '../../shared/report/types';
 import type { ImportResult } from '../../shared/schemas/index';
+import { isDiskFull } from '../db/write';
 import type { EngineProgress } from './formats/engine';
 import { type Extracted, extractDocument, FormatError } from './formats/index';
 import { identityOf, type OrgIdentity } from './identity';
@@ -51,10 +52,10 @@ export const failed = (file: string, zh: string, en: string): ImportResult => ({
 
 /** Why a file could not be read or imported, for an error the readers did not expect. */
 export function failureOf(file: string, err: unknown): ImportResult {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+  if (isDiskFull(err)) {
     return failed(file, '服务器磁盘空间不足，本文件没有导入（没有写入任何内容），请联系管理员清理磁盘后重新导入', 'disk full');
   }
+  const code = (err as NodeJS.ErrnoException).code;
   return code
     ? failed(file, `无法读取文件（${code}）`, `cannot read file: ${code}`)
     : failed(file, '导入时发生内部错误，已跳过此文件', `internal error: ${(err as Error).message}`);

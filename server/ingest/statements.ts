@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { prepared } from '../db/statement-cache';
+import { INSERT_COUNTY } from '../queries/accounts/counties';
 
 /**
  * The import's hot path as prepared statements, built once per connection. Raw better-sqlite3:
@@ -18,7 +19,7 @@ function prepare(db: Db) {
     ),
     aliasesOfOrg: c.prepare<[number], { alias: string }>('select alias from organization_aliases where organization_id = ?'),
     insertAlias: c.prepare('insert into organization_aliases (organization_id, alias) values (?, ?)'),
-    insertCounty: c.prepare('insert or ignore into counties (name, created_at, created_by) values (?, ?, ?)'),
+    insertCounty: c.prepare(INSERT_COUNTY),
     currentReport: c.prepare<[number, number], { id: number }>(
       'select id from reports where organization_id = ? and year = ? and is_current = 1',
     ),

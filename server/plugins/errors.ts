@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { DatabaseBusyError } from '../db/write';
+import { DatabaseBusyError, isDiskFull } from '../db/write';
 
 /** An expected failure of a request: its status and the Chinese message the office sees. */
 export class HttpError extends Error {
@@ -37,12 +37,6 @@ function validationMessage(err: FastifyError): string {
 }
 
 export const DISK_FULL_ZH = '服务器磁盘空间不足，本次操作没有保存（没有写入任何内容）。请联系管理员清理磁盘后重试';
-
-/** SQLite could not write for want of disk space (or of room under the database's size limit). */
-export function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
-}
 
 /** One error handler: a clear 4xx message for every bad request; a 5xx never shows its details. */
 export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) => {

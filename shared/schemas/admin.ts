@@ -15,6 +15,25 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** What the audit log records: stable action names (the server writes them, the admin page labels them). */
+export const AUDIT_ACTIONS = [
+  'login.success',
+  'login.failure',
+  'login.refused',
+  'logout',
+  'account.locked',
+  'account.unlocked',
+  'user.saved',
+  'import',
+  'organization.county',
+  'county.added',
+  'county.removed',
+  'figure.corrected',
+  'export',
+  'source.downloaded',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** One line of the audit log (GET /api/admin/audit). */
 export const AuditRow = Type.Object({
   id: Type.Integer(),

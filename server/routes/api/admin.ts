@@ -5,20 +5,19 @@ import {
   AuditQuery,
   CountyList,
   CountyNameParams,
-  type CountyRow,
   errors,
   NewCounty,
   NoContent,
   UserList,
   UserNameParams,
-  type UserRow,
 } from '../../../shared/schemas/index';
 import { appendAudit, listAudit } from '../../auth/audit';
 import { unlockAccount } from '../../auth/login-throttle';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
 import { writeTransaction } from '../../db/write';
 import { HttpError } from '../../plugins/errors';
+import { addCounty, listCounties, organizationsOfCounty, removeCounty } from '../../queries/accounts/counties';
+import { listUsers } from '../../queries/accounts/users';
 
 /** The admin's pages: the audit log, accounts (unlock), and the county list uploads may be assigned to. */
 const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
@@ -48,14 +47,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         response: { 200: UserList, ...errors(401, 403) },
       },
     },
-    async () => ({
-      users: prepared(
-        db,
-        `select u.name, u.role, u.created_at as createdAt, u.locked_at as lockedAt,
-                (select count(*) from sessions s where s.user_id = u.id and s.expires_at > ?) as sessions
-           from users u order by u.name`,
-      ).all(new Date().toISOString()) as UserRow[],
-    }),
+    async () => ({ users: listUsers(db) }),
   );
 
   app.post(
@@ -86,14 +78,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         response: { 200: CountyList, ...errors(401, 403) },
       },
     },
-    async () => ({
-      counties: prepared(
-        db,
-        `select c.name, c.created_at as createdAt, c.created_by as createdBy,
-                (select count(*) from organizations o where o.county = c.name) as organizations
-           from counties c order by c.name`,
-      ).all() as CountyRow[],
-    }),
+    async () => ({ counties: listCounties(db) }),
   );
 
   app.post(
@@ -112,14 +97,9 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       if (!isCountyForm(name)) throw new HttpError(400, 'unknown_county', `“${name}”不是已知的县级行政区名称`);
       const added = await writeTransaction(db, () => {
         const now = new Date().toISOString();
-        const changes = prepared(db, 'insert or ignore into counties (name, created_at, created_by) values (?, ?, ?)').run(
-          name,
-          now,
-          req.user?.name ?? 'unknown',
-        ).changes;
-        if (changes > 0)
-          appendAudit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.added', target: name }, now);
-        return changes > 0;
+        const added = addCounty(db, name, req.user?.name ?? 'unknown', now);
+        if (added) appendAudit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.added', target: name }, now);
+        return added;
       });
       if (!added) throw new HttpError(409, 'exists', `县名单中已有“${name}”`);
       return reply.status(204).send(null);
@@ -140,9 +120,9 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
     async (req, reply) => {
       const { name } = req.params;
       const outcome = await writeTransaction(db, () => {
-        const used = (prepared(db, 'select count(*) as n from organizations where county = ?').get(name) as { n: number }).n;
+        const used = organizationsOfCounty(db, name);
         if (used > 0) return { used };
-        const removed = prepared(db, 'delete from counties where name = ?').run(name).changes > 0;
+        const removed = removeCounty(db, name);
         if (removed) appendAudit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.removed', target: name });
         return { removed };
       });

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors, Login, Me, NoContent } from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
-import { clearFailures, isLocked, loginBlocked, recordFailure } from '../../auth/login-throttle';
+import { clearFailures, loginBlocked, recordFailure } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/passwords';
 import { createSession, deleteSession } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { SESSION_COOKIE } from '../../plugins/auth';
 import { HttpError } from '../../plugins/errors';
+import { findLoginUser } from '../../queries/accounts/users';
+
+const accountLocked = () => new HttpError(403, 'account_locked', '该账户因多次密码错误已被锁定，请联系管理员解锁');
 
 // a hash to compare against when the user does not exist, so timing does not tell names apart
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -37,19 +40,16 @@ const session: FastifyPluginAsyncTypebox<{
         await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: `throttled by ${blocked.by}` } });
         throw new HttpError(429, 'too_many_requests', `密码错误次数过多，请 ${Math.ceil(blocked.retryAfter / 60)} 分钟后再试`);
       }
-      const user = db.$client
-        .prepare('select id, name, role, password_hash as hash, locked_at as lockedAt from users where name = ?')
-        .get(name) as { id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined;
+      const user = findLoginUser(db, name);
       const ok = await verifyPassword(req.body.password, user?.hash ?? DUMMY_HASH);
       if (user?.lockedAt) {
         await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: 'account locked' } });
-        throw new HttpError(403, 'account_locked', '该账户因多次密码错误已被锁定，请联系管理员解锁');
+        throw accountLocked();
       }
       if (!user || !ok) {
         const locked = await recordFailure(db, name, req.ip);
         req.log.warn({ name }, 'failed sign-in');
-        if (locked && isLocked(db, name))
-          throw new HttpError(403, 'account_locked', '该账户因多次密码错误已被锁定，请联系管理员解锁');
+        if (locked) throw accountLocked();
         throw new HttpError(401, 'bad_credentials', '用户名或密码不正确');
       }
       await clearFailures(db, name, req.ip);

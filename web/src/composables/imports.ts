@@ -1,9 +1,10 @@
 import type { ImportJob, ImportJobs } from '../../../shared/schemas/index';
 import { request, session } from '../api';
+import { query } from './useQuery';
 
 /** GET /api/imports: this user's latest files, or the ones asked for by id. */
 export const fetchImportJobs = async (ids?: number[]): Promise<ImportJob[]> =>
-  (await request<ImportJobs>(`/api/imports${ids ? `?ids=${ids.join(',')}` : ''}`)).jobs;
+  (await request<ImportJobs>(`/api/imports${query({ ids: ids?.join(',') })}`)).jobs;
 
 /**
  * POST /api/imports with one file, reporting upload progress (XHR: fetch cannot tell it). Resolves
