@@ -10,67 +10,99 @@
  */
 import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadEnv } from '../server/config/env';
 import { inspectDatabase } from '../server/db/backup';
 import { databasePath } from '../server/db/client';
 
-function fail(zh: string, en: string): never {
-  console.error(`恢复失败：${zh}\nrestore failed: ${en}`);
-  process.exit(1);
-}
-
-const arg = process.argv.slice(2).find((a) => a !== '--');
-if (!arg) {
-  console.error('usage: npm run restore -- BACKUP_FILE');
-  process.exit(2);
-}
-const backup = resolve(arg);
-if (!existsSync(backup)) fail(`备份文件不存在：${backup}`, `no such file: ${backup}`);
-let inspected: { integrity: string; reports: number };
-try {
-  inspected = inspectDatabase(backup);
-} catch (e) {
-  fail('这不是本系统的数据库备份文件', `not a backup of this database: ${(e as Error).message}`);
-}
-const { integrity, reports } = inspected;
-if (integrity !== 'ok') fail(`备份文件已损坏（${integrity}），请换一个备份`, `backup fails its integrity check: ${integrity}`);
-
-const target = databasePath(loadEnv().DATABASE_URL);
-// the server writes its process id beside the database while it runs (server/server.ts)
-const pidFile = `${target}.server.pid`;
-if (existsSync(pidFile)) {
-  const pid = Number(readFileSync(pidFile, 'utf8'));
-  let alive = false;
-  try {
-    process.kill(pid, 0);
-    alive = true;
-  } catch {}
-  if (alive) fail(`服务正在运行（进程 ${pid}），请先停止服务再恢复`, `the server (pid ${pid}) is running: stop it first`);
-}
-if (existsSync(target)) {
-  // a running server holds the database open; taking the write lock without waiting tells
-  const live = new Database(target, { fileMustExist: true });
-  try {
-    live.pragma('busy_timeout = 0');
-    live.exec('BEGIN IMMEDIATE; ROLLBACK;');
-    live.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    fail('数据库正在使用中，请先停止服务再恢复', 'the database is in use: stop the server first');
-  } finally {
-    live.close();
+/** Why a restore was refused: in Chinese for the office, in English for logs. Nothing was changed. */
+export class RestoreRefused extends Error {
+  constructor(
+    readonly zh: string,
+    en: string,
+  ) {
+    super(en);
   }
-  const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  renameSync(target, aside);
-  for (const ext of ['-wal', '-shm']) if (existsSync(target + ext)) renameSync(target + ext, aside + ext);
-  console.log(`当前数据库已移到 ${aside}（未删除）/ current database moved aside to ${aside}`);
 }
-copyFileSync(backup, target);
-chmodSync(target, 0o600);
-const restored = new Database(target, { readonly: true });
-const check = restored.pragma('quick_check', { simple: true });
-restored.close();
-if (check !== 'ok') fail(`恢复后的数据库检查未通过（${check}）`, `restored database fails its check: ${check}`);
-console.log(
-  `已从 ${backup} 恢复，共 ${reports} 份报告；请重新启动服务。/ restored from ${backup}: ${reports} reports; start the server again.`,
-);
+
+/**
+ * Restores `backupFile` over the database at `databaseUrl`; `say` gets each step's message.
+ * Throws RestoreRefused, with the database untouched, when the backup is bad or a server runs.
+ */
+export function restoreBackup(backupFile: string, databaseUrl: string, say: (line: string) => void): { reports: number } {
+  const backup = resolve(backupFile);
+  if (!existsSync(backup)) throw new RestoreRefused(`备份文件不存在：${backup}`, `no such file: ${backup}`);
+  let inspected: { integrity: string; reports: number };
+  try {
+    inspected = inspectDatabase(backup);
+  } catch (e) {
+    throw new RestoreRefused('这不是本系统的数据库备份文件', `not a backup of this database: ${(e as Error).message}`);
+  }
+  const { integrity, reports } = inspected;
+  if (integrity !== 'ok') {
+    throw new RestoreRefused(`备份文件已损坏（${integrity}），请换一个备份`, `backup fails its integrity check: ${integrity}`);
+  }
+
+  const target = databasePath(databaseUrl);
+  // the server writes its process id beside the database while it runs (server/server.ts)
+  const pidFile = `${target}.server.pid`;
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {}
+    if (alive) {
+      throw new RestoreRefused(
+        `服务正在运行（进程 ${pid}），请先停止服务再恢复`,
+        `the server (pid ${pid}) is running: stop it first`,
+      );
+    }
+  }
+  if (existsSync(target)) {
+    // a running server holds the database open; taking the write lock without waiting tells
+    const live = new Database(target, { fileMustExist: true });
+    try {
+      live.pragma('busy_timeout = 0');
+      live.exec('BEGIN IMMEDIATE; ROLLBACK;');
+      live.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      throw new RestoreRefused('数据库正在使用中，请先停止服务再恢复', 'the database is in use: stop the server first');
+    } finally {
+      live.close();
+    }
+    const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(target, aside);
+    for (const ext of ['-wal', '-shm']) if (existsSync(target + ext)) renameSync(target + ext, aside + ext);
+    say(`当前数据库已移到 ${aside}（未删除）/ current database moved aside to ${aside}`);
+  }
+  copyFileSync(backup, target);
+  chmodSync(target, 0o600);
+  const restored = new Database(target, { readonly: true });
+  const check = restored.pragma('quick_check', { simple: true });
+  restored.close();
+  if (check !== 'ok') {
+    throw new RestoreRefused(`恢复后的数据库检查未通过（${check}）`, `restored database fails its check: ${check}`);
+  }
+  say(
+    `已从 ${backup} 恢复，共 ${reports} 份报告；请重新启动服务。/ restored from ${backup}: ${reports} reports; start the server again.`,
+  );
+  return { reports };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = process.argv.slice(2).find((a) => a !== '--');
+  if (!arg) {
+    console.error('用法：npm run restore -- 备份文件\nusage: npm run restore -- BACKUP_FILE');
+    process.exit(2);
+  }
+  try {
+    restoreBackup(arg, loadEnv().DATABASE_URL, (line) => console.log(line));
+  } catch (e) {
+    if (!(e instanceof RestoreRefused)) throw e;
+    console.error(`恢复失败：${e.zh}\nrestore failed: ${e.message}`);
+    process.exit(1);
+  }
+}

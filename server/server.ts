@@ -3,13 +3,8 @@
  * listen; then the document engine, session clean-up and scheduled backups.
  */
 import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
-import { buildApp } from './app';
-import { countUsers, purgeSessions } from './auth/sessions';
 import { loadEnv } from './config/env';
-import { scheduleBackups } from './db/backup';
 import { type Db, databasePath, openDatabase } from './db/client';
-import { warmPdfEngine } from './ingest/formats/engine';
-import { loadSamplesIfEmpty } from './ingest/samples';
 
 /** A start-up failure: what is wrong and what to do, in Chinese for the office and English for logs; no stack trace. */
 function refuse(zh: string, en: string): never {
@@ -40,6 +35,15 @@ try {
   );
 }
 
+// the rest of the server loads once the database is known to be good: a refusal above is quick
+const [{ buildApp }, { countUsers, purgeSessions }, { scheduleBackups }, { warmPdfEngine }, { loadSamplesIfEmpty }] =
+  await Promise.all([
+    import('./app'),
+    import('./auth/sessions'),
+    import('./db/backup'),
+    import('./ingest/formats/engine'),
+    import('./ingest/samples'),
+  ]);
 const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 
 if (env.LOAD_SAMPLES) {
@@ -78,4 +82,4 @@ process.on('SIGTERM', close);
 await app.listen({ port: env.PORT, host: env.HOST });
 // the document engine and its spare start once the server answers (loading them takes a couple of
 // seconds of CPU that would otherwise delay the first answer); a file is never charged for it
-warmPdfEngine();
+if (env.ENGINE_PREWARM) warmPdfEngine();

@@ -39,6 +39,11 @@ const EnvSchema = Type.Object({
   BACKUP_DIR: Type.String({ default: '' }),
   /** Daily backups kept in BACKUP_DIR. */
   BACKUP_KEEP: Type.Integer({ minimum: 1, maximum: 3650, default: 14 }),
+  /**
+   * Start the document engine (PDF reading, OCR) as soon as the server answers, so that the first
+   * upload does not wait for it; off, it starts at the first PDF (tests that never read one).
+   */
+  ENGINE_PREWARM: Type.Boolean({ default: true }),
 });
 
 export type Env = Type.Static<typeof EnvSchema>;

@@ -2,7 +2,6 @@ import { decodeText, sniffTextFormat } from '../../../shared/report/index';
 import type { SourceFormat } from '../../../shared/report/types';
 import { engineRead, type PdfOptions, pdfToText } from './engine';
 import { FormatError } from './errors';
-import { htmlToText } from './html';
 import { type Sniffed, sniff } from './sniff';
 
 export { FormatError } from './errors';
@@ -48,8 +47,11 @@ async function read(
       const { text } = decodeText(bytes);
       return { text, format: sniffTextFormat(text) };
     }
-    case 'html':
+    case 'html': {
+      // cheerio and its dependencies load only when an HTML page comes in
+      const { htmlToText } = await import('./html');
       return { text: htmlToText(decodeText(bytes).text), format: 'html' };
+    }
     case 'pdf': {
       // a scanned page (no text layer) is read by OCR in the engine
       const { text, title, ocrRanges } = await pdfToText(bytes, pdf);

@@ -1,5 +1,8 @@
+import { eq, inArray } from 'drizzle-orm';
 import type { UserRow } from '../../../shared/schemas/index';
+import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
+import { loginFailures, sessions, users } from '../../db/schema';
 import { prepared } from '../../db/statement-cache';
 
 /** What signing in needs of an account: its hash, its role, and whether it is locked. */
@@ -20,4 +23,43 @@ export function listUsers(db: Db, now = new Date().toISOString()): UserRow[] {
             (select count(*) from sessions s where s.user_id = u.id and s.expires_at > ?) as sessions
        from users u order by u.name`,
   ).all(now) as UserRow[];
+}
+
+/**
+ * Creates an account or sets its role and password (the command line's `user:add`, the admin page).
+ * A new password also unlocks the account and ends its sessions; audited with who did it, never
+ * with the password. One transaction: the account, its sessions and the audit entry change together.
+ */
+export function saveUser(
+  db: Db,
+  u: { name: string; role: string; passwordHash: string },
+  by: { actor: string; ip: string | null },
+  now = new Date().toISOString(),
+): { created: boolean; previousRole: string | null } {
+  return db.transaction((tx) => {
+    const before = tx.select({ role: users.role }).from(users).where(eq(users.name, u.name)).get();
+    tx.insert(users)
+      .values({ name: u.name, passwordHash: u.passwordHash, role: u.role, createdAt: now })
+      .onConflictDoUpdate({
+        target: users.name,
+        set: { passwordHash: u.passwordHash, role: u.role, lockedAt: null },
+      })
+      .run();
+    tx.delete(sessions)
+      .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, u.name))))
+      .run();
+    tx.delete(loginFailures).where(eq(loginFailures.name, u.name)).run();
+    appendAudit(
+      db,
+      {
+        actor: by.actor,
+        ip: by.ip,
+        action: 'user.saved',
+        target: u.name,
+        detail: { role: u.role, previousRole: before?.role ?? null, passwordChanged: true },
+      },
+      now,
+    );
+    return { created: before === undefined, previousRole: before?.role ?? null };
+  });
 }

@@ -3,10 +3,12 @@ import { metricByKey } from '../../../shared/metrics';
 import { errors, YearScope as QualityExportQuery, RankingQuery, Spreadsheet } from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
-import { rankingWorkbook, reportsWorkbook } from '../../export/workbooks';
 import { HttpError } from '../../plugins/errors';
 import { getRanking } from '../../queries/rankings/get-ranking';
 import { assertCountyKnown, assertYearKnown } from './guards';
+
+/** exceljs and its ~400 modules load at the first export, not at every start of the server. */
+const workbooks = () => import('../../export/workbooks');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -28,6 +30,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       assertCountyKnown(db, req.query.county);
       assertYearKnown(db, req.query.year);
       const rows = getRanking(db, { year: req.query.year, county: req.query.county, metric });
+      const { rankingWorkbook } = await workbooks();
       const body = await rankingWorkbook(rows, { year: req.query.year, county: req.query.county, metric });
       const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;
       await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
@@ -48,6 +51,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
     async (req, reply) => {
       assertCountyKnown(db, req.query.county);
       assertYearKnown(db, req.query.year);
+      const { reportsWorkbook } = await workbooks();
       const body = await reportsWorkbook(db, req.query);
       const name = `${req.query.county ?? '全部'}${req.query.year}年政府信息公开年报数据.xlsx`;
       await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });

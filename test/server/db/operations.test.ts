@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RestoreRefused, restoreBackup } from '../../../scripts/restore';
 import { loadEnv } from '../../../server/config/env';
 import { backupDatabase, listBackups, scheduleBackups } from '../../../server/db/backup';
 import { openDatabase } from '../../../server/db/client';
@@ -73,7 +74,7 @@ describe('start-up (item 7)', () => {
     const err = await startServer(path).catch((e: Error) => e);
     expect((err as Error).message).toMatch(/无法启动：数据库文件不存在/);
     expect(existsSync(path)).toBe(false);
-    const created = await startServer(path, { CREATE_DATABASE: 'true' });
+    const created = await startServer(path, { CREATE_DATABASE: 'true', ENGINE_PREWARM: 'false' });
     const years = await (await fetch(`${created.base}/api/years`)).json();
     await created.kill('SIGTERM');
     // a new database, and no demo data in it unless asked for
@@ -84,7 +85,7 @@ describe('start-up (item 7)', () => {
   it('/api/health reads the database: a database gone bad is not healthy', async () => {
     const path = join(work, 'health.db');
     await prepareDatabase(path);
-    const s = await startServer(path);
+    const s = await startServer(path, { ENGINE_PREWARM: 'false' });
     expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
     // the file replaced under the running server by something that is not a database
     writeFileSync(path, Buffer.alloc(8192, 0x41));
@@ -139,32 +140,50 @@ describe('backups and restore', () => {
 
   it('npm run restore puts a backup back, keeping the replaced database aside, and refuses while the server runs', async () => {
     const path = join(work, 'live.db');
-    const env = { DATABASE_URL: path };
     const db = openDatabase(path);
     await importFiles(db, samples.slice(0, 3), { importedBy: 'test' });
-    db.$client.close();
     const backup = join(work, 'live-backup.db');
-    expect(run('backup.ts', [backup], env).out).toMatch(/integrity ok, 3 reports/);
+    expect(await backupDatabase(db, backup)).toMatchObject({ integrity: 'ok', reports: 3 });
     // later: two more reports, then the database is damaged
-    const later = openDatabase(path);
-    await importFiles(later, samples.slice(3), { importedBy: 'test' });
-    later.$client.close();
+    await importFiles(db, samples.slice(3), { importedBy: 'test' });
+    db.$client.close();
     expect(reportsIn(path)).toBe(5);
 
+    const said: string[] = [];
+    const refusal = (file: string) => {
+      try {
+        restoreBackup(file, path, (l) => said.push(l));
+        return null;
+      } catch (e) {
+        return e instanceof RestoreRefused ? e.zh : e;
+      }
+    };
     // a running server (its pid file) blocks the restore
     writeFileSync(`${path}.server.pid`, String(process.pid));
-    const refused = run('restore.ts', [backup], env);
-    expect([refused.code, refused.out]).toEqual([1, expect.stringMatching(/服务正在运行.*请先停止服务再恢复/)]);
+    expect(refusal(backup)).toMatch(/^服务正在运行（进程 \d+），请先停止服务再恢复$/);
     rmSync(`${path}.server.pid`);
+    // so does any process holding the write lock
+    const holder = openDatabase(path);
+    holder.$client.exec('BEGIN IMMEDIATE');
+    expect(refusal(backup)).toBe('数据库正在使用中，请先停止服务再恢复');
+    holder.$client.exec('ROLLBACK');
+    holder.$client.close();
+    expect(refusal(join(work, 'corrupt.db'))).toMatch(/备份文件已损坏|不是本系统的数据库备份文件/);
+    expect(refusal(join(work, 'no-such-backup.db'))).toMatch(/^备份文件不存在/);
+    expect([said, reportsIn(path)]).toEqual([[], 5]);
 
-    expect(run('restore.ts', [join(work, 'corrupt.db')], env).out).toMatch(/备份文件已损坏|不是本系统的数据库备份文件/);
-    const done = run('restore.ts', [backup], env);
+    // the command itself, as the office runs it
+    const done = run('restore.ts', [backup], { DATABASE_URL: path });
     expect(done.code).toBe(0);
+    expect(done.out).toMatch(/当前数据库已移到 .*live\.db\.before-restore-.*（未删除）/);
     expect(done.out).toMatch(/已从 .* 恢复，共 3 份报告/);
     expect(reportsIn(path)).toBe(3);
     expect(mode(path)).toBe(0o600);
     const aside = readdirSync(work).find((f) => /^live\.db\.before-restore-[^.]*$/.test(f) && !/-(?:wal|shm)$/.test(f));
     expect(aside).toBeDefined();
     expect(reportsIn(join(work, aside as string))).toBe(5);
+    // refused by the command: a message in Chinese and English, exit code 1
+    const refused = run('restore.ts', [join(work, 'corrupt.db')], { DATABASE_URL: path });
+    expect([refused.code, refused.out]).toEqual([1, expect.stringMatching(/^恢复失败：.*\nrestore failed: /)]);
   }, 60_000);
 });
