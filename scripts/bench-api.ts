@@ -63,15 +63,8 @@ function queryPlans(db: Db): string[] {
     out.push(`${label}:`, '```', sql.replace(/\s+/g, ' ').trim(), ...plan.map((p) => `  ${p.detail}`), '```');
   };
   for (const key of ['proactive', 'category:工作动态', 'newReceived']) {
-    const metric = metricByKey(key) as MetricDef;
-    const s = metric.source;
-    const params =
-      s.kind === 'category'
-        ? [s.category, s.category, 2023, 2024]
-        : s.kind === 'cell'
-          ? [s.row, s.column, 2023, 2024]
-          : [2023, 2024];
-    show(`metric ${key} (rankings: two years; trends: the whole range)`, metricValuesSql(metric), params);
+    const q = metricValuesSql(db, metricByKey(key) as MetricDef, 2023, 2024);
+    show(`metric ${key} (rankings: two years; trends: the whole range)`, q.sql, q.params);
   }
   show(
     'organisations of a county',

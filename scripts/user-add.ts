@@ -31,7 +31,7 @@ const USAGE = `用法：npm run user:add -- 用户名 --role ${ROLES.join('|')} 
 /** The password from piped input: its first line; a second non-empty line must be the same. */
 export function pipedPassword(input: string): { password: string } | { problem: string } {
   const [first = '', second = ''] = input.split(/\r?\n/);
-  if (second !== '' && second !== first) return { problem: '两次输入的密码不一致 / the two passwords differ' };
+  if (second !== '' && second !== first) return { problem: '两次输入的密码不一致' };
   return { password: first };
 }
 
@@ -61,14 +61,14 @@ export async function userAdd(argv: string[], io: UserAddIo): Promise<number> {
   if (parsed.values['password-stdin'] || !io.interactive) {
     const piped = pipedPassword(await io.readStdin());
     if ('problem' in piped) {
-      io.err(`${piped.problem}；未做任何修改 / nothing changed`);
+      io.err(`${piped.problem}，未做任何修改\nthe two passwords differ; nothing changed`);
       return 1;
     }
     password = piped.password;
   } else {
     password = await io.ask('密码 / password: ');
     if ((await io.ask('再输入一次 / again: ')) !== password) {
-      io.err('两次输入的密码不一致，未做任何修改 / the passwords differ; nothing changed');
+      io.err('两次输入的密码不一致，未做任何修改\nthe two passwords differ; nothing changed');
       return 1;
     }
   }

@@ -1,6 +1,7 @@
+import { and, desc, eq, like, lt, or } from 'drizzle-orm';
 import type { AuditAction, AuditRow } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
-import { prepared } from '../db/statement-cache';
+import { auditLog } from '../db/schema';
 import { writeTransaction } from '../db/write';
 
 export type { AuditAction, AuditRow };
@@ -18,14 +19,16 @@ export interface AuditEntry {
 
 /** Appends to the audit log (the table refuses updates and deletes). Call inside a transaction, or use `audit`. */
 export function appendAudit(db: Db, e: AuditEntry, at = new Date().toISOString()): void {
-  prepared(db, 'insert into audit_log (at, actor, ip, action, target, detail) values (?, ?, ?, ?, ?, ?)').run(
-    at,
-    e.actor,
-    e.ip,
-    e.action,
-    e.target ?? null,
-    e.detail ? JSON.stringify(e.detail) : null,
-  );
+  db.insert(auditLog)
+    .values({
+      at,
+      actor: e.actor,
+      ip: e.ip,
+      action: e.action,
+      target: e.target ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .run();
 }
 
 /** Appends to the audit log in its own write, waiting politely for the lock like every server write. */
@@ -35,19 +38,18 @@ export async function audit(db: Db, e: AuditEntry): Promise<void> {
 
 /** The newest entries first, `limit` of them, before id `before`, of one action (prefix) if given. */
 export function listAudit(db: Db, q: { limit: number; before?: number; action?: string; actor?: string }): AuditRow[] {
-  const rows = prepared(
-    db,
-    `select id, at, actor, ip, action, target, detail from audit_log
-      where id < ? and (? is null or action = ? or action like ? || '.%') and (? is null or actor = ?)
-      order by id desc limit ?`,
-  ).all(
-    q.before ?? Number.MAX_SAFE_INTEGER,
-    q.action ?? null,
-    q.action ?? null,
-    q.action ?? null,
-    q.actor ?? null,
-    q.actor ?? null,
-    q.limit,
-  ) as (Omit<AuditRow, 'detail'> & { detail: string | null })[];
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        lt(auditLog.id, q.before ?? Number.MAX_SAFE_INTEGER),
+        q.action ? or(eq(auditLog.action, q.action), like(auditLog.action, `${q.action}.%`)) : undefined,
+        q.actor ? eq(auditLog.actor, q.actor) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit)
+    .all();
   return rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
 }

@@ -1,5 +1,7 @@
+import { and, count, eq, gt, isNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { prepared } from '../db/statement-cache';
+import { loginFailures, users } from '../db/schema';
+import { perConnection } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
 import { appendAudit } from './audit';
 
@@ -17,6 +19,31 @@ export interface Blocked {
   by: 'name' | 'ip';
 }
 
+const p = sql.placeholder;
+// asked at every sign-in: prepared once per connection
+const statements = perConnection((db: Db) => ({
+  failuresFromIp: db
+    .select({ n: count(), oldest: min(loginFailures.at) })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.ip, p('ip')), gt(loginFailures.at, p('from'))))
+    .prepare(),
+  failuresOfPair: db
+    .select({ n: count(), oldest: min(loginFailures.at) })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.name, p('name')), eq(loginFailures.ip, p('ip')), gt(loginFailures.at, p('from'))))
+    .prepare(),
+  failuresOfName: db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.name, p('name')), gt(loginFailures.at, p('from'))))
+    .prepare(),
+  lockedAt: db
+    .select({ lockedAt: users.lockedAt })
+    .from(users)
+    .where(eq(users.name, p('name')))
+    .prepare(),
+}));
+
 function since(now: number): string {
   return new Date(now - THROTTLE.windowMs).toISOString();
 }
@@ -25,19 +52,11 @@ function since(now: number): string {
 export function loginBlocked(db: Db, name: string, ip: string, now = Date.now()): Blocked | null {
   const from = since(now);
   const wait = (oldest: string) => Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE.windowMs - now) / 1000));
-  const byIp = prepared(db, 'select count(*) as n, min(at) as oldest from login_failures where ip = ? and at > ?').get(
-    ip,
-    from,
-  ) as {
-    n: number;
-    oldest: string;
-  };
-  if (byIp.n >= THROTTLE.perIp) return { retryAfter: wait(byIp.oldest), by: 'ip' };
-  const pair = prepared(
-    db,
-    'select count(*) as n, min(at) as oldest from login_failures where name = ? and ip = ? and at > ?',
-  ).get(name, ip, from) as { n: number; oldest: string };
-  if (pair.n >= THROTTLE.perNameAndIp) return { retryAfter: wait(pair.oldest), by: 'name' };
+  const s = statements(db);
+  const byIp = s.failuresFromIp.get({ ip, from });
+  if (byIp && byIp.n >= THROTTLE.perIp && byIp.oldest) return { retryAfter: wait(byIp.oldest), by: 'ip' };
+  const pair = s.failuresOfPair.get({ name, ip, from });
+  if (pair && pair.n >= THROTTLE.perNameAndIp && pair.oldest) return { retryAfter: wait(pair.oldest), by: 'name' };
   return null;
 }
 
@@ -45,15 +64,19 @@ export function loginBlocked(db: Db, name: string, ip: string, now = Date.now())
 export async function recordFailure(db: Db, name: string, ip: string, now = Date.now()): Promise<boolean> {
   const at = new Date(now).toISOString();
   return writeTransaction(db, () => {
-    prepared(db, 'insert into login_failures (name, ip, at) values (?, ?, ?)').run(name, ip, at);
+    db.insert(loginFailures).values({ name, ip, at }).run();
     // old failures count for nothing: keep the table small
-    prepared(db, 'delete from login_failures where at < ?').run(new Date(now - 4 * THROTTLE.windowMs).toISOString());
+    db.delete(loginFailures)
+      .where(lt(loginFailures.at, new Date(now - 4 * THROTTLE.windowMs).toISOString()))
+      .run();
     appendAudit(db, { actor: name, ip, action: 'login.failure' }, at);
-    const n = (
-      prepared(db, 'select count(*) as n from login_failures where name = ? and at > ?').get(name, since(now)) as { n: number }
-    ).n;
+    const n = statements(db).failuresOfName.get({ name, from: since(now) })?.n ?? 0;
     if (n < THROTTLE.lockAfter) return false;
-    const locked = prepared(db, 'update users set locked_at = ? where name = ? and locked_at is null').run(at, name);
+    const locked = db
+      .update(users)
+      .set({ lockedAt: at })
+      .where(and(eq(users.name, name), isNull(users.lockedAt)))
+      .run();
     if (locked.changes > 0)
       appendAudit(db, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
     return locked.changes > 0 || isLocked(db, name);
@@ -62,22 +85,25 @@ export async function recordFailure(db: Db, name: string, ip: string, now = Date
 
 /** Forgets a name's failures from an address after it signs in. */
 export async function clearFailures(db: Db, name: string, ip: string): Promise<void> {
-  await writeTransaction(db, () => prepared(db, 'delete from login_failures where name = ? and ip = ?').run(name, ip));
+  await writeTransaction(db, () =>
+    db
+      .delete(loginFailures)
+      .where(and(eq(loginFailures.name, name), eq(loginFailures.ip, ip)))
+      .run(),
+  );
 }
 
 export function isLocked(db: Db, name: string): boolean {
-  const row = prepared(db, 'select locked_at as lockedAt from users where name = ?').get(name) as
-    | { lockedAt: string | null }
-    | undefined;
-  return row?.lockedAt !== null && row?.lockedAt !== undefined;
+  const row = statements(db).lockedAt.get({ name });
+  return row !== undefined && row.lockedAt !== null;
 }
 
 /** An admin's unlock: the account signs in again, its failures forgotten. Returns false for an unknown name. */
 export async function unlockAccount(db: Db, name: string, by: { actor: string; ip: string | null }): Promise<boolean> {
   return writeTransaction(db, () => {
-    const changed = prepared(db, 'update users set locked_at = null where name = ?').run(name).changes > 0;
+    const changed = db.update(users).set({ lockedAt: null }).where(eq(users.name, name)).run().changes > 0;
     if (!changed) return false;
-    prepared(db, 'delete from login_failures where name = ?').run(name);
+    db.delete(loginFailures).where(eq(loginFailures.name, name)).run();
     appendAudit(db, { actor: by.actor, ip: by.ip, action: 'account.unlocked', target: name });
     return true;
   });

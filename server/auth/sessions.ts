@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { and, count, desc, eq, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { prepared } from '../db/statement-cache';
+import { sessions, users } from '../db/schema';
+import { perConnection } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
 
 export interface SessionUser {
@@ -12,6 +14,38 @@ export interface SessionUser {
 }
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const p = sql.placeholder;
+/** When the session was last used: a session never seen since sign-in counts from its creation. */
+const seenAt = sql<string>`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`;
+
+// findSession runs on every request that carries a cookie: prepared once per connection
+const statements = perConnection((db: Db) => ({
+  byToken: db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      name: users.name,
+      role: users.role,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      seenAt,
+      lockedAt: users.lockedAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, p('hash')))
+    .prepare(),
+  markSeen: db
+    .update(sessions)
+    .set({ lastSeenAt: sql`${p('now')}` })
+    .where(eq(sessions.id, p('id')))
+    .prepare(),
+  deleteByToken: db
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, p('hash')))
+    .prepare(),
+}));
 
 /**
  * A new session (a fresh token on every sign-in: no fixation); returns the cookie token. A user
@@ -27,22 +61,26 @@ export async function createSession(
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
   await writeTransaction(db, () => {
-    if (replacing) prepared(db, 'delete from sessions where token_hash = ?').run(hash(replacing));
-    prepared(
-      db,
-      'insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at) values (?, ?, ?, ?, ?, ?)',
-    ).run(
-      hash(token),
-      userId,
-      csrfToken,
-      now.toISOString(),
-      new Date(now.getTime() + limits.hours * 3600_000).toISOString(),
-      now.toISOString(),
-    );
-    prepared(
-      db,
-      'delete from sessions where user_id = ? and id not in (select id from sessions where user_id = ? order by id desc limit ?)',
-    ).run(userId, userId, limits.maxPerUser);
+    if (replacing) statements(db).deleteByToken.run({ hash: hash(replacing) });
+    db.insert(sessions)
+      .values({
+        tokenHash: hash(token),
+        userId,
+        csrfToken,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + limits.hours * 3600_000).toISOString(),
+        lastSeenAt: now.toISOString(),
+      })
+      .run();
+    const newest = db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(desc(sessions.id))
+      .limit(limits.maxPerUser);
+    db.delete(sessions)
+      .where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest)))
+      .run();
   });
   return { token, csrfToken };
 }
@@ -54,18 +92,14 @@ export async function createSession(
  */
 export function findSession(db: Db, token: string | undefined, idleMinutes = 30, now = Date.now()): SessionUser | null {
   if (!token || token.length > 200) return null;
-  const row = prepared(
-    db,
-    `select s.id as sessionId, u.id as userId, u.name, u.role, s.csrf_token as csrfToken, s.expires_at as expiresAt,
-            coalesce(s.last_seen_at, s.created_at) as seenAt, u.locked_at as lockedAt
-       from sessions s join users u on u.id = s.user_id where s.token_hash = ?`,
-  ).get(hash(token)) as (SessionUser & { expiresAt: string; seenAt: string; lockedAt: string | null }) | undefined;
+  const s = statements(db);
+  const row = s.byToken.get({ hash: hash(token) });
   if (!row || row.lockedAt !== null) return null;
   const nowIso = new Date(now).toISOString();
   if (row.expiresAt < nowIso || Date.parse(row.seenAt) + idleMinutes * 60_000 < now) return null;
   if (now - Date.parse(row.seenAt) > 60_000) {
     try {
-      prepared(db, 'update sessions set last_seen_at = ? where id = ?').run(nowIso, row.sessionId);
+      s.markSeen.run({ now: nowIso, id: row.sessionId });
     } catch {
       // the database is busy with an import: the next request marks it
     }
@@ -81,15 +115,17 @@ export async function purgeSessions(db: Db, idleMinutes: number, now = Date.now(
   return writeTransaction(
     db,
     () =>
-      prepared(db, 'delete from sessions where expires_at < ? or coalesce(last_seen_at, created_at) < ?').run(nowIso, idleSince)
-        .changes,
+      db
+        .delete(sessions)
+        .where(or(lt(sessions.expiresAt, nowIso), lt(seenAt, idleSince)))
+        .run().changes,
   );
 }
 
 export async function deleteSession(db: Db, token: string | undefined): Promise<void> {
-  if (token) await writeTransaction(db, () => prepared(db, 'delete from sessions where token_hash = ?').run(hash(token)));
+  if (token) await writeTransaction(db, () => statements(db).deleteByToken.run({ hash: hash(token) }));
 }
 
 export function countUsers(db: Db): number {
-  return (prepared(db, 'select count(*) as n from users').get() as { n: number }).n;
+  return db.select({ n: count() }).from(users).get()?.n ?? 0;
 }

@@ -20,3 +20,20 @@ export function prepared(db: Db, sql: string): Database.Statement {
 
 /** Chinese collation for names (pinyin order), created once: `localeCompare` with a locale rebuilds it each call. */
 export const byName = new Intl.Collator('zh-Hans-CN').compare;
+
+/**
+ * Statements built once per connection by `build`, which writes them with drizzle's builder and
+ * `.prepare()`s them: the builder's own cost (tens of µs) is paid once, not on every call, and a
+ * column renamed in the schema is a type error here. Use `sql.placeholder('name')` for parameters.
+ */
+export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let s = built.get(db);
+    if (!s) {
+      s = build(db);
+      built.set(db, s);
+    }
+    return s;
+  };
+}

@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { MetricDef } from '../../shared/metrics';
 import {
@@ -9,6 +10,8 @@ import {
   templateCells,
 } from '../../shared/report/template';
 import type { Db } from '../db/client';
+import { figureOf } from '../db/expressions';
+import { reports as reportsTable, tableFigures } from '../db/schema';
 import { getCategories } from '../queries/categories/get-categories';
 import type { RankingRow } from '../queries/rankings/get-ranking';
 
@@ -95,13 +98,25 @@ export async function reportsWorkbook(db: Db, p: { year: number; county?: string
   }
   styleHeader(proactive);
 
-  const reports = cats.rows.map((r) => ({
-    ...r,
-    template: ((db.$client.prepare('select template from reports where id = ?').get(r.reportId) as { template: string | null })
-      .template ?? '2021') as '2021' | '2019',
-  }));
-  const figure = db.$client.prepare(
-    'select coalesce(corrected_value, value) as v from table_figures where report_id = ? and row_key = ? and column_key = ?',
+  const ids = cats.rows.map((r) => r.reportId);
+  const templates = new Map(
+    db
+      .select({ id: reportsTable.id, template: reportsTable.template })
+      .from(reportsTable)
+      .where(inArray(reportsTable.id, ids))
+      .all()
+      .map((x) => [x.id, (x.template ?? '2021') as '2021' | '2019']),
+  );
+  const reports = cats.rows.map((r) => ({ ...r, template: templates.get(r.reportId) ?? '2021' }));
+  // every cell of every report of the year, read once (the sheets below look them up)
+  const t = tableFigures;
+  const values = new Map(
+    db
+      .select({ reportId: t.reportId, tableName: t.tableName, rowKey: t.rowKey, columnKey: t.columnKey, v: figureOf })
+      .from(t)
+      .where(inArray(t.reportId, ids))
+      .all()
+      .map((x) => [`${x.reportId} ${x.tableName} ${x.rowKey} ${x.columnKey}`, x.v]),
   );
   for (const s of SHEETS) {
     const versions = [...new Set(reports.map((r) => r.template))].sort().reverse() as ('2021' | '2019')[];
@@ -118,7 +133,7 @@ export async function reportsWorkbook(db: Db, p: { year: number; county?: string
     for (const r of reports) {
       const row: Record<string, string | number | null> = { __name: r.organization.name, __template: `${r.template}版` };
       for (const { cell } of cells.values()) {
-        row[cell.path] = (figure.get(r.reportId, cell.row, cell.column) as { v: number | null } | undefined)?.v ?? null;
+        row[cell.path] = values.get(`${r.reportId} ${cell.table} ${cell.row} ${cell.column}`) ?? null;
       }
       sheet.addRow(row);
     }

@@ -1,7 +1,9 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
-import { prepared } from '../db/statement-cache';
+import { importJobs } from '../db/schema';
+import { perConnection } from '../db/statement-cache';
 import type { EngineProgress } from './formats/engine';
 import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
@@ -18,22 +20,37 @@ interface QueuedJob {
   ip: string | null;
 }
 
-interface JobRow {
-  id: number;
-  fileName: string;
-  size: number;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  result: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+const JOB_COLUMNS = {
+  id: importJobs.id,
+  fileName: importJobs.fileName,
+  size: importJobs.size,
+  state: importJobs.state,
+  result: importJobs.result,
+  createdAt: importJobs.createdAt,
+  finishedAt: importJobs.finishedAt,
+};
+// the import page polls its jobs every second while files are being read: prepared once per connection
+const statements = perConnection((db: Db) => ({
+  latestOf: db
+    .select(JOB_COLUMNS)
+    .from(importJobs)
+    .where(eq(importJobs.importedBy, sql.placeholder('user')))
+    .orderBy(desc(importJobs.id))
+    .limit(50)
+    .prepare(),
+  jobOf: db
+    .select(JOB_COLUMNS)
+    .from(importJobs)
+    .where(and(eq(importJobs.id, sql.placeholder('id')), eq(importJobs.importedBy, sql.placeholder('user'))))
+    .prepare(),
+}));
+type JobRow = NonNullable<ReturnType<ReturnType<typeof statements>['jobOf']['get']>>;
 
 /**
  * Files read at once. One: the document engine reads one file at a time anyway, and a file shown
  * 读取中 is then really being read, not waiting inside the engine.
  */
 const CONCURRENCY = 1;
-const COLUMNS = `id, file_name as fileName, size, state, result, created_at as createdAt, finished_at as finishedAt`;
 
 /**
  * The import page's queue: uploaded files are stored with their bytes first (so none is lost if the
@@ -52,7 +69,7 @@ export class ImportQueue {
     private readonly log: FastifyBaseLogger,
   ) {
     // files that were being read when the server stopped are read again (an import is idempotent)
-    prepared(db, `update import_jobs set state = 'queued' where state = 'running'`).run();
+    db.update(importJobs).set({ state: 'queued' }).where(eq(importJobs.state, 'running')).run();
     this.pump();
   }
 
@@ -62,18 +79,25 @@ export class ImportQueue {
     opts: { county: string | null; importedBy: string; ip?: string | null },
   ): ImportJob[] {
     const now = new Date().toISOString();
-    const insert = prepared(
-      this.db,
-      `insert into import_jobs (file_name, size, bytes, county, imported_by, ip, state, created_at) values (?, ?, ?, ?, ?, ?, 'queued', ?)`,
-    );
-    const ids = this.db.$client.transaction(() =>
+    const ids = this.db.transaction((tx) =>
       files.map((f) =>
         Number(
-          insert.run(f.name, f.bytes.length, Buffer.from(f.bytes), opts.county, opts.importedBy, opts.ip ?? null, now)
-            .lastInsertRowid,
+          tx
+            .insert(importJobs)
+            .values({
+              fileName: f.name,
+              size: f.bytes.length,
+              bytes: Buffer.from(f.bytes),
+              county: opts.county,
+              importedBy: opts.importedBy,
+              ip: opts.ip ?? null,
+              state: 'queued',
+              createdAt: now,
+            })
+            .run().lastInsertRowid,
         ),
       ),
-    )();
+    );
     this.pump();
     return this.get(ids, opts.importedBy);
   }
@@ -82,17 +106,8 @@ export class ImportQueue {
   get(ids: readonly number[] | null, user: string): ImportJob[] {
     const rows =
       ids === null
-        ? (prepared(this.db, `select ${COLUMNS} from import_jobs where imported_by = ? order by id desc limit 50`).all(
-            user,
-          ) as JobRow[])
-        : ids
-            .map(
-              (id) =>
-                prepared(this.db, `select ${COLUMNS} from import_jobs where id = ? and imported_by = ?`).get(id, user) as
-                  | JobRow
-                  | undefined,
-            )
-            .filter((r): r is JobRow => r !== undefined);
+        ? statements(this.db).latestOf.all({ user })
+        : ids.map((id) => statements(this.db).jobOf.get({ id, user })).filter((r): r is JobRow => r !== undefined);
     return rows.map((r) => this.view(r));
   }
 
@@ -107,7 +122,7 @@ export class ImportQueue {
     };
     if (r.state === 'done' || r.state === 'failed') {
       v.stage = r.state;
-      if (r.result) v.result = JSON.parse(r.result) as ImportResult;
+      if (r.result) v.result = r.result as ImportResult;
       return v;
     }
     const p = this.live.get(r.id);
@@ -125,12 +140,22 @@ export class ImportQueue {
   /** Starts the next queued files while there is room. */
   private pump(): void {
     while (!this.stopped && this.running < CONCURRENCY) {
-      const next = prepared(
-        this.db,
-        `select id, file_name as fileName, bytes, county, imported_by as importedBy, ip from import_jobs where state = 'queued' order by id limit 1`,
-      ).get() as QueuedJob | undefined;
+      const next = this.db
+        .select({
+          id: importJobs.id,
+          fileName: importJobs.fileName,
+          bytes: importJobs.bytes,
+          county: importJobs.county,
+          importedBy: importJobs.importedBy,
+          ip: importJobs.ip,
+        })
+        .from(importJobs)
+        .where(eq(importJobs.state, 'queued'))
+        .orderBy(importJobs.id)
+        .limit(1)
+        .get();
       if (!next) break;
-      prepared(this.db, `update import_jobs set state = 'running' where id = ?`).run(next.id);
+      this.db.update(importJobs).set({ state: 'running' }).where(eq(importJobs.id, next.id)).run();
       if (this.running === 0) this.idle = new Promise((r) => (this.settle = r));
       this.running++;
       this.live.set(next.id, null);
@@ -163,10 +188,16 @@ export class ImportQueue {
     );
     try {
       // a failed file keeps its bytes (the office may want them back); an imported one has them in source_documents
-      prepared(
-        this.db,
-        `update import_jobs set state = ?, result = ?, finished_at = ?, bytes = case when ? then bytes else null end where id = ?`,
-      ).run(failed ? 'failed' : 'done', JSON.stringify(result), new Date().toISOString(), failed ? 1 : 0, job.id);
+      this.db
+        .update(importJobs)
+        .set({
+          state: failed ? 'failed' : 'done',
+          result,
+          finishedAt: new Date().toISOString(),
+          ...(failed ? {} : { bytes: null }),
+        })
+        .where(eq(importJobs.id, job.id))
+        .run();
       await auditImport(this.db, result, { actor: job.importedBy, ip: job.ip, county: job.county });
     } catch (err) {
       this.log.error({ job: job.id, err: (err as Error).message }, 'import job state could not be saved');

@@ -1,28 +1,43 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { UserRow } from '../../../shared/schemas/index';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { loginFailures, sessions, users } from '../../db/schema';
-import { prepared } from '../../db/statement-cache';
+import { perConnection } from '../../db/statement-cache';
 
 /** What signing in needs of an account: its hash, its role, and whether it is locked. */
 export function findLoginUser(
   db: Db,
   name: string,
 ): { id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined {
-  return prepared(db, 'select id, name, role, password_hash as hash, locked_at as lockedAt from users where name = ?').get(
-    name,
-  ) as { id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined;
+  return loginUser(db).get({ name });
 }
+
+const loginUser = perConnection((db: Db) =>
+  db
+    .select({ id: users.id, name: users.name, role: users.role, hash: users.passwordHash, lockedAt: users.lockedAt })
+    .from(users)
+    .where(eq(users.name, sql.placeholder('name')))
+    .prepare(),
+);
 
 /** Every account with its lock and how many sessions it holds now. */
 export function listUsers(db: Db, now = new Date().toISOString()): UserRow[] {
-  return prepared(
-    db,
-    `select u.name, u.role, u.created_at as createdAt, u.locked_at as lockedAt,
-            (select count(*) from sessions s where s.user_id = u.id and s.expires_at > ?) as sessions
-       from users u order by u.name`,
-  ).all(now) as UserRow[];
+  const live = db
+    .select({ n: count() })
+    .from(sessions)
+    .where(and(eq(sessions.userId, users.id), gt(sessions.expiresAt, now)));
+  return db
+    .select({
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+      lockedAt: users.lockedAt,
+      sessions: sql<number>`(${live})`,
+    })
+    .from(users)
+    .orderBy(users.name)
+    .all();
 }
 
 /**

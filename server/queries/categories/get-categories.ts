@@ -1,7 +1,9 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
 import type { CategoryRow } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
+import { proactiveTotalOf } from '../../db/expressions';
+import { proactiveCategories, reports } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
 
 /** Canonical proactive-disclosure categories per organisation for a year (current reports). */
@@ -10,23 +12,32 @@ export function getCategories(
   params: { year: number; county?: string },
 ): { categories: readonly string[]; rows: CategoryRow[] } {
   const orgs = new Map(getOrganizations(db, params.county).map((o) => [o.id, o]));
-  const reports = prepared(
-    db,
-    'select id, organization_id as organizationId, coalesce(proactive_total_corrected, proactive_total) as proactiveTotal from reports where year = ? and is_current = 1',
-  ).all(params.year) as { id: number; organizationId: number; proactiveTotal: number | null }[];
-  const cats = prepared(
-    db,
-    `select c.report_id as reportId, c.category, case when sum(c.count is null) > 0 then null else sum(c.count) end as count
-       from proactive_categories c join reports r on r.id = c.report_id
-       where r.year = ? and r.is_current = 1 group by c.report_id, c.category`,
-  ).all(params.year) as { reportId: number; category: string; count: number | null }[];
+  const current = and(eq(reports.year, params.year), eq(reports.isCurrent, true));
+  const rs = db
+    .select({ id: reports.id, organizationId: reports.organizationId, proactiveTotal: proactiveTotalOf })
+    .from(reports)
+    .where(current)
+    .all();
+  const c = proactiveCategories;
+  // a category with any unreadable count has no sum (null), never a partial one
+  const cats = db
+    .select({
+      reportId: c.reportId,
+      category: c.category,
+      count: sql<number | null>`case when sum(${c.count} is null) > 0 then null else sum(${c.count}) end`,
+    })
+    .from(c)
+    .innerJoin(reports, eq(reports.id, c.reportId))
+    .where(current)
+    .groupBy(c.reportId, c.category)
+    .all();
   const byReport = new Map<number, Record<string, number | null>>();
   for (const c of cats) {
     const record = byReport.get(c.reportId) ?? {};
     record[c.category] = c.count;
     byReport.set(c.reportId, record);
   }
-  const rows = reports
+  const rows = rs
     .filter((r) => orgs.has(r.organizationId))
     .map((r) => {
       const o = orgs.get(r.organizationId) as { id: number; name: string; county: string | null };

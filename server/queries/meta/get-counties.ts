@@ -1,10 +1,13 @@
+import { count, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
+import { organizations } from '../../db/schema';
 
-/** Counties with their number of organisations; `county: null` collects the unassigned ones. */
+/** Counties with their number of organisations; `county: null` collects the unassigned ones (last). */
 export function getCounties(db: Db): { county: string | null; organizations: number }[] {
-  return prepared(
-    db,
-    'select county, count(*) as organizations from organizations group by county order by county is null, county',
-  ).all() as { county: string | null; organizations: number }[];
+  return db
+    .select({ county: organizations.county, organizations: count() })
+    .from(organizations)
+    .groupBy(organizations.county)
+    .orderBy(sql`${organizations.county} is null`, organizations.county)
+    .all();
 }

@@ -1,10 +1,14 @@
+import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
+import { reports } from '../../db/schema';
 
 /** Years with at least one current report, newest first, with how many reports each has. */
 export function getYears(db: Db): { year: number; reports: number }[] {
-  return prepared(
-    db,
-    'select year, count(*) as reports from reports where is_current = 1 group by year order by year desc',
-  ).all() as { year: number; reports: number }[];
+  return db
+    .select({ year: reports.year, reports: count() })
+    .from(reports)
+    .where(eq(reports.isCurrent, true))
+    .groupBy(reports.year)
+    .orderBy(desc(reports.year))
+    .all();
 }

@@ -1,50 +1,39 @@
 import { and, eq, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { counties, organizations, reports } from '../../db/schema';
+import { perConnection } from '../../db/statement-cache';
 
 // asked on every analytic request (the guards), so built once per connection and prepared: the
 // builder's own cost per call was 25 times the query's
-function build(db: Db) {
-  return {
-    yearHasReports: db
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.year, sql.placeholder('year')), eq(reports.isCurrent, true)))
-      .limit(1)
-      .prepare(),
-    countyHasOrganizations: db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.county, sql.placeholder('county')))
-      .limit(1)
-      .prepare(),
-    countyListed: db
-      .select({ name: counties.name })
-      .from(counties)
-      .where(eq(counties.name, sql.placeholder('name')))
-      .prepare(),
-    // two statements, so that each reads one end of the year index instead of scanning the table
-    firstYear: db
-      .select({ v: min(reports.year) })
-      .from(reports)
-      .prepare(),
-    lastYear: db
-      .select({ v: max(reports.year) })
-      .from(reports)
-      .prepare(),
-    anyReport: db.select({ id: reports.id }).from(reports).limit(1).prepare(),
-  };
-}
-
-const statements = new WeakMap<Db, ReturnType<typeof build>>();
-function known(db: Db) {
-  let s = statements.get(db);
-  if (!s) {
-    s = build(db);
-    statements.set(db, s);
-  }
-  return s;
-}
+const known = perConnection((db: Db) => ({
+  yearHasReports: db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.year, sql.placeholder('year')), eq(reports.isCurrent, true)))
+    .limit(1)
+    .prepare(),
+  countyHasOrganizations: db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.county, sql.placeholder('county')))
+    .limit(1)
+    .prepare(),
+  countyListed: db
+    .select({ name: counties.name })
+    .from(counties)
+    .where(eq(counties.name, sql.placeholder('name')))
+    .prepare(),
+  // two statements, so that each reads one end of the year index instead of scanning the table
+  firstYear: db
+    .select({ v: min(reports.year) })
+    .from(reports)
+    .prepare(),
+  lastYear: db
+    .select({ v: max(reports.year) })
+    .from(reports)
+    .prepare(),
+  anyReport: db.select({ id: reports.id }).from(reports).limit(1).prepare(),
+}));
 
 /** Whether any current report is of `year`. */
 export function yearHasReports(db: Db, year: number): boolean {

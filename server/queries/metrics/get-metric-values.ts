@@ -1,6 +1,9 @@
+import { and, between, count, eq, sql } from 'drizzle-orm';
 import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
+import { figureOf, proactiveTotalOf } from '../../db/expressions';
+import { proactiveCategories, reports, tableFigures } from '../../db/schema';
+import { perConnection } from '../../db/statement-cache';
 
 export interface MetricValue {
   organizationId: number;
@@ -13,32 +16,62 @@ export interface MetricValue {
   warnings: number;
 }
 
-/** The SQL behind a metric's values (also shown with its query plan in docs/benchmarks.md). */
-export function metricValuesSql(metric: MetricDef): string {
-  const inRange = 'r.is_current = 1 and r.year between ? and ?';
-  switch (metric.source.kind) {
-    case 'proactive':
-      return `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings, coalesce(r.proactive_total_corrected, r.proactive_total) as value from reports r where ${inRange}`;
-    case 'category':
-      // unknown (null) when the report lists no categories or an unreadable count; a category it leaves out is 0
-      return `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings,
-           case when count(c.id) = 0 then null
-                when sum(case when c.category = ? and c.count is null then 1 else 0 end) > 0 then null
-                else coalesce(sum(case when c.category = ? then c.count end), 0) end as value
-         from reports r left join proactive_categories c on c.report_id = r.id
-         where ${inRange} group by r.id`;
-    case 'cell':
-      return `select r.organization_id as organizationId, r.year, r.id as reportId, r.error_count as errors, r.warning_count as warnings, coalesce(f.corrected_value, f.value) as value
-         from reports r left join table_figures f on f.report_id = r.id and f.row_key = ? and f.column_key = ?
-         where ${inRange}`;
-  }
+const p = sql.placeholder;
+const r = reports;
+const c = proactiveCategories;
+const f = tableFigures;
+const base = { organizationId: r.organizationId, year: r.year, reportId: r.id, errors: r.errorCount, warnings: r.warningCount };
+const inRange = and(eq(r.isCurrent, true), between(r.year, p('from'), p('to')));
+
+/** The statement of each kind of metric, its parameters as placeholders (shown with its plan by `npm run bench:api`). */
+function queries(db: Db) {
+  return {
+    proactive: db
+      .select({ ...base, value: proactiveTotalOf })
+      .from(r)
+      .where(inRange),
+    // unknown (null) when the report lists no categories or an unreadable count; a category it leaves out is 0
+    category: db
+      .select({
+        ...base,
+        value: sql<number | null>`case when ${count(c.id)} = 0 then null
+          when sum(case when ${c.category} = ${p('category')} and ${c.count} is null then 1 else 0 end) > 0 then null
+          else coalesce(sum(case when ${c.category} = ${p('category')} then ${c.count} end), 0) end`,
+      })
+      .from(r)
+      .leftJoin(c, eq(c.reportId, r.id))
+      .where(inRange)
+      .groupBy(r.id),
+    cell: db
+      .select({ ...base, value: figureOf })
+      .from(r)
+      .leftJoin(f, and(eq(f.reportId, r.id), eq(f.rowKey, p('row')), eq(f.columnKey, p('column'))))
+      .where(inRange),
+  };
+}
+
+// rankings and trends read a metric on every request: the three statements prepared once per connection
+const statements = perConnection((db: Db) => {
+  const q = queries(db);
+  return { proactive: q.proactive.prepare(), category: q.category.prepare(), cell: q.cell.prepare() };
+});
+
+/** The SQL and parameters behind a metric's values, for EXPLAIN QUERY PLAN in the benchmark. */
+export function metricValuesSql(db: Db, metric: MetricDef, from: number, to: number): { sql: string; params: unknown[] } {
+  const s = metric.source;
+  const q = queries(db)[s.kind].toSQL();
+  const values: Record<string, unknown> = { from, to, ...(s.kind === 'category' ? { category: s.category } : {}) };
+  if (s.kind === 'cell') Object.assign(values, { row: s.row, column: s.column });
+  // drizzle lists placeholders in the order they appear in the SQL
+  const params = q.params.map((x) => (x && typeof x === 'object' && 'name' in x ? values[(x as { name: string }).name] : x));
+  return { sql: q.sql, params };
 }
 
 /** The metric for every current report in the years [from, to]. */
 export function getMetricValues(db: Db, metric: MetricDef, from: number, to: number): MetricValue[] {
   const s = metric.source;
-  const stmt = prepared(db, metricValuesSql(metric));
-  const params =
-    s.kind === 'category' ? [s.category, s.category, from, to] : s.kind === 'cell' ? [s.row, s.column, from, to] : [from, to];
-  return stmt.all(...params) as MetricValue[];
+  const st = statements(db);
+  if (s.kind === 'category') return st.category.all({ from, to, category: s.category });
+  if (s.kind === 'cell') return st.cell.all({ from, to, row: s.row, column: s.column });
+  return st.proactive.all({ from, to });
 }

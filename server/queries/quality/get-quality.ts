@@ -1,6 +1,7 @@
+import { and, desc, eq } from 'drizzle-orm';
 import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
+import { findings, reports } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
 
 /**
@@ -10,13 +11,13 @@ import { getOrganizations } from '../meta/get-organizations';
 export function getQuality(db: Db, params: { year?: number; county?: string }) {
   const orgs = getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
-  const current = (
-    prepared(
-      db,
-      `select r.id, r.organization_id as organizationId, r.year, r.published_on as publishedOn, r.error_count as errors
-         from reports r where r.is_current = 1`,
-    ).all() as { id: number; organizationId: number; year: number; publishedOn: string | null; errors: number }[]
-  ).filter((r) => inScope.has(r.organizationId));
+  const r = reports;
+  const current = db
+    .select({ id: r.id, organizationId: r.organizationId, year: r.year, publishedOn: r.publishedOn, errors: r.errorCount })
+    .from(r)
+    .where(eq(r.isCurrent, true))
+    .all()
+    .filter((x) => inScope.has(x.organizationId));
   const years = [...new Set(current.map((r) => r.year))].sort((a, b) => a - b);
   const isLate = (r: { year: number; publishedOn: string | null }) =>
     r.publishedOn !== null && r.publishedOn > `${r.year + 1}-01-31`;
@@ -24,9 +25,9 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
     organization: { id: o.id, name: o.name, county: o.county },
     years: Object.fromEntries(
       years.map((y) => {
-        const r = current.find((x) => x.organizationId === o.id && x.year === y);
-        const cell: MatrixCell = r
-          ? { status: r.errors > 0 ? 'errors' : isLate(r) ? 'late' : 'ok', reportId: r.id, publishedOn: r.publishedOn }
+        const c = current.find((x) => x.organizationId === o.id && x.year === y);
+        const cell: MatrixCell = c
+          ? { status: c.errors > 0 ? 'errors' : isLate(c) ? 'late' : 'ok', reportId: c.id, publishedOn: c.publishedOn }
           : { status: 'missing' };
         return [String(y), cell];
       }),
@@ -34,21 +35,29 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
   }));
   const ofYear = current.filter((r) => params.year === undefined || r.year === params.year);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  const findings = (
-    prepared(
-      db,
-      `select f.report_id as reportId, r.organization_id as organizationId, r.year, f.code, f.severity, f.field, f.message
-         from findings f join reports r on r.id = f.report_id where r.is_current = 1 and (? is null or r.year = ?)
-         order by f.severity, r.year desc, f.report_id, f.id`,
-    ).all(params.year ?? null, params.year ?? null) as (Omit<QualityFinding, 'organization'> & { organizationId: number })[]
-  )
-    .filter((f) => inScope.has(f.organizationId))
-    .map(({ organizationId, ...f }) => ({ ...f, organization: { id: organizationId, name: names.get(organizationId) ?? '' } }));
-  const late = ofYear.filter(isLate).map((r) => ({
-    reportId: r.id,
-    organization: { id: r.organizationId, name: names.get(r.organizationId) ?? '' },
-    year: r.year,
-    publishedOn: r.publishedOn,
+  const f = findings;
+  const found = db
+    .select({
+      reportId: f.reportId,
+      organizationId: r.organizationId,
+      year: r.year,
+      code: f.code,
+      severity: f.severity,
+      field: f.field,
+      message: f.message,
+    })
+    .from(f)
+    .innerJoin(r, eq(r.id, f.reportId))
+    .where(and(eq(r.isCurrent, true), params.year === undefined ? undefined : eq(r.year, params.year)))
+    .orderBy(f.severity, desc(r.year), f.reportId, f.id)
+    .all()
+    .filter((x) => inScope.has(x.organizationId))
+    .map(({ organizationId, ...x }) => ({ ...x, organization: { id: organizationId, name: names.get(organizationId) ?? '' } }));
+  const late = ofYear.filter(isLate).map((x) => ({
+    reportId: x.id,
+    organization: { id: x.organizationId, name: names.get(x.organizationId) ?? '' },
+    year: x.year,
+    publishedOn: x.publishedOn,
   }));
-  return { years, findings, late, matrix };
+  return { years, findings: found as QualityFinding[], late, matrix };
 }

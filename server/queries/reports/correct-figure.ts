@@ -1,8 +1,10 @@
+import { and, eq } from 'drizzle-orm';
 import type { CellRef } from '../../../shared/report/template';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
+import { figureOf, proactiveTotalOf } from '../../db/expressions';
 import { dataChanged } from '../../db/result-cache';
-import { prepared } from '../../db/statement-cache';
+import { corrections, reports, tableFigures } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 
 /**
@@ -17,31 +19,25 @@ export async function correctFigure(
   await writeTransaction(db, () => {
     let old: number | null;
     if (p.cell) {
-      const row = prepared(
-        db,
-        'select coalesce(corrected_value, value) as v from table_figures where report_id = ? and row_key = ? and column_key = ?',
-      ).get(p.reportId, p.cell.row, p.cell.column) as { v: number | null } | undefined;
-      old = row?.v ?? null;
-      prepared(db, 'update table_figures set corrected_value = ? where report_id = ? and row_key = ? and column_key = ?').run(
-        p.value,
-        p.reportId,
-        p.cell.row,
-        p.cell.column,
-      );
+      const f = tableFigures;
+      const cell = and(eq(f.reportId, p.reportId), eq(f.rowKey, p.cell.row), eq(f.columnKey, p.cell.column));
+      old = db.select({ v: figureOf }).from(f).where(cell).get()?.v ?? null;
+      db.update(f).set({ correctedValue: p.value }).where(cell).run();
     } else {
-      old = (
-        prepared(db, 'select coalesce(proactive_total_corrected, proactive_total) as v from reports where id = ?').get(
-          p.reportId,
-        ) as {
-          v: number | null;
-        }
-      ).v;
-      prepared(db, 'update reports set proactive_total_corrected = ? where id = ?').run(p.value, p.reportId);
+      old = db.select({ v: proactiveTotalOf }).from(reports).where(eq(reports.id, p.reportId)).get()?.v ?? null;
+      db.update(reports).set({ proactiveTotalCorrected: p.value }).where(eq(reports.id, p.reportId)).run();
     }
-    prepared(
-      db,
-      'insert into corrections (report_id, field, old_value, new_value, reason, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?)',
-    ).run(p.reportId, p.field, old, p.value, p.reason, p.by, new Date().toISOString());
+    db.insert(corrections)
+      .values({
+        reportId: p.reportId,
+        field: p.field,
+        oldValue: old,
+        newValue: p.value,
+        reason: p.reason,
+        correctedBy: p.by,
+        correctedAt: new Date().toISOString(),
+      })
+      .run();
     appendAudit(db, {
       actor: p.by,
       ip: p.ip ?? null,

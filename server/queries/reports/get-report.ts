@@ -1,22 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/template';
 import type { ParsedReport, Span } from '../../../shared/report/types';
 import type { Correction, ReportDetail } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
+import { corrections, organizations, reports, sourceDocuments, tableFigures } from '../../db/schema';
 import { listReportHistory } from './list-report-history';
 
 export type { Correction, ReportDetail } from '../../../shared/schemas/index';
-
-interface FigureRow {
-  tableName: string;
-  rowKey: string;
-  columnKey: string;
-  value: number | null;
-  correctedValue: number | null;
-  sourceStart: number | null;
-  sourceEnd: number | null;
-  sourceLine: number | null;
-}
 
 // column keys in template order, from the one template definition
 const COLUMN_INDEX: Record<string, string[]> = {
@@ -32,38 +22,47 @@ const COLUMN_INDEX: Record<string, string[]> = {
 export type Audience = 'visitor' | 'viewer' | 'editor';
 
 export function getReport(db: Db, id: number, audience: Audience = 'visitor'): ReportDetail | null {
-  const row = prepared(
-    db,
-    `select r.id, r.parsed, r.is_current as isCurrent, r.imported_at as importedAt, r.year, r.proactive_total_corrected as proactiveTotalCorrected,
-         o.id as orgId, o.name, o.full_name as fullName, o.kind, o.county, d.extracted_text as sourceText
-       from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id
-       where r.id = ?`,
-  ).get(id) as
-    | {
-        id: number;
-        parsed: string;
-        isCurrent: number;
-        importedAt: string;
-        year: number;
-        proactiveTotalCorrected: number | null;
-        orgId: number;
-        name: string;
-        fullName: string | null;
-        kind: string;
-        county: string | null;
-        sourceText: string;
-      }
-    | undefined;
+  const r = reports;
+  const o = organizations;
+  const row = db
+    .select({
+      id: r.id,
+      parsed: r.parsed,
+      isCurrent: r.isCurrent,
+      importedAt: r.importedAt,
+      year: r.year,
+      proactiveTotalCorrected: r.proactiveTotalCorrected,
+      orgId: o.id,
+      name: o.name,
+      fullName: o.fullName,
+      kind: o.kind,
+      county: o.county,
+      sourceText: sourceDocuments.extractedText,
+    })
+    .from(r)
+    .innerJoin(o, eq(o.id, r.organizationId))
+    .innerJoin(sourceDocuments, eq(sourceDocuments.id, r.sourceDocumentId))
+    .where(eq(r.id, id))
+    .get();
   if (!row) return null;
-  const parsed = JSON.parse(row.parsed) as ParsedReport;
+  const parsed = row.parsed as ParsedReport;
   const parsedValues: Record<string, number | null> = {};
   const ocrRanges = parsed.source.ocrRanges ?? [];
-  const figures = prepared(
-    db,
-    `select table_name as tableName, row_key as rowKey, column_key as columnKey, value, corrected_value as correctedValue,
-         source_start as sourceStart, source_end as sourceEnd, source_line as sourceLine
-       from table_figures where report_id = ?`,
-  ).all(id) as FigureRow[];
+  const t = tableFigures;
+  const figures = db
+    .select({
+      tableName: t.tableName,
+      rowKey: t.rowKey,
+      columnKey: t.columnKey,
+      value: t.value,
+      correctedValue: t.correctedValue,
+      sourceStart: t.sourceStart,
+      sourceEnd: t.sourceEnd,
+      sourceLine: t.sourceLine,
+    })
+    .from(t)
+    .where(eq(t.reportId, id))
+    .all();
   for (const f of figures) {
     const index = COLUMN_INDEX[f.tableName]?.indexOf(f.columnKey) ?? -1;
     const path = index >= 0 ? `${f.tableName}.${f.rowKey}[${index}]` : `${f.tableName}.${f.rowKey}.${f.columnKey}`;
@@ -90,21 +89,31 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
     parsedValues['proactive.total'] = parsed.proactive.total;
     parsed.proactive.total = row.proactiveTotalCorrected;
   }
-  const corrections = prepared(
-    db,
-    `select id, field, old_value as oldValue, new_value as newValue, reason, corrected_by as correctedBy, corrected_at as correctedAt
-       from corrections where report_id = ? order by id`,
-  ).all(id) as Correction[];
+  const c = corrections;
+  const made: Correction[] = db
+    .select({
+      id: c.id,
+      field: c.field,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      reason: c.reason,
+      correctedBy: c.correctedBy,
+      correctedAt: c.correctedAt,
+    })
+    .from(c)
+    .where(eq(c.reportId, id))
+    .orderBy(c.id)
+    .all();
   return {
     ...parsed,
     id: row.id,
     organization: { id: row.orgId, name: row.name, fullName: row.fullName, kind: row.kind, county: row.county },
-    isCurrent: row.isCurrent === 1,
+    isCurrent: row.isCurrent,
     importedAt: row.importedAt,
     versions: listReportHistory(db, row.orgId, row.year).map(({ importedBy, ...v }) =>
       audience === 'editor' ? { ...v, importedBy } : v,
     ),
-    corrections: audience === 'visitor' ? corrections.map((c) => ({ ...c, correctedBy: null })) : corrections,
+    corrections: audience === 'visitor' ? made.map((x) => ({ ...x, correctedBy: null })) : made,
     parsedValues,
     sourceText: row.sourceText,
   };
