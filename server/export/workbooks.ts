@@ -39,7 +39,7 @@ export async function rankingWorkbook(
     { header: '上年', key: 'previous', width: 10 },
     { header: '增减', key: 'change', width: 10 },
     { header: '增减（%）', key: 'changePct', width: 10 },
-    { header: '名次变化', key: 'rankChange', width: 10 },
+    { header: '名次变化（正数为上升）', key: 'rankChange', width: 12 },
     { header: '说明', key: 'status', width: 20 },
   ];
   for (const r of rows) {

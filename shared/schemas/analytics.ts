@@ -31,6 +31,18 @@ export const RankingSummary = Type.Object({
   noValue: Type.Integer({ description: '报告已收到但该指标无法读取的单位数' }),
   sum: Type.Number({ description: '参与排名的数值合计' }),
   reportsWithErrors: Type.Integer({ description: '有错误级检查结果的报告数' }),
+  comparable: Type.Union([
+    Type.Object(
+      {
+        organizations: Type.Integer({ description: '本年与上年都有该指标数值的单位数' }),
+        sum: Type.Number({ description: '这些单位本年的合计' }),
+        previousSum: Type.Number({ description: '这些单位上年的合计' }),
+        change: Type.Number({ description: '同口径增减' }),
+      },
+      { description: '同口径比较：只比两年都有数值的单位' },
+    ),
+    Type.Null({ description: '上年没有可比单位' }),
+  ]),
 });
 export type RankingSummary = Static<typeof RankingSummary>;
 
@@ -96,7 +108,7 @@ export type TrendSeries = Static<typeof TrendSeries>;
 
 export const TrendTotal = Type.Object({
   year: Type.Integer(),
-  value: Type.Number(),
+  value: Type.Union([Type.Number(), Type.Null()], { description: '该年没有任何报告时为 null（图上画作缺口，不画作 0）' }),
   reports: Type.Integer(),
   unreadable: Type.Integer(),
 });

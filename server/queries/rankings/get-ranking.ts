@@ -72,7 +72,16 @@ export function summarize(rows: readonly RankingRow[]): RankingSummary {
   let ranked = 0;
   let sum = 0;
   let reportsWithErrors = 0;
+  // 同口径: the change is over the units with a value in both years, never two different sets of units
+  let both = 0;
+  let bothNow = 0;
+  let bothBefore = 0;
   for (const r of rows) {
+    if (r.value !== null && r.previous !== null) {
+      both++;
+      bothNow += r.value;
+      bothBefore += r.previous;
+    }
     if (r.status !== 'missing') received++;
     if (r.status === 'ranked') {
       ranked++;
@@ -87,5 +96,14 @@ export function summarize(rows: readonly RankingRow[]): RankingSummary {
     noValue: received - ranked,
     sum: Math.round(sum * 10) / 10,
     reportsWithErrors,
+    comparable:
+      both === 0
+        ? null
+        : {
+            organizations: both,
+            sum: round1(bothNow),
+            previousSum: round1(bothBefore),
+            change: round1(bothNow - bothBefore),
+          },
   };
 }

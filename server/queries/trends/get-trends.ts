@@ -7,7 +7,7 @@ import { getMetricValues } from '../metrics/get-metric-values';
 /**
  * The metric across years for the chosen organisations (a year without a report has value null
  * and no report id), and the total over every organisation in scope per year with how many
- * reports it adds up.
+ * reports it adds up (null for a year with no report at all).
  */
 export function getTrends(
   db: Db,
@@ -31,7 +31,8 @@ export function getTrends(
     const ofYear = values.filter((v) => v.year === year);
     return {
       year,
-      value: ofYear.reduce((s, v) => s + (v.value ?? 0), 0),
+      // a year with no report at all is unknown, not 0
+      value: ofYear.length === 0 ? null : ofYear.reduce((s, v) => s + (v.value ?? 0), 0),
       reports: ofYear.length,
       unreadable: ofYear.filter((v) => v.value === null).length,
     };

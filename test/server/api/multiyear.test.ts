@@ -12,6 +12,8 @@ import { sampleText } from '../../helpers/samples';
 //   丙谷: change 50−40 = 10, 10/40 = 25.0 %, rank 3 → 2: +1
 //   草场: change 24−40 = −16, −16/40 = −40.0 %, rank 3 → 3: 0
 //   county totals: 2023 = 94 + 60 + 40 + 40 = 234 over 4 reports; 2024 = 75 + 50 + 24 = 149 over 3
+//   较上年, 同口径 (units with a value in both years: 新山, 丙谷, 草场): 2023 60 + 40 + 40 = 140,
+//   2024 75 + 50 + 24 = 149, change +9 — not 149 − 234 = −85, which counts 普威镇 in 2023 only
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -69,6 +71,17 @@ describe('ranking changes against the previous year', () => {
       ['普威镇', null, null, 94, null, null, null, 'missing'],
     ]);
   });
+
+  it('compares with last year over the same units only (同口径)', async () => {
+    const { summary } = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2024&county=${MIYI}` })).json();
+    expect(summary).toMatchObject({ sum: 149, comparable: { organizations: 3, sum: 149, previousSum: 140, change: 9 } });
+    // all counties: 小铺乡 (503, no county named) has no 2023 report, so it is left out of the comparison
+    const all = (await t.app.inject({ method: 'GET', url: '/api/rankings?year=2024' })).json().summary;
+    expect(all).toMatchObject({ sum: 652, comparable: { organizations: 3, sum: 149, previousSum: 140, change: 9 } });
+    // 2023 has no earlier year on record: nothing to compare, said as null, not as +234
+    const first = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2023&county=${MIYI}` })).json().summary;
+    expect(first.comparable).toBeNull();
+  });
 });
 
 describe('trends', () => {
@@ -86,6 +99,16 @@ describe('trends', () => {
       ['普威镇', [94, null]],
     ]);
     expect(body.total).toEqual([
+      { year: 2023, value: 234, reports: 4, unreadable: 0 },
+      { year: 2024, value: 149, reports: 3, unreadable: 0 },
+    ]);
+  });
+
+  it('gives a year with no report at all as null (a gap), not 0', async () => {
+    const url = `/api/trends?from=2022&to=2024&county=${MIYI}`;
+    const body = (await t.app.inject({ method: 'GET', url })).json();
+    expect(body.total).toEqual([
+      { year: 2022, value: null, reports: 0, unreadable: 0 },
       { year: 2023, value: 234, reports: 4, unreadable: 0 },
       { year: 2024, value: 149, reports: 3, unreadable: 0 },
     ]);

@@ -238,7 +238,7 @@ describe('Excel exports', () => {
       '上年',
       '增减',
       '增减（%）',
-      '名次变化',
+      '名次变化（正数为上升）',
       '说明',
     ]);
     expect(sheet?.getRow(2).getCell(2).value).toBe('小铺乡');

@@ -48,8 +48,9 @@ export function buildTrendOption(
   years: number[],
   series: { name: string; values: (number | null)[] }[],
   unit: string,
-  total?: { name: string; values: (number | null)[] },
 ): ChartOption {
+  // one scale for every line (a second axis would let lines of different scales cross); a year
+  // with no value is a gap in its line, never a 0
   const lines = series.map((s) => ({
     name: s.name,
     type: 'line',
@@ -61,17 +62,13 @@ export function buildTrendOption(
     textStyle: FONT,
     legend: { top: 0, type: 'scroll' },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '无报告' : String(v)),
+    },
     xAxis: { type: 'category', data: years.map(String) },
-    yAxis: total
-      ? [
-          { type: 'value', name: unit },
-          { type: 'value', name: total.name, splitLine: { show: false } },
-        ]
-      : { type: 'value', name: unit },
-    series: total
-      ? [...lines, { name: total.name, type: 'line', yAxisIndex: 1, data: total.values, lineStyle: { type: 'dashed' } }]
-      : lines,
+    yAxis: { type: 'value', name: unit },
+    series: lines,
   };
 }
 
