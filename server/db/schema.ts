@@ -99,6 +99,8 @@ export const proactiveCategories = sqliteTable(
     label: text('label').notNull(),
     category: text('category').notNull(),
     count: integer('count'),
+    /** An editor's correction of the count; `count` keeps what was read, like every figure. */
+    correctedCount: integer('corrected_count'),
   },
   (t) => [index('proactive_categories_report_idx').on(t.reportId), index('proactive_categories_category_idx').on(t.category)],
 );

@@ -3,6 +3,7 @@ import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { dataChanged } from '../db/result-cache';
 import { writeTransaction } from '../db/write';
+import { carryCorrections } from '../queries/reports/carry-corrections';
 import type { EngineProgress } from './formats/engine';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
@@ -106,14 +107,26 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
   });
   figuresStatement(db, cells.length).run(params);
   for (const f of p.findings) stmt.finding.run(reportId, f.code, f.severity, f.field ?? null, f.message);
+  const carried = current
+    ? carryCorrections(db, {
+        previousId: current.id,
+        reportId,
+        template: (p.template ?? '2021') as TemplateVersion,
+        importedBy: p.importedBy,
+        ip: p.ip ?? null,
+        now,
+      })
+    : null;
+  const counts = carried && carried.carried + carried.toReview > 0 ? stmt.counts.get(reportId) : undefined;
   return {
     file: p.file,
     status: current ? 'replaced' : 'imported',
     reportId,
     organization: { id: org.id, name: org.name, county: org.county },
     year: p.year,
-    errors: p.errors,
-    warnings: p.warnings,
+    errors: counts?.errors ?? p.errors,
+    warnings: counts?.warnings ?? p.warnings,
+    ...(carried && carried.carried + carried.toReview > 0 ? { corrections: carried } : {}),
   };
 }
 

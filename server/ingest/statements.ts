@@ -36,6 +36,9 @@ function prepare(db: Db) {
     ),
     category: c.prepare('insert into proactive_categories (report_id, position, label, category, count) values (?, ?, ?, ?, ?)'),
     finding: c.prepare('insert into findings (report_id, code, severity, field, message) values (?, ?, ?, ?, ?)'),
+    counts: c.prepare<[number], { errors: number; warnings: number }>(
+      'select error_count as errors, warning_count as warnings from reports where id = ?',
+    ),
   };
 }
 

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'county.added',
   'county.removed',
   'figure.corrected',
+  'figure.carried',
+  'report.madeCurrent',
   'export',
   'source.downloaded',
 ] as const;

@@ -20,6 +20,13 @@ export const ImportResult = Type.Object({
   reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
   errors: Type.Optional(Type.Integer()),
   warnings: Type.Optional(Type.Integer()),
+  /** A new version of a report: the previous version's corrections carried over, and those left for review. */
+  corrections: Type.Optional(
+    Type.Object({
+      carried: Type.Integer({ description: '原文数字未变、已沿用的更正数' }),
+      toReview: Type.Integer({ description: '原文数字已变、未沿用、需要核对的更正数' }),
+    }),
+  ),
 });
 export type ImportResult = Static<typeof ImportResult>;
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
 import type { CategoryRow } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { proactiveTotalOf } from '../../db/expressions';
+import { categoryCountOf, proactiveTotalOf } from '../../db/expressions';
 import { proactiveCategories, reports } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
 
@@ -24,7 +24,7 @@ export function getCategories(
     .select({
       reportId: c.reportId,
       category: c.category,
-      count: sql<number | null>`case when sum(${c.count} is null) > 0 then null else sum(${c.count}) end`,
+      count: sql<number | null>`case when sum(${categoryCountOf} is null) > 0 then null else sum(${categoryCountOf}) end`,
     })
     .from(c)
     .innerJoin(reports, eq(reports.id, c.reportId))

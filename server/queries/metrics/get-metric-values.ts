@@ -1,7 +1,7 @@
 import { and, between, count, eq, sql } from 'drizzle-orm';
 import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
-import { figureOf, proactiveTotalOf } from '../../db/expressions';
+import { categoryCountOf, figureOf, proactiveTotalOf } from '../../db/expressions';
 import { proactiveCategories, reports, tableFigures } from '../../db/schema';
 import { perConnection } from '../../db/statement-cache';
 
@@ -35,8 +35,8 @@ function queries(db: Db) {
       .select({
         ...base,
         value: sql<number | null>`case when ${count(c.id)} = 0 then null
-          when sum(case when ${c.category} = ${p('category')} and ${c.count} is null then 1 else 0 end) > 0 then null
-          else coalesce(sum(case when ${c.category} = ${p('category')} then ${c.count} end), 0) end`,
+          when sum(case when ${c.category} = ${p('category')} and ${categoryCountOf} is null then 1 else 0 end) > 0 then null
+          else coalesce(sum(case when ${c.category} = ${p('category')} then ${categoryCountOf} end), 0) end`,
       })
       .from(r)
       .leftJoin(c, eq(c.reportId, r.id))

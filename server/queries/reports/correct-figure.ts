@@ -1,32 +1,82 @@
 import { and, eq } from 'drizzle-orm';
+import { recheckFigures } from '../../../shared/report/recheck';
 import type { CellRef } from '../../../shared/report/template';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
-import { figureOf, proactiveTotalOf } from '../../db/expressions';
+import { categoryCountOf, figureOf, proactiveTotalOf } from '../../db/expressions';
 import { dataChanged } from '../../db/result-cache';
-import { corrections, reports, tableFigures } from '../../db/schema';
+import { corrections, findings, proactiveCategories, reports, tableFigures } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
+import { getReport } from './get-report';
+
+/** What is corrected: a template cell, a proactive category (by position), or the proactive total. */
+export type FigureTarget = { kind: 'cell'; cell: CellRef } | { kind: 'category'; position: number } | { kind: 'total' };
+
+/** Sets a figure's corrected value; returns the value it had before (as corrected so far). */
+export function setCorrected(db: Db, reportId: number, target: FigureTarget, value: number): number | null {
+  if (target.kind === 'cell') {
+    const f = tableFigures;
+    const cell = and(eq(f.reportId, reportId), eq(f.rowKey, target.cell.row), eq(f.columnKey, target.cell.column));
+    const old = db.select({ v: figureOf }).from(f).where(cell).get()?.v ?? null;
+    db.update(f).set({ correctedValue: value }).where(cell).run();
+    return old;
+  }
+  if (target.kind === 'category') {
+    const c = proactiveCategories;
+    const at = and(eq(c.reportId, reportId), eq(c.position, target.position));
+    const old = db.select({ v: categoryCountOf }).from(c).where(at).get()?.v ?? null;
+    db.update(c).set({ correctedCount: value }).where(at).run();
+    return old;
+  }
+  const old = db.select({ v: proactiveTotalOf }).from(reports).where(eq(reports.id, reportId)).get()?.v ?? null;
+  db.update(reports).set({ proactiveTotalCorrected: value }).where(eq(reports.id, reportId)).run();
+  return old;
+}
 
 /**
- * Sets a figure's corrected value and writes the audit row (who, when, old, new, why) in one
- * transaction. The parsed value stays where it was: a table cell's in `value`, the proactive total's in
- * `proactive_total` (the corrected ones in `corrected_value` and `proactive_total_corrected`).
+ * The report's checks run again on its figures as corrected: its findings and its error and
+ * warning counts replaced, so the report page, 数据质量 and the rankings show what still holds.
+ */
+export function recheckReport(db: Db, reportId: number): void {
+  const report = getReport(db, reportId, 'editor');
+  if (!report) return;
+  const now = recheckFigures(report);
+  db.delete(findings).where(eq(findings.reportId, reportId)).run();
+  if (now.length > 0) {
+    db.insert(findings)
+      .values(now.map((f) => ({ reportId, code: f.code, severity: f.severity, field: f.field ?? null, message: f.message })))
+      .run();
+  }
+  db.update(reports)
+    .set({
+      errorCount: now.filter((f) => f.severity === 'error').length,
+      warningCount: now.filter((f) => f.severity === 'warning').length,
+    })
+    .where(eq(reports.id, reportId))
+    .run();
+}
+
+/**
+ * Sets a figure's corrected value, records the correction (who, when, old, new, why), writes the
+ * audit entry and re-runs the checks, in one transaction. The parsed value stays where it was: a
+ * table cell's in `value`, a category's in `count`, the proactive total's in `proactive_total`.
  */
 export async function correctFigure(
   db: Db,
-  p: { reportId: number; field: string; cell: CellRef | null; value: number; reason: string; by: string; ip?: string | null },
+  p: {
+    reportId: number;
+    field: string;
+    /** The figure in the template's words (fieldLabel), for the audit log. */
+    label: string;
+    target: FigureTarget;
+    value: number;
+    reason: string;
+    by: string;
+    ip?: string | null;
+  },
 ): Promise<void> {
   await writeTransaction(db, () => {
-    let old: number | null;
-    if (p.cell) {
-      const f = tableFigures;
-      const cell = and(eq(f.reportId, p.reportId), eq(f.rowKey, p.cell.row), eq(f.columnKey, p.cell.column));
-      old = db.select({ v: figureOf }).from(f).where(cell).get()?.v ?? null;
-      db.update(f).set({ correctedValue: p.value }).where(cell).run();
-    } else {
-      old = db.select({ v: proactiveTotalOf }).from(reports).where(eq(reports.id, p.reportId)).get()?.v ?? null;
-      db.update(reports).set({ proactiveTotalCorrected: p.value }).where(eq(reports.id, p.reportId)).run();
-    }
+    const old = setCorrected(db, p.reportId, p.target, p.value);
     db.insert(corrections)
       .values({
         reportId: p.reportId,
@@ -38,12 +88,13 @@ export async function correctFigure(
         correctedAt: new Date().toISOString(),
       })
       .run();
+    recheckReport(db, p.reportId);
     appendAudit(db, {
       actor: p.by,
       ip: p.ip ?? null,
       action: 'figure.corrected',
       target: `report ${p.reportId}`,
-      detail: { field: p.field, old, new: p.value, reason: p.reason },
+      detail: { field: p.field, label: p.label, old, new: p.value, reason: p.reason },
     });
   });
   dataChanged(db);

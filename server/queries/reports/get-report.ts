@@ -3,7 +3,15 @@ import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/templa
 import type { ParsedReport, Span } from '../../../shared/report/types';
 import type { Correction, ReportDetail } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { corrections, organizations, reports, sourceDocuments, tableFigures } from '../../db/schema';
+import {
+  corrections,
+  findings,
+  organizations,
+  proactiveCategories,
+  reports,
+  sourceDocuments,
+  tableFigures,
+} from '../../db/schema';
 import { listReportHistory } from './list-report-history';
 
 export type { Correction, ReportDetail } from '../../../shared/schemas/index';
@@ -89,6 +97,31 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
     parsedValues['proactive.total'] = parsed.proactive.total;
     parsed.proactive.total = row.proactiveTotalCorrected;
   }
+  // categories as corrected; the parsed count kept in parsedValues like every corrected figure
+  const cats = db
+    .select({
+      position: proactiveCategories.position,
+      count: proactiveCategories.count,
+      corrected: proactiveCategories.correctedCount,
+    })
+    .from(proactiveCategories)
+    .where(eq(proactiveCategories.reportId, id))
+    .all();
+  for (const k of cats) {
+    const category = parsed.proactive.categories[k.position];
+    if (k.corrected === null || !category) continue;
+    parsedValues[`proactive.categories[${k.position}]`] = category.count;
+    category.count = k.corrected;
+  }
+  // the checks as they stand: re-run on the corrected figures after each correction (not the parser's first list)
+  const fs = findings;
+  parsed.findings = db
+    .select({ code: fs.code, severity: fs.severity, field: fs.field, message: fs.message })
+    .from(fs)
+    .where(eq(fs.reportId, id))
+    .orderBy(fs.id)
+    .all()
+    .map((f) => (f.field === null ? { code: f.code, severity: f.severity, message: f.message } : f)) as ParsedReport['findings'];
   const c = corrections;
   const made: Correction[] = db
     .select({

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { categoryIndex, fieldLabel } from '../../../shared/report/fields';
 import { templateCells } from '../../../shared/report/template';
 import {
   errors,
@@ -19,10 +20,11 @@ import { auditImport } from '../../ingest/import-audit';
 import type { ImportResult as ImportResultOf } from '../../ingest/import-report';
 import { importDocument } from '../../ingest/import-report';
 import { HttpError } from '../../plugins/errors';
-import { correctFigure } from '../../queries/reports/correct-figure';
+import { correctFigure, type FigureTarget } from '../../queries/reports/correct-figure';
 import { type Audience, getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
+import { makeCurrent } from '../../queries/reports/make-current';
 import { readUpload, type UploadLimits, withUploadSlot } from './upload';
 
 /** `filename*` for any name, and an ASCII fallback for old clients (RFC 6266). */
@@ -135,6 +137,27 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
     },
   );
 
+  app.post(
+    '/reports/:id/current',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['reports'],
+        summary: '将一个历史版本重新设为现行版本（原现行版本转入历史，不删除；记入审计日志）',
+        params: IdParams,
+        response: { 200: ReportDetail, ...errors(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const report = getReport(db, req.params.id);
+      if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      await makeCurrent(db, report.id, { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      const updated = getReport(db, report.id, audienceOf(req.user));
+      if (!updated) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
+      return updated;
+    },
+  );
+
   app.patch(
     '/reports/:id/figures',
     {
@@ -144,19 +167,31 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         summary: '更正一个数字（必须说明理由；原解析值保留，更正记入审计日志）',
         params: IdParams,
         body: FigureCorrection,
-        response: { 200: ReportDetail, ...errors(400, 401, 403, 404) },
+        response: { 200: ReportDetail, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
       const report = getReport(db, req.params.id);
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       const { field, value, reason } = req.body;
+      if (!report.isCurrent) {
+        throw new HttpError(409, 'superseded', '这是已被替换的历史版本，不能更正；请在现行版本上更正，或先将本版本设为现行版本');
+      }
       const cell = templateCells(report.template ?? '2021').find((c) => c.path === field);
-      if (!cell && field !== 'proactive.total') throw new HttpError(400, 'bad_request', `该报告没有“${field}”这一项数字`);
+      const position = categoryIndex(field);
+      const target: FigureTarget | null = cell
+        ? { kind: 'cell', cell }
+        : field === 'proactive.total'
+          ? { kind: 'total' }
+          : position !== null && position < report.proactive.categories.length
+            ? { kind: 'category', position }
+            : null;
+      if (!target) throw new HttpError(400, 'bad_request', `该报告没有“${field}”这一项数字`);
       await correctFigure(db, {
         reportId: report.id,
         field,
-        cell: cell ?? null,
+        label: fieldLabel(field, report.template ?? '2021', report.proactive.categories),
+        target,
         value,
         reason: reason.trim(),
         by: req.user?.name ?? 'unknown',

@@ -18,6 +18,12 @@ const patch = { field: 'applications.newReceived[0]', value: 3, reason: '原件�
 const WRITES = [
   { name: 'upload', method: 'POST' as const, url: '/api/reports', body: upload },
   { name: 'correction', method: 'PATCH' as const, url: '/api/reports/2/figures', body: () => ({ payload: patch, headers: {} }) },
+  {
+    name: 'make a version current',
+    method: 'POST' as const,
+    url: '/api/reports/2/current',
+    body: () => ({ payload: undefined, headers: {} }),
+  },
 ];
 
 describe.each(WRITES)('write route: $name', ({ method, url, body }) => {

@@ -1,0 +1,1 @@
+ALTER TABLE `proactive_categories` ADD `corrected_count` integer;
