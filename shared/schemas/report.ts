@@ -175,7 +175,7 @@ export const FigureCorrection = Type.Object(
       maxLength: 80,
       description: '如 applications.newReceived[0]、article20.rules.issued、proactive.total',
     }),
-    value: Type.Number({ minimum: -1e9, maximum: 1e9 }),
+    value: Type.Number({ minimum: 0, maximum: 1e9, description: '正确数值（不能为负）' }),
     reason: Type.String({ minLength: 2, maxLength: 500 }),
   },
   { additionalProperties: false },

@@ -74,13 +74,23 @@ describe('an editor', () => {
     await login(page, d.base, 'editor', PASSWORD);
     await page.goto(`${d.base}/reports/3`);
     await page.locator('[data-test="applications"] button').first().click();
-    const inputs = page.locator('[data-test="correction"] input');
-    expect(await inputs.nth(0).inputValue()).toBe('applications.newReceived[0]');
-    await inputs.nth(1).fill('2');
-    await inputs.nth(2).fill('与原件核对后更正');
-    await page.locator('[data-test="correction"] button[type="submit"]').click();
+    // the correction opens beside the figure, named as the template words it, with the figure as read
+    expect(await page.locator('[data-test="correction-label"]').innerText()).toBe(
+      '更正：表三 一、本年新收政府信息公开申请数量·自然人',
+    );
+    expect(await page.locator('[data-test="correction"]').innerText()).toContain('原文：0');
+    // checked before it is sent: no reason, no save
+    await page.locator('input[data-test="correction-value"], [data-test="correction-value"] input').fill('2');
+    await page.locator('[data-test="correction-save"]').click();
+    expect(await page.locator('[data-test="correction-error"]').innerText()).toBe('请写明更正理由（至少 2 个字）');
+    await page.locator('input[data-test="correction-reason"], [data-test="correction-reason"] input').fill('与原件核对后更正');
+    await page.locator('[data-test="correction-save"]').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('更正记录');
-    expect(await page.locator('body').innerText()).toContain('与原件核对后更正');
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('与原件核对后更正');
+    // the log names the figure in Chinese, never by its path
+    expect(body).toContain('一、本年新收政府信息公开申请数量·自然人');
+    expect(body).not.toContain('applications.newReceived');
     expect(await page.locator('[data-test="applications"] button').first().innerText()).toBe('2');
   });
 
@@ -275,10 +285,11 @@ describe('file names, county names and correction reasons are shown escaped', ()
     // a correction whose reason is markup
     await page.goto(`${d.base}/reports/${row.id}`);
     await page.locator('[data-test="applications"] button').first().click();
-    const inputs = page.locator('[data-test="correction"] input');
-    await inputs.nth(1).fill('3');
-    await inputs.nth(2).fill('<img src=x onerror="window.__xss=6">核对原件');
-    await page.locator('[data-test="correction"] button[type="submit"]').click();
+    await page.locator('input[data-test="correction-value"], [data-test="correction-value"] input').fill('987');
+    await page
+      .locator('input[data-test="correction-reason"], [data-test="correction-reason"] input')
+      .fill('<img src=x onerror="window.__xss=6">核对原件');
+    await page.locator('[data-test="correction-save"]').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('<img src=x onerror="window.__xss=6">核对原件');
     expect(await page.locator('body').innerText()).toContain(fileName);
     expect([await xss(), await planted()]).toEqual([undefined, 0]);
@@ -356,7 +367,7 @@ describe('every screen', () => {
   const EXPECTED_CHARTS: Record<string, number> = {
     '/?year=2024': 3,
     '/rankings?year=2024': 1,
-    '/trends?organization=1,2': 2,
+    '/trends?organization=1,2': 3,
     '/reports/1': 1,
   };
   const SCREENS = [
@@ -399,6 +410,7 @@ describe('every screen', () => {
         return draw('政') !== draw('务') && draw('政') !== draw('\u{10FFFF}');
       });
       expect(distinct, path).toBe(true);
+      await page.waitForTimeout(1200); // the charts' opening animation, so the screenshot shows what a person sees
       await page.screenshot({ path: join(ARTIFACTS, `${width}x${height}${path.replace(/[/?=&,]/g, '_')}.png`), fullPage: true });
     }
   });

@@ -1,3 +1,4 @@
+import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
 import type { ChartOption } from './echarts';
 
 export interface RankingPoint {
@@ -7,6 +8,26 @@ export interface RankingPoint {
 }
 
 const FONT = { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif' };
+
+/** One colour per canonical category, the same on every chart and in every year (never by position). */
+const CATEGORY_PALETTE = [
+  '#4e6fd9',
+  '#a0c948',
+  '#52597a',
+  '#f39a4c',
+  '#5ab1ef',
+  '#d87a80',
+  '#8d6fd1',
+  '#3fb1a3',
+  '#e5cf0d',
+  '#97b552',
+  '#95706d',
+];
+export const categoryColor = (category: string): string =>
+  CATEGORY_PALETTE[(CANONICAL_CATEGORIES as readonly string[]).indexOf(category)] ?? '#b0b7c3';
+
+/** Series that open nothing when clicked show no pointer (only the ranking's bars open a town). */
+const STILL = { cursor: 'default' } as const;
 
 /** A horizontal bar per town, largest on top; with many towns, a zoom keeps it readable. */
 export function buildRankingOption(points: RankingPoint[], unit: string): ChartOption {
@@ -39,7 +60,14 @@ export function buildCategoryOption(towns: string[], categories: string[], value
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: towns, axisLabel: { interval: 0, rotate: towns.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value', name: '条' },
-    series: categories.map((c, i) => ({ name: c, type: 'bar', stack: 'all', data: values.map((row) => row[i] ?? 0) })),
+    series: categories.map((c, i) => ({
+      ...STILL,
+      name: c,
+      type: 'bar',
+      stack: 'all',
+      itemStyle: { color: categoryColor(c) },
+      data: values.map((row) => row[i] ?? 0),
+    })),
   };
 }
 
@@ -52,6 +80,7 @@ export function buildTrendOption(
   // one scale for every line (a second axis would let lines of different scales cross); a year
   // with no value is a gap in its line, never a 0
   const lines = series.map((s) => ({
+    ...STILL,
     name: s.name,
     type: 'line',
     data: s.values,
@@ -73,12 +102,22 @@ export function buildTrendOption(
 }
 
 /** A town's categories as a ring. */
-export function buildDonutOption(items: { name: string; value: number }[]): ChartOption {
+export function buildDonutOption(items: { name: string; value: number; category: string }[]): ChartOption {
   return {
     textStyle: FONT,
     tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）' },
-    legend: { bottom: 0, type: 'scroll' },
-    series: [{ type: 'pie', radius: ['45%', '70%'], label: { formatter: '{b}\n{c}' }, data: items }],
+    // the legend to the right of the ring, one line each, so labels and legend never overlap
+    legend: { orient: 'vertical', right: 0, top: 'middle', type: 'scroll' },
+    series: [
+      {
+        ...STILL,
+        type: 'pie',
+        center: ['35%', '50%'],
+        radius: ['40%', '65%'],
+        label: { formatter: '{c}' },
+        data: items.map((i) => ({ name: i.name, value: i.value, itemStyle: { color: categoryColor(i.category) } })),
+      },
+    ],
   };
 }
 
@@ -88,17 +127,19 @@ export function buildHeatmapOption(towns: string[], years: number[], cells: [num
   return {
     textStyle: FONT,
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
+    // the colour scale stands to the right of the cells, clear of the year labels
+    grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'category', data: towns },
     visualMap: {
       min: Math.min(0, ...values),
       max: Math.max(1, ...values),
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemHeight: 100,
       calculable: true,
     },
-    series: [{ type: 'heatmap', data: cells.map(([x, y, v]) => [x, y, v ?? '-']), label: { show: true } }],
+    series: [{ ...STILL, type: 'heatmap', data: cells.map(([x, y, v]) => [x, y, v ?? '-']), label: { show: true } }],
   };
 }

@@ -15,3 +15,6 @@ export const useReportList = endpoint<ReportListQuery, ReportList>('/api/reports
 /** PATCH /api/reports/:id/figures: corrects one figure; answers with the report as it now stands. */
 export const correctFigure = (id: number, body: FigureCorrection) =>
   request<ReportDetail>(`/api/reports/${id}/figures`, { method: 'PATCH', body: JSON.stringify(body) });
+
+/** POST /api/reports/:id/current: makes an older version the current one again. */
+export const makeCurrent = (id: number) => request<ReportDetail>(`/api/reports/${id}/current`, { method: 'POST' });
