@@ -214,8 +214,10 @@ export const importJobs = sqliteTable(
     importedBy: text('imported_by').notNull(),
     /** The uploader's address, for the audit log. */
     ip: text('ip'),
-    /** queued | running | done | failed */
+    /** queued | running | review (would replace the current version: waits for the uploader) | done | failed */
     state: text('state').notNull(),
+    /** The uploader confirmed that this file replaces the current version (it is read again and committed). */
+    confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
     /** The ImportResult as JSON once done or failed. */
     result: text('result', { mode: 'json' }),
     createdAt: text('created_at').notNull(),

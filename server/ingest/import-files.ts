@@ -22,12 +22,13 @@ export function collectFiles(paths: readonly string[]): string[] {
 
 export interface ImportSummary {
   results: ImportResult[];
-  counts: Record<ImportResult['status'], number>;
+  /** Files and folders are imported without asking (review and discarded are the import page's). */
+  counts: Record<'imported' | 'unchanged' | 'replaced' | 'failed', number>;
 }
 
 export function summarize(results: ImportResult[]): ImportSummary {
   const counts = { imported: 0, unchanged: 0, replaced: 0, failed: 0 };
-  for (const r of results) counts[r.status]++;
+  for (const r of results) if (r.status in counts) counts[r.status as keyof typeof counts]++;
   return { results, counts };
 }
 

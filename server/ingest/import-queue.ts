@@ -18,6 +18,7 @@ interface QueuedJob {
   county: string | null;
   importedBy: string;
   ip: string | null;
+  confirmed: boolean;
 }
 
 const JOB_COLUMNS = {
@@ -120,7 +121,7 @@ export class ImportQueue {
       createdAt: r.createdAt,
       finishedAt: r.finishedAt,
     };
-    if (r.state === 'done' || r.state === 'failed') {
+    if (r.state === 'done' || r.state === 'failed' || r.state === 'review') {
       v.stage = r.state;
       if (r.result) v.result = r.result as ImportResult;
       return v;
@@ -148,6 +149,7 @@ export class ImportQueue {
           county: importJobs.county,
           importedBy: importJobs.importedBy,
           ip: importJobs.ip,
+          confirmed: importJobs.confirmed,
         })
         .from(importJobs)
         .where(eq(importJobs.state, 'queued'))
@@ -176,12 +178,15 @@ export class ImportQueue {
         this.db,
         { bytes: job.bytes, fileName: job.fileName, county: job.county, importedBy: job.importedBy, ip: job.ip },
         (p) => this.live.set(job.id, p),
+        // a file that would replace the current version waits for its uploader to see what changes
+        { askBeforeReplacing: !job.confirmed },
       );
     } catch (err) {
       result = failureOf(job.fileName, err);
     }
     if (this.stopped) return; // the database may be closing: the job stays queued for the next start
     const failed = result.status === 'failed';
+    const review = result.status === 'review';
     this.log.info(
       { file: job.fileName, job: job.id, status: result.status, reason: result.reason?.en },
       'queued upload imported',
@@ -191,17 +196,44 @@ export class ImportQueue {
       this.db
         .update(importJobs)
         .set({
-          state: failed ? 'failed' : 'done',
+          state: failed ? 'failed' : review ? 'review' : 'done',
           result,
-          finishedAt: new Date().toISOString(),
-          ...(failed ? {} : { bytes: null }),
+          finishedAt: review ? null : new Date().toISOString(),
+          // a file waiting for review keeps its bytes: it is read again when confirmed
+          ...(failed || review ? {} : { bytes: null }),
         })
         .where(eq(importJobs.id, job.id))
         .run();
-      await auditImport(this.db, result, { actor: job.importedBy, ip: job.ip, county: job.county });
+      if (!review) await auditImport(this.db, result, { actor: job.importedBy, ip: job.ip, county: job.county });
     } catch (err) {
       this.log.error({ job: job.id, err: (err as Error).message }, 'import job state could not be saved');
     }
+  }
+
+  /**
+   * The uploader's answer for a file that would replace the current version: replace (it is read
+   * again and committed, whatever it changes) or discard (nothing is written). Null when the job is
+   * not the user's or not waiting.
+   */
+  decide(id: number, user: string, replace: boolean): ImportJob | null {
+    const job = statements(this.db).jobOf.get({ id, user });
+    if (job?.state !== 'review') return null;
+    if (replace) {
+      this.db.update(importJobs).set({ state: 'queued', confirmed: true }).where(eq(importJobs.id, id)).run();
+      this.pump();
+    } else {
+      this.db
+        .update(importJobs)
+        .set({
+          state: 'done',
+          result: { ...(job.result as ImportResult), status: 'discarded' },
+          bytes: null,
+          finishedAt: new Date().toISOString(),
+        })
+        .where(eq(importJobs.id, id))
+        .run();
+    }
+    return this.get([id], user)[0] ?? null;
   }
 
   /** Waits until no file is being read (tests; a server stopping does not wait). */

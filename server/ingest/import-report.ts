@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { dataChanged } from '../db/result-cache';
+import { findings } from '../db/schema';
 import { writeTransaction } from '../db/write';
 import { carryCorrections } from '../queries/reports/carry-corrections';
+import { versionChanges } from '../queries/reports/version-changes';
 import type { EngineProgress } from './formats/engine';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
@@ -26,10 +29,43 @@ export function commitImport(db: Db, p: PreparedReport): ImportResult {
  * The same for a server: while another process (a batch import) holds the write lock, it waits on
  * timers so that readers keep being answered (see writeTransaction).
  */
-export async function commitImportAsync(db: Db, p: PreparedReport): Promise<ImportResult> {
-  const result = await writeTransaction(db, () => writeReport(db, p));
+export async function commitImportAsync(
+  db: Db,
+  p: PreparedReport,
+  { askBeforeReplacing = false }: { askBeforeReplacing?: boolean } = {},
+): Promise<ImportResult> {
+  let result: ImportResult;
+  try {
+    result = await writeTransaction(db, () => {
+      const r = writeReport(db, p);
+      // the file would replace the current version: written, compared, rolled back, and shown to
+      // the uploader to confirm (nothing of it stays in the database until then)
+      if (askBeforeReplacing && r.status === 'replaced' && r.replaces !== undefined && r.reportId !== undefined) {
+        throw new NeedsReview({
+          ...r,
+          status: 'review',
+          changes: versionChanges(db, r.replaces, r.reportId),
+          reportId: undefined,
+        });
+      }
+      return r;
+    });
+  } catch (err) {
+    if (err instanceof NeedsReview) {
+      const { reportId: _, corrections: __, findings: ___, errors: ____, warnings: _____, ...review } = err.result;
+      return review;
+    }
+    throw err;
+  }
   dataChanged(db);
   return result;
+}
+
+/** Thrown inside the import's transaction to roll it back and say what the file would change. */
+class NeedsReview extends Error {
+  constructor(readonly result: ImportResult) {
+    super('the file would replace the current version');
+  }
 }
 
 /** The writes of one report; called inside a transaction. */
@@ -118,10 +154,18 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
       })
     : null;
   const counts = carried && carried.carried + carried.toReview > 0 ? stmt.counts.get(reportId) : undefined;
+  const found = db
+    .select({ severity: findings.severity, message: findings.message })
+    .from(findings)
+    .where(eq(findings.reportId, reportId))
+    .orderBy(findings.id)
+    .all();
   return {
     file: p.file,
     status: current ? 'replaced' : 'imported',
     reportId,
+    ...(current ? { replaces: current.id } : {}),
+    findings: found,
     organization: { id: org.id, name: org.name, county: org.county },
     year: p.year,
     errors: counts?.errors ?? p.errors,
@@ -135,10 +179,11 @@ export async function importDocument(
   db: Db,
   input: ImportInput,
   onProgress?: (p: EngineProgress) => void,
+  options: { askBeforeReplacing?: boolean } = {},
 ): Promise<ImportResult> {
   const sha256 = sha256Of(input.bytes);
   const existing = importStatements(db).reportBySha.get(sha256);
   if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
   const prepared = await prepareImport(input, sha256, onProgress);
-  return isPrepared(prepared) ? commitImportAsync(db, prepared) : prepared;
+  return isPrepared(prepared) ? commitImportAsync(db, prepared, options) : prepared;
 }

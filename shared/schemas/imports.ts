@@ -1,12 +1,20 @@
 import { type Static, Type } from 'typebox';
 import { NullableString, OrgRef } from './common';
 
-export const ImportStatus = Type.Union([
-  Type.Literal('imported'),
-  Type.Literal('unchanged'),
-  Type.Literal('replaced'),
-  Type.Literal('failed'),
-]);
+export const ImportStatus = Type.Union(
+  [
+    Type.Literal('imported'),
+    Type.Literal('unchanged'),
+    Type.Literal('replaced'),
+    Type.Literal('failed'),
+    Type.Literal('review'),
+    Type.Literal('discarded'),
+  ],
+  {
+    description:
+      'imported 已导入 · unchanged 同一文件已导入 · replaced 已替换旧版本 · failed 失败 · review 将替换现行版本、等待确认（导入页） · discarded 已放弃替换',
+  },
+);
 export type ImportStatus = Static<typeof ImportStatus>;
 
 /** What became of one uploaded file. */
@@ -20,6 +28,21 @@ export const ImportResult = Type.Object({
   reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
   errors: Type.Optional(Type.Integer()),
   warnings: Type.Optional(Type.Integer()),
+  /** What a file that would replace the current version changes, figure by figure (status review). */
+  changes: Type.Optional(
+    Type.Array(
+      Type.Object({
+        field: Type.String(),
+        label: Type.String({ description: '模板用语，如“主动公开政府信息总数”' }),
+        from: Type.Union([Type.Number(), Type.Null()]),
+        to: Type.Union([Type.Number(), Type.Null()]),
+      }),
+    ),
+  ),
+  /** The current version a file in review would replace. */
+  replaces: Type.Optional(Type.Integer()),
+  /** The checks' findings of the imported report, for the import page. */
+  findings: Type.Optional(Type.Array(Type.Object({ severity: Type.String(), message: Type.String() }))),
   /** A new version of a report: the previous version's corrections carried over, and those left for review. */
   corrections: Type.Optional(
     Type.Object({
@@ -32,8 +55,15 @@ export type ImportResult = Static<typeof ImportResult>;
 
 /** Where a file stands: waiting, being read (a PDF: its pages known), OCR page n of m, done or failed. */
 export const JobStage = Type.Union(
-  [Type.Literal('queued'), Type.Literal('reading'), Type.Literal('ocr'), Type.Literal('done'), Type.Literal('failed')],
-  { description: 'queued 排队 · reading 读取中 · ocr 识别中（扫描件） · done 完成 · failed 失败' },
+  [
+    Type.Literal('queued'),
+    Type.Literal('reading'),
+    Type.Literal('ocr'),
+    Type.Literal('review'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ],
+  { description: 'queued 排队 · reading 读取中 · ocr 识别中（扫描件） · review 待确认替换 · done 完成 · failed 失败' },
 );
 export type JobStage = Static<typeof JobStage>;
 
@@ -63,3 +93,7 @@ export type ImportJobs = Static<typeof ImportJobs>;
 export const UploadResults = Type.Object({ results: Type.Array(ImportResult) });
 export type UploadResults = Static<typeof UploadResults>;
 export const UploadRefused = Type.Object({ error: Type.String(), message: Type.String(), results: Type.Array(ImportResult) });
+
+/** POST /api/imports/:id/decision: replace the current version with the file, or discard it. */
+export const ImportDecision = Type.Object({ replace: Type.Boolean() }, { additionalProperties: false });
+export type ImportDecision = Static<typeof ImportDecision>;

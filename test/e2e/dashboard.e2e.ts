@@ -102,6 +102,11 @@ describe('an editor', () => {
     await page
       .locator('[data-test="upload"] input[type=file]')
       .setInputFiles({ name: '草场镇2024年报.txt', mimeType: 'text/plain', buffer: Buffer.from(corrected) });
+    // replacing the current version asks first, saying what changes (草场镇: 24 → 31 by hand)
+    await page.locator('[data-test="review"]').waitFor();
+    expect(await page.locator('[data-test="changes"]').innerText()).toBe('主动公开政府信息总数：24 → 31');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-review.png'), fullPage: true });
+    await page.locator('[data-test="confirm-replace"]').click();
     await expect.poll(() => page.locator('[data-test="results"]').innerText()).toContain('已替换旧版本');
     await page.goto(`${d.base}/?year=2024`);
     await page.locator('[data-test="ranking-list"] li').first().waitFor();
@@ -125,7 +130,10 @@ describe('an editor', () => {
     expect(await stateOf('小铺乡.txt')).toBe('排队');
     await page.screenshot({ path: join(ARTIFACTS, 'import-ocr-progress.png'), fullPage: true });
     await expect.poll(() => stateOf('小铺乡.txt'), { timeout: 60_000 }).toBe('完成：未变化（同一文件已导入）');
-    expect(await stateOf('草场镇（扫描件）.pdf')).toBe('完成：已替换旧版本');
+    // the scan would replace 草场镇's current version: it waits for the editor to confirm, then is read again and replaces it
+    expect(await stateOf('草场镇（扫描件）.pdf')).toBe('待确认替换');
+    await rows.filter({ hasText: '草场镇（扫描件）.pdf' }).locator('[data-test="confirm-replace"]').click();
+    await expect.poll(() => stateOf('草场镇（扫描件）.pdf'), { timeout: 60_000 }).toBe('完成：已替换旧版本');
     await page.screenshot({ path: join(ARTIFACTS, 'import-done.png'), fullPage: true });
     await rows.filter({ hasText: '草场镇（扫描件）.pdf' }).getByRole('link', { name: '草场镇 2024 年报告' }).click();
     await page.waitForURL(/\/reports\/\d+$/);

@@ -9,7 +9,13 @@ export type Job = {
   pages?: number;
   ocrPage?: number;
   ocrPages?: number;
-  result?: { status: string; reason?: { zh: string }; organization?: { name: string }; year?: number };
+  result?: {
+    status: string;
+    reason?: { zh: string };
+    organization?: { name: string };
+    year?: number;
+    changes?: { field: string; label: string; from: number | null; to: number | null }[];
+  };
 };
 
 /** Enqueue files through POST /api/imports and read their stages back, as the signed-in user `who`. */

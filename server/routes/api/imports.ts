@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errors, ImportJobs, ImportJobsQuery } from '../../../shared/schemas/index';
+import { errors, IdParams, ImportDecision, ImportJob, ImportJobs, ImportJobsQuery } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import type { ImportQueue } from '../../ingest/import-queue';
+import { HttpError } from '../../plugins/errors';
 import { readUpload, type UploadLimits, withUploadSlot } from './upload';
 
 /**
@@ -45,6 +46,25 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
     async (req) => {
       const ids = req.query.ids ? req.query.ids.split(',').map(Number) : null;
       return { jobs: queue.get(ids, req.user?.name ?? '') };
+    },
+  );
+
+  app.post(
+    '/imports/:id/decision',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['imports'],
+        summary: '对将替换现行版本的文件作出决定：replace 为 true 则替换（重新读取并导入），false 则放弃（不写入任何内容）',
+        params: IdParams,
+        body: ImportDecision,
+        response: { 200: ImportJob, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const job = queue.decide(req.params.id, req.user?.name ?? '', req.body.replace);
+      if (!job) throw new HttpError(404, 'not_found', `没有等待确认的导入任务 ${req.params.id}`);
+      return job;
     },
   );
 };

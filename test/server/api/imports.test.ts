@@ -16,6 +16,15 @@ afterEach(() => t.close());
 const corrected = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 26 条');
 
 const { enqueue, jobs } = importQueueClient(() => t);
+const decide = async (id: number, replace: boolean, who = 'editor') =>
+  (
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/decision`,
+      payload: { replace },
+      headers: await t.login(who),
+    })
+  ).statusCode;
 
 describe('POST /api/imports', () => {
   it('needs an editor: 401 without a session, 403 for a viewer', async () => {
@@ -44,17 +53,35 @@ describe('POST /api/imports', () => {
       ['草场镇（再传一次）.txt', 'queued'],
     ]);
     await t.app.imports.whenIdle();
+    const read = await jobs(queued.map((j) => j.id));
+    // a file that would replace the current version waits for the uploader, saying what it changes
+    // (草场镇 says 24 in the sample and 26 in the file); the same file twice asks twice
+    expect(read.map((j) => [j.stage, j.result?.status])).toEqual([
+      ['review', 'review'],
+      ['failed', 'failed'],
+      ['review', 'review'],
+    ]);
+    expect(read[0]?.result?.changes).toEqual([{ field: 'proactive.total', label: '主动公开政府信息总数', from: 24, to: 26 }]);
+    expect(read[0]?.result?.organization?.name).toBe('草场镇');
+    expect(read[1]?.result?.reason?.zh).toMatch(/不是政府信息公开工作年度报告/);
+    const caochang = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/rankings?year=2024' }))
+        .json()
+        .rows.find((r: { organization: { name: string } }) => r.organization.name === '草场镇').value;
+    // nothing of it is written until the uploader says so
+    expect(await caochang()).toBe(24);
+    expect(await decide(read[0]?.id as number, true)).toBe(200);
+    await t.app.imports.whenIdle();
+    expect(await decide(read[2]?.id as number, true)).toBe(200);
+    await t.app.imports.whenIdle();
     const done = await jobs(queued.map((j) => j.id));
     expect(done.map((j) => [j.stage, j.result?.status])).toEqual([
       ['done', 'replaced'],
       ['failed', 'failed'],
       ['done', 'unchanged'],
     ]);
-    expect(done[0]?.result?.organization?.name).toBe('草场镇');
-    expect(done[1]?.result?.reason?.zh).toMatch(/不是政府信息公开工作年度报告/);
     // the ranking has the new figure
-    const rows = (await t.app.inject({ method: 'GET', url: '/api/rankings?year=2024' })).json().rows;
-    expect(rows.find((r: { organization: { name: string } }) => r.organization.name === '草场镇').value).toBe(26);
+    expect(await caochang()).toBe(26);
     // an imported file's bytes live in source_documents; a failed one keeps its own
     const kept = t.db.$client.prepare('select file_name as f, bytes is not null as kept from import_jobs order by id').all();
     expect(kept).toEqual([
@@ -62,6 +89,19 @@ describe('POST /api/imports', () => {
       { f: '无关.txt', kept: 1 },
       { f: '草场镇（再传一次）.txt', kept: 0 },
     ]);
+  });
+
+  it('a replacement the uploader discards writes nothing; only the uploader decides, and only once', async () => {
+    const before = t.db.$client.prepare('select count(*) as n from reports').get();
+    const [job] = await enqueue([{ name: '草场镇（误传）.txt', content: corrected }]);
+    await t.app.imports.whenIdle();
+    expect(await decide(job?.id as number, true, 'admin')).toBe(404);
+    expect(await decide(job?.id as number, false)).toBe(200);
+    const [done] = await jobs([job?.id as number]);
+    expect([done?.stage, done?.result?.status]).toEqual(['done', 'discarded']);
+    expect(await decide(job?.id as number, true)).toBe(404);
+    expect(t.db.$client.prepare('select count(*) as n from reports').get()).toEqual(before);
+    expect(t.db.$client.prepare('select bytes is null as dropped from import_jobs').get()).toEqual({ dropped: 1 });
   });
 
   it('shows a user their own files only, the latest first', async () => {
@@ -75,7 +115,8 @@ describe('POST /api/imports', () => {
 
   it('reads at start-up the files left waiting or half-read when the server stopped', async () => {
     const insert = t.db.$client.prepare(
-      `insert into import_jobs (file_name, size, bytes, county, imported_by, state, created_at) values (?, ?, ?, null, 'editor', ?, '2026-01-01T00:00:00Z')`,
+      // confirmed: the uploader had said to replace the current version
+      `insert into import_jobs (file_name, size, bytes, county, imported_by, state, confirmed, created_at) values (?, ?, ?, null, 'editor', ?, 1, '2026-01-01T00:00:00Z')`,
     );
     const bytes = Buffer.from(corrected);
     insert.run('left-running.txt', bytes.length, bytes, 'running');

@@ -32,3 +32,7 @@ export function sendToImportQueue(file: File, county: string, onProgress: (perce
     xhr.send(form);
   });
 }
+
+/** POST /api/imports/:id/decision: replace the current version with a file in review, or discard it. */
+export const decideImport = (id: number, replace: boolean) =>
+  request<ImportJob>(`/api/imports/${id}/decision`, { method: 'POST', body: JSON.stringify({ replace }) });
