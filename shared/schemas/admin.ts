@@ -84,3 +84,16 @@ export type UserList = Static<typeof UserList>;
 export const UserNameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
 export const CountyNameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
 export const NewCounty = Type.Object({ name: Type.String({ minLength: 2, maxLength: 40 }) }, { additionalProperties: false });
+
+/** PUT /api/admin/users/:name: a new account (password required), or a role and/or password changed. */
+export const SaveUser = Type.Object(
+  {
+    role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('viewer')], {
+      description: 'admin 管理员 · editor 编辑 · viewer 只读',
+    }),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: '新账户必填；已有账户填写即重设密码' })),
+  },
+  { additionalProperties: false },
+);
+export type SaveUser = Static<typeof SaveUser>;
+export const SavedUser = Type.Object({ name: Type.String(), role: Type.String(), created: Type.Boolean() });

@@ -78,3 +78,35 @@ export function saveUser(
     return { created: before === undefined, previousRole: before?.role ?? null };
   });
 }
+
+/**
+ * Changes an account's role without touching its password; its sessions end (the new role applies
+ * at the next sign-in). False when there is no such account.
+ */
+export function setUserRole(db: Db, name: string, role: string, by: { actor: string; ip: string | null }): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select({ role: users.role }).from(users).where(eq(users.name, name)).get();
+    if (!before) return false;
+    tx.update(users).set({ role }).where(eq(users.name, name)).run();
+    tx.delete(sessions)
+      .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, name))))
+      .run();
+    appendAudit(db, {
+      ...by,
+      action: 'user.saved',
+      target: name,
+      detail: { role, previousRole: before.role, passwordChanged: false },
+    });
+    return true;
+  });
+}
+
+/** How many accounts have `role`. */
+export function countRole(db: Db, role: string): number {
+  return db.select({ n: count() }).from(users).where(eq(users.role, role)).get()?.n ?? 0;
+}
+
+/** An account's role, or undefined. */
+export function roleOf(db: Db, name: string): string | undefined {
+  return db.select({ role: users.role }).from(users).where(eq(users.name, name)).get()?.role;
+}

@@ -8,16 +8,19 @@ import {
   errors,
   NewCounty,
   NoContent,
+  SavedUser,
+  SaveUser,
   UserList,
   UserNameParams,
 } from '../../../shared/schemas/index';
 import { appendAudit, listAudit } from '../../auth/audit';
 import { unlockAccount } from '../../auth/login-throttle';
+import { hashPassword, passwordProblem } from '../../auth/passwords';
 import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
 import { HttpError } from '../../plugins/errors';
 import { addCounty, listCounties, organizationsOfCounty, removeCounty } from '../../queries/accounts/counties';
-import { listUsers } from '../../queries/accounts/users';
+import { countRole, listUsers, roleOf, saveUser, setUserRole } from '../../queries/accounts/users';
 
 /** The admin's pages: the audit log, accounts (unlock), and the county list uploads may be assigned to. */
 const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
@@ -48,6 +51,40 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       },
     },
     async () => ({ users: listUsers(db) }),
+  );
+
+  app.put(
+    '/admin/users/:name',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: '新建账户，或修改角色、重设密码（重设密码同时解锁账户；修改后该账户需重新登录）',
+        params: UserNameParams,
+        body: SaveUser,
+        response: { 200: SavedUser, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req) => {
+      const name = req.params.name.trim();
+      const { role, password } = req.body;
+      const by = { actor: req.user?.name ?? 'unknown', ip: req.ip };
+      const before = roleOf(db, name);
+      // the last administrator cannot give up the role: nobody could manage accounts any more
+      if (before === 'admin' && role !== 'admin' && countRole(db, 'admin') <= 1) {
+        throw new HttpError(409, 'last_admin', '这是唯一的管理员账户，不能改为其他角色；请先设置另一名管理员');
+      }
+      if (password === undefined) {
+        if (before === undefined) throw new HttpError(400, 'bad_request', '新建账户须设置密码');
+        await writeTransaction(db, () => setUserRole(db, name, role, by));
+        return { name, role, created: false };
+      }
+      const problem = passwordProblem(password, name);
+      if (problem) throw new HttpError(400, 'bad_request', problem);
+      const passwordHash = await hashPassword(password);
+      const { created } = await writeTransaction(db, () => saveUser(db, { name, role, passwordHash }, by));
+      return { name, role, created };
+    },
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import type { AuditEntries, CountyList, UserList } from '../../../shared/schemas/index';
+import type { AuditEntries, CountyList, SaveUser, UserList } from '../../../shared/schemas/index';
 import { request } from '../api';
 import { query } from './useQuery';
 
@@ -18,3 +18,10 @@ export const addCounty = (name: string) =>
 /** DELETE /api/admin/counties/:name. */
 export const removeCounty = (name: string) =>
   request<void>(`/api/admin/counties/${encodeURIComponent(name)}`, { method: 'DELETE' });
+
+/** PUT /api/admin/users/:name: creates an account, or changes its role and/or password. */
+export const saveUser = (name: string, body: SaveUser) =>
+  request<{ name: string; role: string; created: boolean }>(`/api/admin/users/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    body: JSON.stringify(body),
+  });
