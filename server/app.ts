@@ -17,6 +17,7 @@ import admin from './routes/api/admin';
 import exportRoutes from './routes/api/export';
 import imports from './routes/api/imports';
 import meta from './routes/api/meta';
+import organizations from './routes/api/organizations';
 import quality from './routes/api/quality';
 import rankings from './routes/api/rankings';
 import reports from './routes/api/reports';
@@ -120,6 +121,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
   await app.register(
     async (api) => {
       await api.register(meta, { db });
+      await api.register(organizations, { db });
       await api.register(rankings, { db });
       const uploads = {
         maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'user.saved',
   'import',
   'organization.county',
+  'organization.renamed',
+  'organization.merged',
   'county.added',
   'county.removed',
   'figure.corrected',

@@ -28,3 +28,30 @@ export const Organization = Type.Object({
 export type Organization = Static<typeof Organization>;
 export const Organizations = Type.Object({ organizations: Type.Array(Organization) });
 export type Organizations = Static<typeof Organizations>;
+
+/** An organisation as the 单位 page manages it: every name it was written as, its current reports. */
+export const OrganizationDetail = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  fullName: NullableString,
+  kind: Type.String(),
+  county: NullableString,
+  aliases: Type.Array(Type.String()),
+  reports: Type.Integer({ description: '现行报告数（各年度）' }),
+});
+export type OrganizationDetail = Static<typeof OrganizationDetail>;
+export const OrganizationDetails = Type.Object({ organizations: Type.Array(OrganizationDetail) });
+export type OrganizationDetails = Static<typeof OrganizationDetails>;
+
+/** PATCH /api/organizations/:id: a new name and/or county (null: unassigned). */
+export const OrganizationChange = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 2, maxLength: 40 })),
+    county: Type.Optional(Type.Union([Type.String({ minLength: 2, maxLength: 40 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type OrganizationChange = Static<typeof OrganizationChange>;
+
+/** POST /api/organizations/:id/merge: the organisation to merge into this one. */
+export const OrganizationMerge = Type.Object({ from: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });

@@ -181,3 +181,59 @@ describe('signing in', () => {
     await page.context().close();
   });
 });
+
+// last: these change the units and accounts the tests above count on
+describe('accounts and units', () => {
+  it('an admin adds an account on the admin page, which then signs in', async () => {
+    const page = await d.page();
+    await login(page, d.base, 'admin', PASSWORD);
+    await page.goto(`${d.base}/admin`);
+    await page.getByRole('tab', { name: '账户' }).click();
+    await page.locator('input[data-test="account-name"], [data-test="account-name"] input').fill('吴九');
+    await page.locator('input[data-test="account-password"], [data-test="account-password"] input').fill('Admin-made-2026');
+    await page.locator('[data-test="account-save"]').click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('已新建账户“吴九”');
+    await shot(page, 'admin-accounts', 1366, 768);
+    await page.context().close();
+    const other = await d.page();
+    await login(other, d.base, '吴九', 'Admin-made-2026');
+    expect(await other.locator('body').innerText()).toContain('吴九（只读）');
+    await other.context().close();
+  });
+
+  it('an editor puts a unit in its county and renames it on the 单位 page', async () => {
+    const page = await d.page(1920, 1080);
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/organizations`);
+    const xiaopu = (await (await fetch(`${d.base}/api/organizations`)).json()).organizations.find(
+      (o: { name: string }) => o.name === '小铺乡',
+    ).id as number;
+    await page.locator(`[data-test="county-${xiaopu}"]`).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '米易县' }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-test="org-message"]')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toBe('已将“小铺乡”归入米易县');
+    await page.locator(`[data-test="rename-${xiaopu}"]`).click();
+    await page.locator('input[data-test="rename-input"], [data-test="rename-input"] input').fill('小铺傈僳族乡');
+    await page.locator('[data-test="rename-save"]').click();
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-test="org-message"]')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toContain('已将“小铺乡”改名为“小铺傈僳族乡”');
+    const o = (await (await fetch(`${d.base}/api/organizations`)).json()).organizations.find(
+      (x: { id: number }) => x.id === xiaopu,
+    );
+    expect(o).toMatchObject({ name: '小铺傈僳族乡', county: '米易县' });
+    await shot(page, 'organizations', 1920, 1080);
+    await page.context().close();
+  });
+});

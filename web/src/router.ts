@@ -8,6 +8,12 @@ export const router = createRouter({
     { path: '/trends', name: 'trends', component: () => import('./pages/TrendsPage.vue'), meta: { title: '趋势' } },
     { path: '/reports/:id', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { title: '乡镇报告' } },
     { path: '/quality', name: 'quality', component: () => import('./pages/QualityPage.vue'), meta: { title: '数据质量' } },
+    {
+      path: '/organizations',
+      name: 'organizations',
+      component: () => import('./pages/OrganizationsPage.vue'),
+      meta: { title: '单位' },
+    },
     { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入' } },
     { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: '管理' } },
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },

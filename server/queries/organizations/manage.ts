@@ -1,0 +1,140 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { appendAudit } from '../../auth/audit';
+import type { Db } from '../../db/client';
+import { dataChanged } from '../../db/result-cache';
+import { organizationAliases, organizations, reports } from '../../db/schema';
+import { writeTransaction } from '../../db/write';
+
+type By = { actor: string; ip: string | null };
+
+/** An organisation with every name it has been written as and how many reports it has. */
+export function organizationDetails(db: Db, county?: string) {
+  const o = organizations;
+  const rows = db
+    .select({ id: o.id, name: o.name, fullName: o.fullName, kind: o.kind, county: o.county })
+    .from(o)
+    .where(county === undefined ? undefined : eq(o.county, county))
+    .orderBy(o.county, o.name)
+    .all();
+  const ids = rows.map((r) => r.id);
+  const aliases = ids.length
+    ? db
+        .select({ id: organizationAliases.organizationId, alias: organizationAliases.alias })
+        .from(organizationAliases)
+        .where(inArray(organizationAliases.organizationId, ids))
+        .all()
+    : [];
+  const counts = ids.length
+    ? db
+        .select({ id: reports.organizationId, n: count() })
+        .from(reports)
+        .where(and(inArray(reports.organizationId, ids), eq(reports.isCurrent, true)))
+        .groupBy(reports.organizationId)
+        .all()
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    aliases: aliases.filter((a) => a.id === r.id).map((a) => a.alias),
+    reports: counts.find((c) => c.id === r.id)?.n ?? 0,
+  }));
+}
+
+function addAlias(db: Db, organizationId: number, alias: string): void {
+  db.insert(organizationAliases).values({ organizationId, alias }).onConflictDoNothing().run();
+}
+
+/**
+ * Renames an organisation and/or sets its county. The old name stays an alias, so a later report
+ * that still uses it is matched to the same unit. Audited. False when there is no such unit.
+ */
+export async function updateOrganization(
+  db: Db,
+  id: number,
+  change: { name?: string; county?: string | null },
+  by: By,
+): Promise<boolean> {
+  const ok = await writeTransaction(db, () => {
+    const before = db.select().from(organizations).where(eq(organizations.id, id)).get();
+    if (!before) return false;
+    const set: { name?: string; county?: string | null } = {};
+    if (change.name !== undefined && change.name !== before.name) {
+      set.name = change.name;
+      addAlias(db, id, before.name);
+      addAlias(db, id, change.name);
+    }
+    if (change.county !== undefined && change.county !== before.county) set.county = change.county;
+    if (Object.keys(set).length === 0) return true;
+    db.update(organizations).set(set).where(eq(organizations.id, id)).run();
+    if (set.name !== undefined) {
+      appendAudit(db, {
+        ...by,
+        action: 'organization.renamed',
+        target: before.name,
+        detail: { organizationId: id, to: set.name },
+      });
+    }
+    if (set.county !== undefined) {
+      appendAudit(db, {
+        ...by,
+        action: 'organization.county',
+        target: set.name ?? before.name,
+        detail: { organizationId: id, county: set.county, previous: before.county },
+      });
+    }
+    return true;
+  });
+  if (ok) dataChanged(db);
+  return ok;
+}
+
+/**
+ * Merges organisation `from` into `into` (the same unit imported under two names): its names become
+ * aliases of `into` and its reports move to `into`. Where both have a current report for a year,
+ * the one imported last stays current and the other goes to history (nothing is deleted). Audited.
+ */
+export async function mergeOrganizations(db: Db, into: number, from: number, by: By): Promise<'merged' | 'not_found' | 'same'> {
+  if (into === from) return 'same';
+  const result = await writeTransaction(db, () => {
+    const a = db.select().from(organizations).where(eq(organizations.id, into)).get();
+    const b = db.select().from(organizations).where(eq(organizations.id, from)).get();
+    if (!a || !b) return 'not_found' as const;
+    for (const x of db.select().from(organizationAliases).where(eq(organizationAliases.organizationId, from)).all()) {
+      addAlias(db, into, x.alias);
+    }
+    addAlias(db, into, b.name);
+    db.delete(organizationAliases).where(eq(organizationAliases.organizationId, from)).run();
+    const years = db
+      .select({ id: reports.id, year: reports.year })
+      .from(reports)
+      .where(and(eq(reports.organizationId, from), eq(reports.isCurrent, true)))
+      .all();
+    const now = new Date().toISOString();
+    for (const y of years) {
+      // two current versions of one year: the later import wins, the other goes to history
+      const both = db
+        .select({ id: reports.id })
+        .from(reports)
+        .where(and(inArray(reports.organizationId, [into, from]), eq(reports.year, y.year), eq(reports.isCurrent, true)))
+        .orderBy(desc(reports.importedAt), desc(reports.id))
+        .all();
+      const [keep, ...rest] = both;
+      for (const r of rest) {
+        db.update(reports)
+          .set({ isCurrent: false, supersededAt: now, supersededById: keep?.id ?? null })
+          .where(eq(reports.id, r.id))
+          .run();
+      }
+    }
+    db.update(reports).set({ organizationId: into }).where(eq(reports.organizationId, from)).run();
+    db.delete(organizations).where(eq(organizations.id, from)).run();
+    appendAudit(db, {
+      ...by,
+      action: 'organization.merged',
+      target: a.name,
+      detail: { into, from, fromName: b.name, reportsMoved: years.length },
+    });
+    return 'merged' as const;
+  });
+  if (result === 'merged') dataChanged(db);
+  return result;
+}
