@@ -17,19 +17,55 @@ import type { RankingRow } from '../queries/rankings/get-ranking';
 
 const STATUS: Record<RankingRow['status'], string> = { ranked: '', noValue: '数字无法读取或未填报', missing: '缺报' };
 
-function styleHeader(sheet: ExcelJS.Worksheet): void {
-  const header = sheet.getRow(1);
+/** Rows above the column headers: the title and when it was exported (Beijing time). */
+export const TITLE_ROWS = 2;
+
+const beijing = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/**
+ * Puts the title (county, year, what) and the time of export above the headers, for a sheet that
+ * goes into a 通报 as it is; the headers (now row 3) are bold and stay in view when scrolling.
+ */
+function styleSheet(sheet: ExcelJS.Worksheet, title: string, now = new Date()): void {
+  sheet.spliceRows(1, 0, [title], [`导出时间：${beijing.format(now)}（北京时间）`]);
+  const width = Math.max(1, sheet.columnCount);
+  sheet.mergeCells(1, 1, 1, width);
+  sheet.mergeCells(2, 1, 2, width);
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  sheet.getRow(2).font = { color: { argb: 'FF6B7785' } };
+  const header = sheet.getRow(TITLE_ROWS + 1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.views = [{ state: 'frozen', ySplit: TITLE_ROWS + 1 }];
 }
+
+const scopeOf = (county: string | undefined) =>
+  county === undefined ? '全部县（区）' : county === '' ? '未分配县的单位' : county;
 
 /** The ranking as shown, with Chinese headers and numbers as numbers. */
 export async function rankingWorkbook(
+  db: Db,
   rows: RankingRow[],
   p: { year: number; county?: string; metric: MetricDef },
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  // the categories column as the page shows it: 工作动态 20、通知公告 4
+  const cats = new Map(
+    getCategories(db, { year: p.year, county: p.county }).rows.map((r) => [
+      r.reportId,
+      Object.entries(r.categories)
+        .map(([c, n]) => `${c} ${n ?? '？'}`)
+        .join('、'),
+    ]),
+  );
   const sheet = wb.addWorksheet(`${p.year}年排名`);
   sheet.columns = [
     { header: '名次', key: 'rank', width: 8 },
@@ -40,8 +76,12 @@ export async function rankingWorkbook(
     { header: '增减', key: 'change', width: 10 },
     { header: '增减（%）', key: 'changePct', width: 10 },
     { header: '名次变化（正数为上升）', key: 'rankChange', width: 12 },
+    { header: '分类', key: 'categories', width: 36 },
+    { header: '错误', key: 'errors', width: 8 },
+    { header: '提示', key: 'warnings', width: 8 },
     { header: '说明', key: 'status', width: 20 },
   ];
+  sheet.getColumn('changePct').numFmt = '0.0%';
   for (const r of rows) {
     sheet.addRow({
       rank: r.rank,
@@ -50,12 +90,16 @@ export async function rankingWorkbook(
       value: r.value,
       previous: r.previous,
       change: r.change,
-      changePct: r.changePct,
+      // a percentage as Excel's percentage (0.25 shown as 25.0%), not the number 25
+      changePct: r.changePct === null ? null : Math.round(r.changePct * 10) / 1000,
       rankChange: r.rankChange,
+      categories: r.reportId === null ? null : (cats.get(r.reportId) ?? null),
+      errors: r.errors,
+      warnings: r.warnings,
       status: STATUS[r.status],
     });
   }
-  styleHeader(sheet);
+  styleSheet(sheet, `${scopeOf(p.county)} ${p.year} 年${p.metric.label}排名（${rows.length} 个单位）`);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -96,7 +140,7 @@ export async function reportsWorkbook(db: Db, p: { year: number; county?: string
       ...r.categories,
     });
   }
-  styleHeader(proactive);
+  styleSheet(proactive, `${scopeOf(p.county)} ${p.year} 年主动公开信息`);
 
   const ids = cats.rows.map((r) => r.reportId);
   const templates = new Map(
@@ -137,7 +181,7 @@ export async function reportsWorkbook(db: Db, p: { year: number; county?: string
       }
       sheet.addRow(row);
     }
-    styleHeader(sheet);
+    styleSheet(sheet, `${scopeOf(p.county)} ${p.year} 年${s.name}`);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

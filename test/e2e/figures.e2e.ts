@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../server/ingest/import-report';
 import { PASSWORD } from '../helpers/app';
@@ -83,6 +85,36 @@ describe('numbers that cannot mislead', () => {
     const moveOf = (name: string) => rows.find((r) => r.includes(name))?.match(/[↑↓]\d+|持平/)?.[0];
     expect([moveOf('新山傈僳族乡'), moveOf('丙谷镇')]).toEqual(['↑1', '↑1']);
     await shot(page, 'rankings', 1366, 768);
+    await page.context().close();
+  });
+});
+
+describe('what goes into a 通报', () => {
+  it('the ranking chart as a PNG with its title band, and a print view without the page furniture', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/rankings?year=2024&county=${MIYI}`);
+    await page.locator('[data-test="rank-move"]').first().waitFor();
+    await page.waitForTimeout(1200); // the chart's opening animation
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出图表 PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('米易县 2024 年主动公开信息总数排名.png');
+    const png = PNG.sync.read(readFileSync(await download.path()));
+    const chart = await page.locator('[role="img"]').first().boundingBox();
+    // the chart at twice its size, with a 120-pixel title band above it
+    expect([png.width, png.height]).toEqual([Math.round((chart?.width ?? 0) * 2), Math.round((chart?.height ?? 0) * 2) + 120]);
+    writeFileSync(join(ARTIFACTS, 'ranking-export.png'), readFileSync(await download.path()));
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('[data-test="print"]').isVisible()).toBe(false);
+    expect(await page.locator('[data-test="print-title"]').innerText()).toMatch(/^米易县 2024 年主动公开信息总数排名（打印于 /);
+    await page.pdf({ path: join(ARTIFACTS, 'rankings-print.pdf'), format: 'A4', landscape: true });
+    await page.goto(`${d.base}/reports/${ids['草场2021.txt']}`);
+    await page.locator('[data-test="applications"]').waitFor();
+    expect(await page.locator('.source').isVisible()).toBe(false);
+    await page.pdf({ path: join(ARTIFACTS, 'report-print.pdf'), format: 'A4', landscape: true });
     await page.context().close();
   });
 });

@@ -31,7 +31,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       assertYearKnown(db, req.query.year);
       const rows = getRanking(db, { year: req.query.year, county: req.query.county, metric });
       const { rankingWorkbook } = await workbooks();
-      const body = await rankingWorkbook(rows, { year: req.query.year, county: req.query.county, metric });
+      const body = await rankingWorkbook(db, rows, { year: req.query.year, county: req.query.county, metric });
       const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;
       await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../../server/ingest/import-report';
 import { type TestApp, testApp } from '../../helpers/app';
@@ -81,6 +82,22 @@ describe('ranking changes against the previous year', () => {
     // 2023 has no earlier year on record: nothing to compare, said as null, not as +234
     const first = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2023&county=${MIYI}` })).json().summary;
     expect(first.comparable).toBeNull();
+  });
+});
+
+describe('the ranking in Excel', () => {
+  it('writes 增减（%） as a percentage (25 % is 0.25 shown as 25.0%)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/export/rankings.xlsx?year=2024&county=${MIYI}` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('米易县 2024 年主动公开信息总数排名（4 个单位）');
+    // row 4: 新山傈僳族乡, 75 against 60: +15, +25.0 %, up one place
+    const row = sheet?.getRow(4);
+    expect([2, 4, 5, 6, 7, 8].map((c) => row?.getCell(c).value)).toEqual(['新山傈僳族乡', 75, 60, 15, 0.25, 1]);
+    expect(row?.getCell(7).numFmt).toBe('0.0%');
+    // 草场镇: −40.0 %
+    expect(sheet?.getRow(6).getCell(7).value).toBe(-0.4);
   });
 });
 

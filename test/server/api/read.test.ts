@@ -229,7 +229,10 @@ describe('Excel exports', () => {
     const { wb, res } = await workbook('/api/export/rankings.xlsx?year=2024');
     expect(decodeURIComponent(res.headers['content-disposition'] as string)).toContain('2024年主动公开信息总数排名.xlsx');
     const sheet = wb.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([
+    // a title and the time of export above the headers, as the 通报 needs them
+    expect(sheet?.getRow(1).getCell(1).value).toBe('全部县（区） 2024 年主动公开信息总数排名（5 个单位）');
+    expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(/^导出时间：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间）$/);
+    expect(sheet?.getRow(3).values).toEqual([
       undefined,
       '名次',
       '单位',
@@ -239,14 +242,20 @@ describe('Excel exports', () => {
       '增减',
       '增减（%）',
       '名次变化（正数为上升）',
+      '分类',
+      '错误',
+      '提示',
       '说明',
     ]);
-    expect(sheet?.getRow(2).getCell(2).value).toBe('小铺乡');
-    expect(sheet?.getRow(2).getCell(4).value).toBe(503);
-    expect(sheet?.getRow(2).getCell(3).value).toBe('未分配');
-    expect(sheet?.getRow(5).getCell(4).value).toBe(24);
-    expect(sheet?.getRow(6).getCell(2).value).toBe('普威镇');
-    expect(sheet?.getRow(6).getCell(9).value).toBe('缺报');
+    expect(sheet?.getRow(4).getCell(2).value).toBe('小铺乡');
+    expect(sheet?.getRow(4).getCell(4).value).toBe(503);
+    expect(sheet?.getRow(4).getCell(3).value).toBe('未分配');
+    // 草场镇 (row 7): 24, its categories as the page lists them, no findings
+    expect(sheet?.getRow(7).getCell(4).value).toBe(24);
+    expect(sheet?.getRow(7).getCell(9).value).toBe('工作动态 20、通知公告 4');
+    expect([sheet?.getRow(7).getCell(10).value, sheet?.getRow(7).getCell(11).value]).toEqual([0, 0]);
+    expect(sheet?.getRow(8).getCell(2).value).toBe('普威镇');
+    expect(sheet?.getRow(8).getCell(12).value).toBe('缺报');
   });
 
   it('exports every report of the year, one sheet per template table', async () => {
@@ -258,12 +267,13 @@ describe('Excel exports', () => {
       '表四 复议诉讼',
     ]);
     const proactive = wb.getWorksheet('主动公开信息');
-    expect(proactive?.rowCount).toBe(5);
-    expect(proactive?.getRow(2).getCell(1).value).toBe('小铺乡');
-    expect(proactive?.getRow(2).getCell(3).value).toBe(503);
+    expect(proactive?.getRow(1).getCell(1).value).toBe('全部县（区） 2024 年主动公开信息');
+    expect(proactive?.rowCount).toBe(2 + 5);
+    expect(proactive?.getRow(4).getCell(1).value).toBe('小铺乡');
+    expect(proactive?.getRow(4).getCell(3).value).toBe(503);
     const three = wb.getWorksheet('表三 依申请公开');
-    expect(three?.getRow(1).getCell(3).value).toBe('一、本年新收政府信息公开申请数量·自然人');
+    expect(three?.getRow(3).getCell(3).value).toBe('一、本年新收政府信息公开申请数量·自然人');
     expect(three?.columnCount).toBe(2 + 25 * 7);
-    expect(three?.getRow(2).getCell(3).value).toBe(0);
+    expect(three?.getRow(4).getCell(3).value).toBe(0);
   });
 });
