@@ -21,6 +21,7 @@ import organizations from './routes/api/organizations';
 import quality from './routes/api/quality';
 import rankings from './routes/api/rankings';
 import reports from './routes/api/reports';
+import search from './routes/api/search';
 import session from './routes/api/session';
 
 export interface AppOptions {
@@ -122,6 +123,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     async (api) => {
       await api.register(meta, { db });
       await api.register(organizations, { db });
+      await api.register(search, { db });
       await api.register(rankings, { db });
       const uploads = {
         maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,

@@ -199,3 +199,29 @@ export const Quality = Type.Object({
   matrix: Type.Array(Type.Object({ organization: OrgRef, years: Type.Record(Type.String(), MatrixCell) })),
 });
 export type Quality = Static<typeof Quality>;
+
+/** GET /api/search: the phrase, and the year and county to look in. */
+export const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, maxLength: 50, description: '要查找的词或短语，如 政务新媒体' }),
+    year: Type.Optional(Year),
+    county: Type.Optional(County),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuery>;
+
+/** One report that contains the phrase: how often, and the first lines it is on. */
+export const SearchResult = Type.Object({
+  reportId: Type.Integer(),
+  organization: OrgRef,
+  year: Type.Integer(),
+  count: Type.Integer({ description: '出现次数' }),
+  snippets: Type.Array(Type.Object({ line: Type.Integer({ description: '原文行号' }), text: Type.String() })),
+});
+export type SearchResult = Static<typeof SearchResult>;
+export const SearchResults = Type.Object({
+  total: Type.Integer({ description: '含有该词的现行报告数' }),
+  results: Type.Array(SearchResult, { description: '最多 200 份' }),
+});
+export type SearchResults = Static<typeof SearchResults>;

@@ -384,6 +384,9 @@ describe('every screen', () => {
     '/trends?organization=1,2',
     '/reports/1',
     '/quality?year=2024',
+    '/search?q=%E6%94%BF%E5%8A%A1%E6%96%B0%E5%AA%92%E4%BD%93',
+    '/help',
+    '/organizations',
     '/login',
   ];
   it.each([

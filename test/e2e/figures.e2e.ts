@@ -214,6 +214,47 @@ describe('signing in', () => {
   });
 });
 
+describe('finding things', () => {
+  it('searches every report for 政务新媒体 (草场镇 2024 and 2021, made from the same text, and 小铺乡 mention it, by hand)', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/search`);
+    await page.locator('input[data-test="search-input"], [data-test="search-input"] input').fill('政务新媒体');
+    await page.locator('[data-test="search"]').click();
+    await page.locator('[data-test="search-total"]').waitFor();
+    expect(await page.locator('[data-test="search-total"]').innerText()).toBe('共 3 份现行报告含“政务新媒体”');
+    const hits = (await page.locator('[data-test="search-hit"] a').allInnerTexts()).sort();
+    expect(hits).toEqual(['小铺乡 · 2024 年报告', '草场镇 · 2021 年报告', '草场镇 · 2024 年报告']);
+    expect(await page.locator('[data-test="search-hit"] mark').first().innerText()).toBe('政务新媒体');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('政务新媒体');
+    await shot(page, 'search', 1366, 768);
+    await page.context().close();
+  });
+
+  it("shows this year's ranking beside last year's", async () => {
+    const page = await d.page(1920, 1080);
+    await page.goto(`${d.base}/rankings?year=2024&county=${MIYI}`);
+    await page.locator('[data-test="last-year"] li').first().waitFor();
+    const list = async (k: string) =>
+      (await page.locator(`[data-test="${k}"] li`).allInnerTexts()).map((x) => x.replace(/\s+/g, ''));
+    expect(await list('this-year')).toEqual(['新山傈僳族乡75', '丙谷镇50', '草场镇24']);
+    expect(await list('last-year')).toEqual(['普威镇94', '新山傈僳族乡60', '丙谷镇40']);
+    await shot(page, 'rankings-side-by-side', 1920, 1080);
+    await page.context().close();
+  });
+
+  it('has a help page, and the API documentation one click from every page', async () => {
+    const page = await d.page();
+    await page.goto(`${d.base}/?year=2024`);
+    await page.locator('[data-test="help-link"]').click();
+    await page.waitForURL(`${d.base}/help`);
+    expect(await page.locator('h1').innerText()).toBe('帮助');
+    expect(await page.locator('[data-test="api-docs"]').getAttribute('href')).toBe('/api/docs');
+    expect((await fetch(`${d.base}/api/docs`)).status).toBe(200);
+    await shot(page, 'help', 1366, 768);
+    await page.context().close();
+  });
+});
+
 // last: these change the units and accounts the tests above count on
 describe('accounts and units', () => {
   it('an admin adds an account on the admin page, which then signs in', async () => {

@@ -7,6 +7,7 @@ export const router = createRouter({
     { path: '/rankings', name: 'rankings', component: () => import('./pages/RankingsPage.vue'), meta: { title: '排名' } },
     { path: '/trends', name: 'trends', component: () => import('./pages/TrendsPage.vue'), meta: { title: '趋势' } },
     { path: '/reports/:id', name: 'report', component: () => import('./pages/ReportPage.vue'), meta: { title: '乡镇报告' } },
+    { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { title: '全文搜索' } },
     { path: '/quality', name: 'quality', component: () => import('./pages/QualityPage.vue'), meta: { title: '数据质量' } },
     {
       path: '/organizations',
@@ -16,6 +17,7 @@ export const router = createRouter({
     },
     { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入' } },
     { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: '管理' } },
+    { path: '/help', name: 'help', component: () => import('./pages/HelpPage.vue'), meta: { title: '帮助' } },
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, SearchQuery, SearchResults } from '../../../shared/schemas/index';
+import type { Db } from '../../db/client';
+import { searchReports } from '../../queries/search/search-reports';
+import { assertCountyKnown } from './guards';
+
+/** Full-text search across the current reports (e.g. which towns mention 政务新媒体). */
+const search: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: '在现行报告全文中查找词语（如 政务新媒体），列出含有它的报告、次数和所在行',
+        querystring: SearchQuery,
+        response: { 200: SearchResults, ...errors(400, 401, 404) },
+      },
+    },
+    async (req) => {
+      assertCountyKnown(db, req.query.county);
+      return searchReports(db, req.query);
+    },
+  );
+};
+
+export default search;
