@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { importDocument } from '../../server/ingest/import-report';
 import { PASSWORD } from '../helpers/app';
 import { ROOT, sampleText } from '../helpers/samples';
@@ -307,6 +308,35 @@ describe('accounts and units', () => {
     );
     expect(o).toMatchObject({ name: '小铺傈僳族乡', county: '米易县' });
     await shot(page, 'organizations', 1920, 1080);
+    await page.context().close();
+  });
+
+  it('imports a .zip of reports, one row per file, with a summary of the batch', async () => {
+    const z = new yazl.ZipFile();
+    z.addBuffer(Buffer.from(sampleText('xiaopu').replace(/2024/g, '2022').replace(/2025/g, '2023')), '年报/小铺乡2022.md');
+    z.addBuffer(Buffer.from('会议通知：请各村于周五前报送材料。'), '年报/会议通知.txt');
+    z.end();
+    const chunks: Buffer[] = [];
+    for await (const c of z.outputStream) chunks.push(c as Buffer);
+    const page = await d.page(1920, 1080);
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/import`);
+    await page
+      .locator('[data-test="upload"] input[type=file]')
+      .setInputFiles({ name: '2022年报.zip', mimeType: 'application/zip', buffer: Buffer.concat(chunks) });
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-test="summary"]')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe('共 2 个文件：已导入 1，已替换 0，未变化 0，待确认 0，失败 1');
+    const files = await page.locator('[data-test="results"] tbody tr td:first-child').allInnerTexts();
+    expect(files.map((f) => f.trim()).sort()).toEqual(['2022年报.zip/年报/会议通知.txt', '2022年报.zip/年报/小铺乡2022.md']);
+    await shot(page, 'import-zip', 1920, 1080);
     await page.context().close();
   });
 });

@@ -10,10 +10,10 @@
  */
 import mammoth from 'mammoth';
 import { SaxesParser } from 'saxes';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { FormatError } from './errors';
 import { htmlToText } from './html';
+import { unpackZip } from './zip';
 
 /** All of a DOCX's parts together may unpack to this much at most: a real report is a few megabytes. */
 export const MAX_DOCX_UNPACKED = 200 * 1024 * 1024;
@@ -32,83 +32,9 @@ const corrupt = (en: string) => new FormatError('format.corrupt', 'DOCX 文件�
 const bomb = (en: string) => new FormatError('format.zipBomb', 'DOCX 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取', en);
 const isXml = (name: string) => /\.(?:xml|rels)$/i.test(name);
 
-/**
- * Every entry of the archive, inflated with a limit on its actual output: an entry that inflates
- * past its declared size, past MAX_DOCX_PART, or the whole past MAX_DOCX_UNPACKED is refused as a
- * zip bomb the moment it does, having held at most that much.
- */
-function unpack(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true, validateEntrySizes: true, autoClose: false }, (err, zip) => {
-      if (err || !zip) {
-        reject(
-          new FormatError(
-            'format.corrupt',
-            'DOCX 文件已损坏或不完整（压缩包无法打开），无法读取',
-            `corrupt zip: ${err?.message}`,
-          ),
-        );
-        return;
-      }
-      const parts = new Map<string, Buffer>();
-      let total = 0;
-      let done = false;
-      const fail = (e: FormatError) => {
-        if (done) return;
-        done = true;
-        zip.close();
-        reject(e);
-      };
-      zip.on('error', (e: Error) => fail(corrupt(`corrupt zip: ${e.message}`)));
-      zip.on('end', () => {
-        if (done) return;
-        done = true;
-        zip.close();
-        resolve(parts);
-      });
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (done) return;
-        if (parts.size >= MAX_ENTRIES) return fail(corrupt(`more than ${MAX_ENTRIES} entries`));
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        if (entry.uncompressedSize > MAX_DOCX_PART || total + entry.uncompressedSize > MAX_DOCX_UNPACKED) {
-          return fail(bomb(`${entry.fileName} declares ${entry.uncompressedSize} bytes (${total} before it)`));
-        }
-        if (parts.has(entry.fileName)) return fail(corrupt(`${entry.fileName} appears twice`));
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return fail(corrupt(`${entry.fileName} unreadable: ${e?.message}`));
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on('data', (c: Buffer) => {
-            size += c.length;
-            total += c.length;
-            // yauzl stops an entry that inflates past its declared size (validateEntrySizes); this
-            // is the same limit on the actual bytes, in case a declared size is itself absurd
-            if (size > MAX_DOCX_PART || total > MAX_DOCX_UNPACKED) {
-              stream.destroy();
-              fail(bomb(`${entry.fileName} inflates past ${size} bytes (${total} in all)`));
-              return;
-            }
-            chunks.push(c);
-          });
-          stream.on('error', (se: Error) => {
-            const lied = /too many bytes|too few bytes/i.test(se.message);
-            fail(
-              lied
-                ? bomb(`${entry.fileName}: ${se.message} (declared ${entry.uncompressedSize})`)
-                : corrupt(`${entry.fileName}: ${se.message}`),
-            );
-          });
-          stream.on('end', () => {
-            if (done) return;
-            parts.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
+/** Every part of the DOCX, each inflated under the limits (see zip.ts). */
+const unpack = (bytes: Uint8Array) =>
+  unpackZip(bytes, { maxEntries: MAX_ENTRIES, maxEntry: MAX_DOCX_PART, maxTotal: MAX_DOCX_UNPACKED, corrupt, bomb });
 
 /**
  * Word, WPS and LibreOffice always write well-formed XML without a DTD. Anything else is a damaged

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors, IdParams, ImportDecision, ImportJob, ImportJobs, ImportJobsQuery } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { expandArchives } from '../../ingest/archives';
+import { FormatError } from '../../ingest/formats/errors';
 import type { ImportQueue } from '../../ingest/import-queue';
 import { HttpError } from '../../plugins/errors';
 import { readUpload, type UploadLimits, withUploadSlot } from './upload';
@@ -18,7 +20,8 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
       preHandler: app.requireRole('editor'),
       schema: {
         tags: ['imports'],
-        summary: '上传报告文件排队导入（multipart/form-data，字段 files；可选字段 county）；立即返回每个文件的排队任务',
+        summary:
+          '上传报告文件排队导入（multipart/form-data，字段 files；可选字段 county）；.zip 压缩包中的每个文件各为一个任务；立即返回每个文件的排队任务',
         consumes: ['multipart/form-data'],
         response: { 202: ImportJobs, ...errors(400, 401, 403, 413, 415) },
       },
@@ -26,7 +29,12 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
     async (req, reply) => {
       const importedBy = req.user?.name ?? 'unknown';
       const { files, county } = await withUploadSlot(importedBy, opts.maxUploadsPerUser, () => readUpload(req, opts.db, opts));
-      const jobs = queue.enqueue(files, { county, importedBy, ip: req.ip });
+      // a .zip of reports: one job per file in it
+      const expanded = await expandArchives(files, opts.maxUploadBytes).catch((e: unknown) => {
+        if (e instanceof FormatError) throw new HttpError(400, 'bad_archive', e.zh);
+        throw e;
+      });
+      const jobs = queue.enqueue(expanded, { county, importedBy, ip: req.ip });
       req.log.info({ files: files.length, jobs: jobs.map((j) => j.id) }, 'upload queued');
       return reply.status(202).send({ jobs });
     },

@@ -8,13 +8,18 @@ export const fetchImportJobs = async (ids?: number[]): Promise<ImportJob[]> =>
 
 /**
  * POST /api/imports with one file, reporting upload progress (XHR: fetch cannot tell it). Resolves
- * to the file's job, or rejects with the server's Chinese message.
+ * to the file's job (a .zip: one per file in it), or rejects with the server's Chinese message.
  */
-export function sendToImportQueue(file: File, county: string, onProgress: (percent: number) => void): Promise<ImportJob> {
+export function sendToImportQueue(
+  file: File,
+  county: string,
+  onProgress: (percent: number) => void,
+  name = file.name,
+): Promise<ImportJob[]> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     if (county) form.append('county', county);
-    form.append('files', file, file.name);
+    form.append('files', file, name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/imports');
     xhr.setRequestHeader('x-csrf-token', session.csrfToken);
@@ -24,8 +29,7 @@ export function sendToImportQueue(file: File, county: string, onProgress: (perce
       try {
         body = JSON.parse(xhr.responseText);
       } catch {}
-      const job = body.jobs?.[0];
-      if (xhr.status === 202 && job) resolve(job);
+      if (xhr.status === 202 && body.jobs?.length) resolve(body.jobs);
       else reject(new Error(body.message ?? `上传失败（${xhr.status}）`));
     };
     xhr.onerror = () => reject(new Error('网络错误，上传未完成'));
