@@ -62,6 +62,8 @@ describe('numbers that cannot mislead', () => {
       const yoy = page.locator('[data-test="yoy"]');
       await yoy.waitFor();
       expect((await yoy.innerText()).replace(/\s+/g, '')).toBe('较上年+25（同口径2个单位：100→125）');
+      // a wide screen is used across, not as a narrow column
+      if (w === 1920) expect((await page.locator('main').boundingBox())?.width).toBeGreaterThan(1700);
       await shot(page, 'overview-yoy', w, h);
       await page.context().close();
     }
@@ -154,10 +156,32 @@ describe('corrections that stick', () => {
     const stored = (await (await fetch(`${d.base}/api/reports/${id}`)).json()).corrections.at(-1).correctedAt as string;
     const beijing = new Date(Date.parse(stored) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19).replace(/-/g, '/');
     expect(when).toBe(beijing);
+    // the unit's years as a chart: 草场镇 has 2021 and 2024 (2022 and 2023 are gaps)
+    expect(await page.locator('[data-test="years-chart"] canvas').count()).toBe(1);
     await page.goto(`${d.base}/quality?year=2024`);
     await page.waitForLoadState('networkidle');
     expect(await page.locator('body').innerText()).not.toContain(warning);
     await context.close();
+  });
+
+  it('a new version whose source still says 21 keeps the correction to 20', async () => {
+    const r = await importDocument(d.db, {
+      bytes: Buffer.from(
+        sampleText('caochang').replace('其中，工作动态 20 条', '其中，工作动态 21 条').replace('（四）', '（四） '),
+      ),
+      fileName: '草场2024新版.txt',
+      importedBy: 'editor',
+    });
+    expect(r).toMatchObject({ status: 'replaced', corrections: { carried: 1, toReview: 0 } });
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/reports/${r.reportId}`);
+    const first = page.locator('[data-test="categories"] button').first();
+    await first.waitFor();
+    expect(await first.innerText()).toBe('20');
+    expect(await first.getAttribute('class')).toContain('corrected');
+    expect(await page.locator('body').innerText()).toContain('沿用上一版本的更正：网站栏目实际 20 条');
+    await page.context().close();
   });
 
   it('an editor makes the older version current again', async () => {
@@ -336,6 +360,10 @@ describe('accounts and units', () => {
       .toBe('共 2 个文件：已导入 1，已替换 0，未变化 0，待确认 0，失败 1');
     const files = await page.locator('[data-test="results"] tbody tr td:first-child').allInnerTexts();
     expect(files.map((f) => f.trim()).sort()).toEqual(['2022年报.zip/年报/会议通知.txt', '2022年报.zip/年报/小铺乡2022.md']);
+    // each file's own findings and reasons: the sample is signed without a date; the notice is no report
+    const text = await page.locator('[data-test="results"]').innerText();
+    expect(text).toContain('提示：落款处未写明发布日期');
+    expect(text).toContain('不是政府信息公开工作年度报告');
     await shot(page, 'import-zip', 1920, 1080);
     await page.context().close();
   });
