@@ -32,6 +32,12 @@ export function getCategories(
     .groupBy(c.reportId, c.category)
     .all();
   const byReport = new Map<number, Record<string, number | null>>();
+  // each report's categories in the template's order (工作动态, 通知公告, …), never the database's
+  const order = (c: string) => {
+    const i = (CANONICAL_CATEGORIES as readonly string[]).indexOf(c);
+    return i === -1 ? CANONICAL_CATEGORIES.length : i;
+  };
+  cats.sort((a, b) => order(a.category) - order(b.category));
   for (const c of cats) {
     const record = byReport.get(c.reportId) ?? {};
     record[c.category] = c.count;

@@ -277,3 +277,18 @@ describe('Excel exports', () => {
     expect(three?.getRow(4).getCell(3).value).toBe(0);
   });
 });
+
+describe('categories', () => {
+  it('lists a report’s categories in the template’s order, not alphabetically', async () => {
+    // 新山傈僳族乡 lists 工作动态 34, 通知公告 8, 图片展示 11, 组织机构 22 (机构职能); by the canonical order
+    // 工作动态, 通知公告, 图片展示, …, 机构职能 — the database's own order would put 图片展示 first
+    const rows = (await get('/api/categories?year=2024')).json().rows;
+    const xinshan = rows.find((r: { organization: { name: string } }) => r.organization.name === '新山傈僳族乡');
+    expect(Object.entries(xinshan.categories)).toEqual([
+      ['工作动态', 34],
+      ['通知公告', 8],
+      ['图片展示', 11],
+      ['机构职能', 22],
+    ]);
+  });
+});
