@@ -80,6 +80,14 @@ describe('every answer matches the schema the OpenAPI document publishes', () =>
     await checked('get', '/api/admin/users', '/api/admin/users', 'admin');
     await checked('get', '/api/admin/counties', '/api/admin/counties', 'admin');
   });
+
+  it('search and the 单位 page', async () => {
+    const found = await checked('get', '/api/search', `/api/search?q=${encodeURIComponent('政务新媒体')}`);
+    expect(found.total).toBe(2);
+    await checked('get', '/api/search', `/api/search?q=${encodeURIComponent('微信')}`);
+    const units = await checked('get', '/api/organizations/details', '/api/organizations/details', 'editor');
+    expect(units.organizations.length).toBe(5);
+  });
 });
 
 describe('the serialiser sends everything the queries return', () => {
