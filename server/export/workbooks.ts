@@ -9,6 +9,7 @@ import {
   TEMPLATES,
   templateCells,
 } from '../../shared/report/template';
+import { localMinute } from '../../shared/time';
 import type { Db } from '../db/client';
 import { figureOf } from '../db/expressions';
 import { reports as reportsTable, tableFigures } from '../db/schema';
@@ -20,22 +21,12 @@ const STATUS: Record<RankingRow['status'], string> = { ranked: '', noValue: '数
 /** Rows above the column headers: the title and when it was exported (Beijing time). */
 export const TITLE_ROWS = 2;
 
-const beijing = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
 /**
  * Puts the title (county, year, what) and the time of export above the headers, for a sheet that
  * goes into a 通报 as it is; the headers (now row 3) are bold and stay in view when scrolling.
  */
 function styleSheet(sheet: ExcelJS.Worksheet, title: string, now = new Date()): void {
-  sheet.spliceRows(1, 0, [title], [`导出时间：${beijing.format(now)}（北京时间）`]);
+  sheet.spliceRows(1, 0, [title], [`导出时间：${localMinute(now)}（北京时间）`]);
   const width = Math.max(1, sheet.columnCount);
   sheet.mergeCells(1, 1, 1, width);
   sheet.mergeCells(2, 1, 2, width);

@@ -10,7 +10,7 @@ import { importDocument } from '../../server/ingest/import-report';
 import { DEMO_IMPORTER } from '../../server/queries/meta/get-status';
 import { PASSWORD } from '../helpers/app';
 import { ROOT, sampleText } from '../helpers/samples';
-import { ARTIFACTS, login, startDashboard } from './harness';
+import { ARTIFACTS, field, login, startDashboard } from './harness';
 
 let d: Awaited<ReturnType<typeof startDashboard>>;
 beforeAll(async () => {
@@ -80,10 +80,10 @@ describe('an editor', () => {
     );
     expect(await page.locator('[data-test="correction"]').innerText()).toContain('原文：0');
     // checked before it is sent: no reason, no save
-    await page.locator('input[data-test="correction-value"], [data-test="correction-value"] input').fill('2');
+    await field(page, 'correction-value').fill('2');
     await page.locator('[data-test="correction-save"]').click();
     expect(await page.locator('[data-test="correction-error"]').innerText()).toBe('请写明更正理由（至少 2 个字）');
-    await page.locator('input[data-test="correction-reason"], [data-test="correction-reason"] input').fill('与原件核对后更正');
+    await field(page, 'correction-reason').fill('与原件核对后更正');
     await page.locator('[data-test="correction-save"]').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('更正记录');
     const body = await page.locator('body').innerText();
@@ -197,8 +197,8 @@ describe('rankings', () => {
     const page = await d.page();
     await page.goto(`${d.base}/rankings?year=2024`);
     await page.locator('[data-test="ranking-table"] tbody tr').first().waitFor();
-    await page.locator('input[data-test="search"], [data-test="search"] input').first().fill('镇');
-    await page.locator('input[data-test="search"], [data-test="search"] input').first().press('Enter');
+    await field(page, 'search').first().fill('镇');
+    await field(page, 'search').first().press('Enter');
     await page.waitForURL(/q=/);
     await expect
       .poll(() => page.locator('[data-test="ranking-table"] tbody tr td:nth-child(2)').allInnerTexts())
@@ -293,7 +293,7 @@ describe('file names, county names and correction reasons are shown escaped', ()
     // a correction whose reason is markup
     await page.goto(`${d.base}/reports/${row.id}`);
     await page.locator('[data-test="applications"] button').first().click();
-    await page.locator('input[data-test="correction-value"], [data-test="correction-value"] input').fill('987');
+    await field(page, 'correction-value').fill('987');
     await page
       .locator('input[data-test="correction-reason"], [data-test="correction-reason"] input')
       .fill('<img src=x onerror="window.__xss=6">核对原件');
@@ -336,10 +336,10 @@ describe('an admin', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain('已解锁“viewer”');
     expect(await users.innerText()).not.toContain('已锁定');
     await page.getByRole('tab', { name: '县名单' }).click();
-    await page.locator('input[data-test="new-county"], [data-test="new-county"] input').fill('盐边县');
+    await field(page, 'new-county').fill('盐边县');
     await page.getByRole('button', { name: '添加' }).click();
     await expect.poll(() => page.locator('[data-test="counties"]').innerText()).toContain('盐边县');
-    await page.locator('input[data-test="new-county"], [data-test="new-county"] input').fill('伪造县');
+    await field(page, 'new-county').fill('伪造县');
     await page.getByRole('button', { name: '添加' }).click();
     await expect.poll(() => page.locator('body').innerText()).toContain('“伪造县”不是已知的县级行政区名称');
     await page.screenshot({ path: join(ARTIFACTS, 'admin-counties.png'), fullPage: true });

@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { importDocument } from '../../server/ingest/import-report';
 import { PASSWORD } from '../helpers/app';
 import { ROOT, sampleText } from '../helpers/samples';
-import { ARTIFACTS, login, startDashboard } from './harness';
+import { ARTIFACTS, field, login, startDashboard, textOf } from './harness';
 
 // Issue 16 in the browser, on the samples plus reports made from them with figures set by hand:
 //   2023: 新山傈僳族乡 60, 丙谷镇 40 (two imported reports; 普威镇 94 is a sample)
@@ -138,18 +138,11 @@ describe('corrections that stick', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain(warning);
     await page.locator('[data-test="categories"] button').first().click();
     expect(await page.locator('[data-test="correction-label"]').innerText()).toBe('更正：主动公开分类“工作动态”');
-    await page.locator('input[data-test="correction-value"], [data-test="correction-value"] input').fill('20');
-    await page.locator('input[data-test="correction-reason"], [data-test="correction-reason"] input').fill('网站栏目实际 20 条');
+    await field(page, 'correction-value').fill('20');
+    await field(page, 'correction-reason').fill('网站栏目实际 20 条');
     await shot(page, 'report-correction', 1366, 768);
     await page.locator('[data-test="correction-save"]').click();
-    await expect
-      .poll(() =>
-        page
-          .locator('[data-test="save-message"]')
-          .innerText()
-          .catch(() => ''),
-      )
-      .toContain('已将“主动公开分类“工作动态””更正为 20');
+    await expect.poll(() => textOf(page, '[data-test="save-message"]')).toContain('已将“主动公开分类“工作动态””更正为 20');
     expect(await page.locator('body').innerText()).not.toContain(warning);
     expect(await page.locator('[data-test="categories"] button').first().innerText()).toBe('20');
     const when = await page.locator('.el-table__body tr').last().locator('td').last().innerText();
@@ -243,7 +236,7 @@ describe('finding things', () => {
   it('searches every report for 政务新媒体 (草场镇 2024 and 2021, made from the same text, and 小铺乡 mention it, by hand)', async () => {
     const page = await d.page();
     await page.goto(`${d.base}/search`);
-    await page.locator('input[data-test="search-input"], [data-test="search-input"] input').fill('政务新媒体');
+    await field(page, 'search-input').fill('政务新媒体');
     await page.locator('[data-test="search"]').click();
     await page.locator('[data-test="search-total"]').waitFor();
     expect(await page.locator('[data-test="search-total"]').innerText()).toBe('共 3 份现行报告含“政务新媒体”');
@@ -287,8 +280,8 @@ describe('accounts and units', () => {
     await login(page, d.base, 'admin', PASSWORD);
     await page.goto(`${d.base}/admin`);
     await page.getByRole('tab', { name: '账户' }).click();
-    await page.locator('input[data-test="account-name"], [data-test="account-name"] input').fill('吴九');
-    await page.locator('input[data-test="account-password"], [data-test="account-password"] input').fill('Admin-made-2026');
+    await field(page, 'account-name').fill('吴九');
+    await field(page, 'account-password').fill('Admin-made-2026');
     await page.locator('[data-test="account-save"]').click();
     await expect.poll(() => page.locator('body').innerText()).toContain('已新建账户“吴九”');
     await shot(page, 'admin-accounts', 1366, 768);
@@ -308,25 +301,11 @@ describe('accounts and units', () => {
     ).id as number;
     await page.locator(`[data-test="county-${xiaopu}"]`).click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '米易县' }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator('[data-test="org-message"]')
-          .innerText()
-          .catch(() => ''),
-      )
-      .toBe('已将“小铺乡”归入米易县');
+    await expect.poll(() => textOf(page, '[data-test="org-message"]')).toBe('已将“小铺乡”归入米易县');
     await page.locator(`[data-test="rename-${xiaopu}"]`).click();
-    await page.locator('input[data-test="rename-input"], [data-test="rename-input"] input').fill('小铺傈僳族乡');
+    await field(page, 'rename-input').fill('小铺傈僳族乡');
     await page.locator('[data-test="rename-save"]').click();
-    await expect
-      .poll(() =>
-        page
-          .locator('[data-test="org-message"]')
-          .innerText()
-          .catch(() => ''),
-      )
-      .toContain('已将“小铺乡”改名为“小铺傈僳族乡”');
+    await expect.poll(() => textOf(page, '[data-test="org-message"]')).toContain('已将“小铺乡”改名为“小铺傈僳族乡”');
     const o = (await (await fetch(`${d.base}/api/organizations`)).json()).organizations.find(
       (x: { id: number }) => x.id === xiaopu,
     );

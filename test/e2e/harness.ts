@@ -51,3 +51,13 @@ export async function login(page: Page, base: string, name: string, password: st
   await page.click('[data-test="login"]');
   await page.waitForURL(`${base}/`);
 }
+
+/** The text of an element, or '' while it is not on the page (for expect.poll). */
+export const textOf = (page: Page, selector: string): Promise<string> =>
+  page
+    .locator(selector)
+    .innerText()
+    .catch(() => '');
+
+/** The input of an Element Plus field marked data-test=`name` (the mark lands on the input or its wrapper). */
+export const field = (page: Page, name: string) => page.locator(`input[data-test="${name}"], [data-test="${name}"] input`);
