@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -344,6 +345,45 @@ describe('accounts and units', () => {
     expect(text).toContain('提示：落款处未写明发布日期');
     expect(text).toContain('不是政府信息公开工作年度报告');
     await shot(page, 'import-zip', 1920, 1080);
+    await page.context().close();
+  });
+
+  it('an editor merges a unit imported under its new name (撤乡设镇) into the old one on the 单位 page', async () => {
+    const text = sampleText('xinshan')
+      .replaceAll('新山傈僳族乡', '新山镇')
+      .replaceAll('新山乡', '新山镇')
+      .replace(/2024/g, '2025')
+      .replace(/2025年 ?1 ?月/g, '2026年1月');
+    const r = await importDocument(d.db, { bytes: Buffer.from(text), fileName: '新山镇2025.txt', importedBy: 'editor' });
+    expect(r.status).toBe('imported');
+    const units = (await (await fetch(`${d.base}/api/organizations`)).json()).organizations as { id: number; name: string }[];
+    const into = units.find((o) => o.name === '新山傈僳族乡')?.id as number;
+    const page = await d.page(1920, 1080);
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/organizations`);
+    await page.locator(`[data-test="merge-from-${into}"]`).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '新山镇' }).click();
+    await page.locator(`[data-test="merge-${into}"]`).click();
+    await page.locator('.el-popconfirm button:visible', { hasText: '合并' }).click();
+    await expect.poll(() => textOf(page, '[data-test="org-message"]')).toBe('已将“新山镇”合并到“新山傈僳族乡”');
+    const after = (await (await fetch(`${d.base}/api/organizations`)).json()).organizations as { name: string }[];
+    expect(after.some((o) => o.name === '新山镇')).toBe(false);
+    const reports = (await (await fetch(`${d.base}/api/reports?organization=${into}`)).json()).reports as { year: number }[];
+    expect(reports.map((x) => x.year)).toContain(2025);
+    await page.context().close();
+  });
+
+  it('imports a whole folder picked on the import page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), '年报文件夹-'));
+    writeFileSync(join(dir, '丙谷镇2021.txt'), sampleText('binggu').replace(/2024/g, '2021').replace(/2025/g, '2022'));
+    writeFileSync(join(dir, '普威镇2021.txt'), sampleText('puwei').replace(/2023/g, '2021').replace(/2024/g, '2022'));
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/import`);
+    await page.locator('[data-test="folder-input"]').setInputFiles(dir);
+    await expect
+      .poll(() => textOf(page, '[data-test="summary"]'), { timeout: 30_000 })
+      .toBe('共 2 个文件：已导入 2，已替换 0，未变化 0，待确认 0，失败 0');
     await page.context().close();
   });
 });
