@@ -29,5 +29,5 @@ for (let org = 0; org < 15; org++) {
   }
 }
 db.$client.close();
-console.log(`demo data: ${imported} synthetic reports loaded into ${process.env.DATABASE_URL}`);
+console.log(`demo data: ${imported} demo reports (made-up towns of 演示县) loaded into ${process.env.DATABASE_URL}`);
 await import('./start');
