@@ -1,0 +1,132 @@
+/**
+ * Reading the pages of a county portal's 政府信息公开年报 column (issue 17's collector): the list
+ * pages (their articles and the next page, in the ways these sites paginate), and an article (its
+ * title, publication date and source from the government-site meta tags or the page's own
+ * 发布时间, and its attachments). Pages are decoded by the charset they declare; GBK and GB2312
+ * are read as GB18030, which contains both.
+ */
+import { type CheerioAPI, load } from 'cheerio';
+
+export interface ListPage {
+  /** Links to articles (same site), in page order, without duplicates. */
+  articles: { url: string; title: string }[];
+  /** The next list page, when the page says there is one. */
+  next: string | null;
+}
+
+export interface Article {
+  title: string | null;
+  /** yyyy-mm-dd: the page's PubDate meta tag, or its 发布时间 / 发布日期 line. */
+  publishedOn: string | null;
+  /** Where the date came from, to show beside it. */
+  publishedFrom: 'meta' | 'page' | null;
+  source: string | null;
+  column: string | null;
+  /** Links to files a report is published as (PDF, Word, WPS). */
+  attachments: { url: string; name: string }[];
+  /** The page's text, for when the report is the page itself. */
+  html: string;
+}
+
+const ENCODINGS: Record<string, string> = {
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+};
+
+/** The page's text, by the charset its Content-Type or its own meta tag declares (UTF-8 otherwise). */
+export function decodePage(bytes: Uint8Array, contentType: string | null): string {
+  const declared =
+    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1] ??
+    'utf-8';
+  const encoding = ENCODINGS[declared.toLowerCase()] ?? 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+const ATTACHMENT = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
+const ARTICLE = /\.(?:s?html?)(?:$|[?#])/i;
+
+function sameSite(href: string, base: URL): URL | null {
+  try {
+    const u = new URL(href, base);
+    return u.host === base.host && (u.protocol === 'http:' || u.protocol === 'https:') ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The next list page, in the three ways these portals write it. */
+function nextPage($: CheerioAPI, html: string, base: URL): string | null {
+  // 1. a link that says so
+  const link = $('a')
+    .toArray()
+    .find((a) => /^\s*(?:下一页|下页|后一页|>|›|»)\s*$/.test($(a).text()));
+  const href = link ? $(link).attr('href') : undefined;
+  if (href && !/^javascript:/i.test(href)) return sameSite(href, base)?.href ?? null;
+  // 2. the TRS/WCM page script: createPageHTML(total, current, "index", "shtml") → index_1.shtml, index_2.shtml…
+  const script = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']/.exec(html);
+  if (script) {
+    const [total, current, name, ext] = [Number(script[1]), Number(script[2]), script[3], script[4]];
+    return current + 1 < total ? new URL(`${name}_${current + 1}.${ext}`, base).href : null;
+  }
+  // 3. ?page=n links: the one after this page
+  const page = Number(base.searchParams.get('page') ?? '1');
+  const wanted = $('a')
+    .toArray()
+    .map((a) => sameSite($(a).attr('href') ?? '', base))
+    .find((u) => u !== null && u.pathname === base.pathname && Number(u.searchParams.get('page')) === page + 1);
+  return wanted?.href ?? null;
+}
+
+/** A list page of the column: its articles and the next page. */
+export function readListPage(html: string, url: string): ListPage {
+  const base = new URL(url);
+  const $ = load(html);
+  const seen = new Set<string>();
+  const articles: ListPage['articles'] = [];
+  // an article of a list is a titled link in a list item or a table row (not the menus' section links)
+  for (const a of $('li a, tr a, dd a, .list a').toArray()) {
+    const u = sameSite($(a).attr('href') ?? '', base);
+    const title = ($(a).attr('title') ?? $(a).text()).replace(/\s+/g, ' ').trim();
+    if (!u || !ARTICLE.test(u.pathname) || title.length < 4 || seen.has(u.href)) continue;
+    if (/^index(?:_\d+)?\.s?html?$/.test(u.pathname.split('/').pop() ?? '')) continue;
+    seen.add(u.href);
+    articles.push({ url: u.href, title });
+  }
+  return { articles, next: nextPage($, html, base) };
+}
+
+const DATE = /(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const iso = (m: RegExpExecArray) => `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
+
+/** An article page: the government-site meta tags (网站页面元数据: ArticleTitle, PubDate, ContentSource, ColumnName), else the page's own 发布时间. */
+export function readArticle(html: string, url: string): Article {
+  const base = new URL(url);
+  const $ = load(html);
+  const meta = (name: string) => $(`meta[name="${name}"]`).attr('content')?.trim() || null;
+  const metaDate = meta('PubDate') ?? meta('pubdate');
+  const metaMatch = metaDate ? DATE.exec(metaDate) : null;
+  const text = $('body').text().replace(/\s+/g, ' ');
+  const pageMatch = /(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(20\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/.exec(text);
+  const pageDate = pageMatch ? DATE.exec(pageMatch[1] as string) : null;
+  const attachments: Article['attachments'] = [];
+  const seen = new Set<string>();
+  for (const a of $('a').toArray()) {
+    const u = sameSite($(a).attr('href') ?? '', base);
+    if (!u || !ATTACHMENT.test(u.pathname) || seen.has(u.href)) continue;
+    seen.add(u.href);
+    attachments.push({ url: u.href, name: $(a).text().trim() || decodeURIComponent(u.pathname.split('/').pop() ?? '') });
+  }
+  return {
+    title: meta('ArticleTitle') ?? ($('title').text().trim() || null),
+    publishedOn: metaMatch ? iso(metaMatch) : pageDate ? iso(pageDate) : null,
+    publishedFrom: metaMatch ? 'meta' : pageDate ? 'page' : null,
+    source: meta('ContentSource'),
+    column: meta('ColumnName') ?? meta('ColumnType'),
+    attachments,
+    html,
+  };
+}
