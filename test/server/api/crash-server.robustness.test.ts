@@ -16,6 +16,8 @@ import { loginOver, prepareDatabase, startServer, upload } from '../../helpers/s
 
 const RUNS = Number(process.env.CRASH_SERVER_RUNS ?? 6);
 const UPLOADERS = 6;
+/** One account uploads from all the clients: its limit of uploads in flight allows them all (the limit has its own test). */
+const SERVER_ENV = { MAX_UPLOADS_PER_USER: String(UPLOADERS) };
 
 const FORMATS = join(ROOT, 'test', 'fixtures', 'formats');
 /** 150 text reports of 30 made-up towns × 5 years, and the same sample report as PDF, DOCX and HTML. */
@@ -73,7 +75,7 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
     // calibrate: how long uploading everything takes, so the kills land inside it
     const calibration = join(work, 'calibrate.db');
     await prepareDatabase(calibration);
-    const server = await startServer(calibration);
+    const server = await startServer(calibration, SERVER_ENV);
     const t0 = performance.now();
     const whole = await uploadAll(server.base, true);
     const uploadMs = performance.now() - t0;
@@ -86,7 +88,7 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
     for (let run = 0; run < RUNS; run++) {
       const dbPath = join(work, `run-${run}.db`);
       await prepareDatabase(dbPath);
-      const first = await startServer(dbPath);
+      const first = await startServer(dbPath, SERVER_ENV);
       const uploading = uploadAll(first.base, false);
       await new Promise((r) => setTimeout(r, uploadMs * (0.1 + 0.8 * Math.random())));
       await first.kill('SIGKILL');
@@ -102,7 +104,7 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
       expect([...acknowledged].filter((h) => !afterKill.hashes.has(h))).toEqual([]);
       inAtKill.push(afterKill.current);
 
-      const second = await startServer(dbPath);
+      const second = await startServer(dbPath, SERVER_ENV);
       restartMs.push(second.startMs);
       // answers from the database at once (a kill early in the upload may leave no 2024 report yet,
       // so not /api/rankings?year=2024, which is then a 404)
