@@ -215,23 +215,21 @@ export class ImportQueue {
    * again and committed, whatever it changes) or discard (nothing is written). Null when the job is
    * not the user's or not waiting.
    */
-  decide(id: number, user: string, replace: boolean): ImportJob | null {
+  async decide(id: number, user: string, replace: boolean, ip: string | null = null): Promise<ImportJob | null> {
     const job = statements(this.db).jobOf.get({ id, user });
     if (job?.state !== 'review') return null;
     if (replace) {
       this.db.update(importJobs).set({ state: 'queued', confirmed: true }).where(eq(importJobs.id, id)).run();
       this.pump();
     } else {
+      const result: ImportResult = { ...(job.result as ImportResult), status: 'discarded' };
       this.db
         .update(importJobs)
-        .set({
-          state: 'done',
-          result: { ...(job.result as ImportResult), status: 'discarded' },
-          bytes: null,
-          finishedAt: new Date().toISOString(),
-        })
+        .set({ state: 'done', result, bytes: null, finishedAt: new Date().toISOString() })
         .where(eq(importJobs.id, id))
         .run();
+      // who decided not to replace a current report, and with which file, is in the audit log
+      await auditImport(this.db, result, { actor: user, ip, county: null });
     }
     return this.get([id], user)[0] ?? null;
   }

@@ -70,7 +70,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
       },
     },
     async (req) => {
-      const job = queue.decide(req.params.id, req.user?.name ?? '', req.body.replace);
+      const job = await queue.decide(req.params.id, req.user?.name ?? '', req.body.replace, req.ip);
       if (!job) throw new HttpError(404, 'not_found', `没有等待确认的导入任务 ${req.params.id}`);
       return job;
     },

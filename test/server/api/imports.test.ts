@@ -102,6 +102,11 @@ describe('POST /api/imports', () => {
     expect(await decide(job?.id as number, true)).toBe(404);
     expect(t.db.$client.prepare('select count(*) as n from reports').get()).toEqual(before);
     expect(t.db.$client.prepare('select bytes is null as dropped from import_jobs').get()).toEqual({ dropped: 1 });
+    // the decision is audited: who chose not to replace the current report, with which file
+    const audit = t.db.$client
+      .prepare("select actor, target, json_extract(detail, '$.status') as status from audit_log where action = 'import'")
+      .all();
+    expect(audit).toEqual([{ actor: 'editor', target: '草场镇（误传）.txt', status: 'discarded' }]);
   });
 
   it('shows a user their own files only, the latest first', async () => {
