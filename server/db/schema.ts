@@ -47,6 +47,8 @@ export const sourceDocuments = sqliteTable(
     extractedText: text('extracted_text').notNull(),
     importedAt: text('imported_at').notNull(),
     importedBy: text('imported_by').notNull(),
+    /** Where the collector found the file (null for an upload or a folder import). */
+    url: text('url'),
   },
   (t) => [uniqueIndex('source_documents_sha256_idx').on(t.sha256)],
 );
@@ -269,4 +271,47 @@ export const counties = sqliteTable(
     createdBy: text('created_by').notNull(),
   },
   (t) => [uniqueIndex('counties_name_idx').on(t.name)],
+);
+
+/** The portal columns the collector walks (采集来源), as an admin set them. */
+export const collectSources = sqliteTable(
+  'collect_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+  },
+  (t) => [uniqueIndex('collect_sources_url_idx').on(t.url)],
+);
+
+/**
+ * Every page and file the collector has seen, with where it stands: a crawl that is stopped goes on
+ * from the rows still pending, and a later run fetches only what it has not done (list pages are
+ * read again each time, to find new articles).
+ */
+export const collectPages = sqliteTable(
+  'collect_pages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => collectSources.id),
+    url: text('url').notNull(),
+    /** article | file */
+    kind: text('kind').notNull(),
+    /** pending | done | failed */
+    state: text('state').notNull(),
+    title: text('title'),
+    /** The article's publication date and where it was read (meta | page). */
+    publishedOn: text('published_on'),
+    publishedFrom: text('published_from'),
+    /** What became of it: imported | replaced | unchanged | … (an import's status). */
+    status: text('status'),
+    reportId: integer('report_id'),
+    reason: text('reason'),
+    foundAt: text('found_at').notNull(),
+    fetchedAt: text('fetched_at'),
+  },
+  (t) => [uniqueIndex('collect_pages_url_idx').on(t.url), index('collect_pages_state_idx').on(t.sourceId, t.state)],
 );

@@ -1,0 +1,179 @@
+/**
+ * One crawl of a portal column (issue 17's collector): walk the list pages, open each new article,
+ * and import the report — the article page itself, or its attachments — through the normal import,
+ * keeping where each file came from. Every page's state is in the database (collect_pages), so a
+ * crawl that is stopped, even by kill -9, goes on where it was, and a later run opens only what it
+ * has not done before; the same file twice is `unchanged`, as any import.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { collectPages, collectSources, sourceDocuments } from '../db/schema';
+import { writeTransaction } from '../db/write';
+import { importDocument } from '../ingest/import-report';
+import { sha256Of } from '../ingest/prepare-import';
+import { CollectError, type PoliteFetcher } from './fetcher';
+import { decodePage, readArticle, readListPage } from './pages';
+
+/** List pages one crawl reads at most (a column of a few hundred reports has a dozen). */
+const MAX_LIST_PAGES = 200;
+
+export interface CrawlSummary {
+  listPages: number;
+  /** Articles and files seen for the first time in this run. */
+  found: number;
+  /** Reports imported or replacing an older version. */
+  imported: number;
+  /** Files that were already in (the same bytes). */
+  unchanged: number;
+  failed: { url: string; reason: string }[];
+}
+
+const now = () => new Date().toISOString();
+
+function sourceId(db: Db, url: string, by: string): number {
+  db.insert(collectSources).values({ url, addedAt: now(), addedBy: by }).onConflictDoNothing().run();
+  return (db.select({ id: collectSources.id }).from(collectSources).where(eq(collectSources.url, url)).get() as { id: number })
+    .id;
+}
+
+function found(
+  db: Db,
+  source: number,
+  row: {
+    url: string;
+    kind: 'article' | 'file';
+    title?: string | null;
+    publishedOn?: string | null;
+    publishedFrom?: string | null;
+  },
+): boolean {
+  return (
+    db
+      .insert(collectPages)
+      .values({ sourceId: source, state: 'pending', foundAt: now(), ...row })
+      .onConflictDoNothing()
+      .run().changes > 0
+  );
+}
+
+async function settle(
+  db: Db,
+  id: number,
+  done: { state: 'done' | 'failed'; status?: string | null; reportId?: number | null; reason?: string | null },
+): Promise<void> {
+  await writeTransaction(db, () =>
+    db
+      .update(collectPages)
+      .set({ ...done, fetchedAt: now() })
+      .where(eq(collectPages.id, id))
+      .run(),
+  );
+}
+
+/** A file's name from its URL (the last path segment, decoded), for the import's file name. */
+const fileNameOf = (url: string) => {
+  const last = new URL(url).pathname.split('/').pop() || 'index.html';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+};
+
+/**
+ * Crawls `columnUrl` with `fetcher` (its hosts and limits are the office's configuration) and
+ * imports what it finds as `importedBy`, reports naming no county given `county`.
+ */
+export async function crawl(
+  db: Db,
+  fetcher: PoliteFetcher,
+  columnUrl: string,
+  opts: { importedBy: string; county?: string | null; onProgress?: (s: CrawlSummary) => void },
+): Promise<CrawlSummary> {
+  const summary: CrawlSummary = { listPages: 0, found: 0, imported: 0, unchanged: 0, failed: [] };
+  const source = sourceId(db, columnUrl, opts.importedBy);
+
+  // 1. the list pages, read afresh each run: new articles join the pending ones
+  const seen = new Set<string>();
+  let list: string | null = columnUrl;
+  while (list && !seen.has(list) && seen.size < MAX_LIST_PAGES) {
+    const at: string = list;
+    seen.add(at);
+    try {
+      const page = await fetcher.get(at);
+      summary.listPages++;
+      const { articles, next } = readListPage(decodePage(page.bytes, page.contentType), page.finalUrl);
+      for (const a of articles) if (found(db, source, { url: a.url, kind: 'article', title: a.title })) summary.found++;
+      list = next;
+    } catch (e) {
+      summary.failed.push({ url: at, reason: e instanceof CollectError ? e.zh : String(e) });
+      list = null;
+    }
+    opts.onProgress?.(summary);
+  }
+
+  // 2. each pending article, then each pending file, until none is left (an article adds its files)
+  for (;;) {
+    const next = db
+      .select()
+      .from(collectPages)
+      .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'pending')))
+      .orderBy(collectPages.kind, collectPages.id)
+      .limit(1)
+      .get();
+    if (!next) break;
+    try {
+      const got = await fetcher.get(next.url);
+      let bytes: Uint8Array = got.bytes;
+      let fileName = fileNameOf(got.finalUrl);
+      let meta = { publishedOn: next.publishedOn, publishedFrom: next.publishedFrom };
+      if (next.kind === 'article') {
+        const article = readArticle(decodePage(got.bytes, got.contentType), got.finalUrl);
+        meta = { publishedOn: article.publishedOn, publishedFrom: article.publishedFrom };
+        await writeTransaction(db, () =>
+          db
+            .update(collectPages)
+            .set({ title: article.title ?? next.title, ...meta })
+            .where(eq(collectPages.id, next.id))
+            .run(),
+        );
+        if (article.attachments.length > 0) {
+          // the report is in the attachments: each is a file to fetch and import
+          for (const f of article.attachments) {
+            if (found(db, source, { url: f.url, kind: 'file', title: article.title ?? next.title, ...meta })) summary.found++;
+          }
+          await settle(db, next.id, { state: 'done', status: 'attachments' });
+          opts.onProgress?.(summary);
+          continue;
+        }
+        // the report is the page itself, imported as the web page it is (UTF-8 after decoding)
+        bytes = new TextEncoder().encode(article.html);
+        fileName = `${(article.title ?? next.title ?? fileName).replace(/[\\/:*?"<>|]/g, '_').slice(0, 80)}.html`;
+      }
+      const result = await importDocument(db, { bytes, fileName, county: opts.county ?? null, importedBy: opts.importedBy });
+      if (result.status === 'failed') {
+        summary.failed.push({ url: next.url, reason: result.reason?.zh ?? '未能导入' });
+        await settle(db, next.id, { state: 'failed', status: 'failed', reason: result.reason?.zh ?? null });
+      } else {
+        if (result.status === 'unchanged') summary.unchanged++;
+        else summary.imported++;
+        // the original bytes keep where they were found
+        const sha = sha256Of(bytes);
+        await writeTransaction(db, () =>
+          db
+            .update(sourceDocuments)
+            .set({ url: next.url })
+            .where(and(eq(sourceDocuments.sha256, sha), isNull(sourceDocuments.url)))
+            .run(),
+        );
+        await settle(db, next.id, { state: 'done', status: result.status, reportId: result.reportId ?? null });
+      }
+    } catch (e) {
+      const reason = e instanceof CollectError ? e.zh : `读取失败：${(e as Error).message}`;
+      summary.failed.push({ url: next.url, reason });
+      await settle(db, next.id, { state: 'failed', reason });
+    }
+    opts.onProgress?.(summary);
+  }
+  return summary;
+}
