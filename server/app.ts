@@ -8,12 +8,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { Collector } from './collect/service';
 import type { Env } from './config/env';
 import { type Db, PROJECT_ROOT } from './db/client';
 import { ImportQueue } from './ingest/import-queue';
 import auth from './plugins/auth';
 import errors from './plugins/errors';
 import admin from './routes/api/admin';
+import collect from './routes/api/collect';
 import exportRoutes from './routes/api/export';
 import imports from './routes/api/imports';
 import meta from './routes/api/meta';
@@ -119,6 +121,10 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
   const queue = new ImportQueue(db, app.log);
   app.decorate('imports', queue);
   app.addHook('onClose', async () => queue.stop());
+  const collector = new Collector(db, app.log, {
+    allowPrivate: env.COLLECT_ALLOW_PRIVATE,
+    minIntervalMs: env.COLLECT_INTERVAL_MS,
+  });
   await app.register(
     async (api) => {
       await api.register(meta, { db });
@@ -133,6 +139,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
       await api.register(reports, { db, ...uploads });
       await api.register(imports, { db, queue, ...uploads });
       await api.register(admin, { db });
+      await api.register(collect, { collector });
       await api.register(quality, { db });
       await api.register(exportRoutes, { db });
       await api.register(session, {

@@ -44,6 +44,10 @@ const EnvSchema = Type.Object({
    * upload does not wait for it; off, it starts at the first PDF (tests that never read one).
    */
   ENGINE_PREWARM: Type.Boolean({ default: true }),
+  /** The collector may visit addresses on the office's network or this machine (an intranet portal). */
+  COLLECT_ALLOW_PRIVATE: Type.Boolean({ default: false }),
+  /** The collector's pause between two requests to one host, in milliseconds (politeness: 1 s). */
+  COLLECT_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000 }),
 });
 
 export type Env = Type.Static<typeof EnvSchema>;

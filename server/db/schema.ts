@@ -281,6 +281,9 @@ export const collectSources = sqliteTable(
     url: text('url').notNull(),
     addedAt: text('added_at').notNull(),
     addedBy: text('added_by').notNull(),
+    /** The last crawl: when it ended and what it found (CrawlSummary as JSON). */
+    lastRunAt: text('last_run_at'),
+    lastSummary: text('last_summary', { mode: 'json' }),
   },
   (t) => [uniqueIndex('collect_sources_url_idx').on(t.url)],
 );

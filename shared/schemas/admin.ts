@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'report.madeCurrent',
   'export',
   'source.downloaded',
+  'collect.source',
+  'collect.run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -97,3 +97,46 @@ export const UploadRefused = Type.Object({ error: Type.String(), message: Type.S
 /** POST /api/imports/:id/decision: replace the current version with the file, or discard it. */
 export const ImportDecision = Type.Object({ replace: Type.Boolean() }, { additionalProperties: false });
 export type ImportDecision = Static<typeof ImportDecision>;
+
+/** What one crawl of a source found (the 采集 screen). */
+export const CrawlSummary = Type.Object({
+  listPages: Type.Integer({ description: '读取的列表页' }),
+  found: Type.Integer({ description: '新发现的文章和附件' }),
+  imported: Type.Integer({ description: '导入（含替换旧版本）的报告' }),
+  unchanged: Type.Integer({ description: '已导入过的同一文件' }),
+  failed: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() })),
+});
+export type CrawlSummary = Static<typeof CrawlSummary>;
+
+export const CollectSourceRow = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  addedAt: Type.String(),
+  addedBy: Type.String(),
+  lastRunAt: NullableString,
+  lastSummary: Type.Union([CrawlSummary, Type.Null()]),
+  pages: Type.Object({ done: Type.Integer(), failed: Type.Integer(), pending: Type.Integer() }),
+});
+export type CollectSourceRow = Static<typeof CollectSourceRow>;
+
+/** GET /api/collect: the sources and the crawl running now. */
+export const CollectState = Type.Object({
+  sources: Type.Array(CollectSourceRow),
+  running: Type.Union([Type.Object({ sourceId: Type.Integer(), summary: CrawlSummary }), Type.Null()]),
+});
+export type CollectState = Static<typeof CollectState>;
+
+export const CollectPageRow = Type.Object({
+  url: Type.String(),
+  kind: Type.String(),
+  title: NullableString,
+  reason: NullableString,
+  fetchedAt: NullableString,
+});
+export type CollectPageRow = Static<typeof CollectPageRow>;
+export const CollectFailures = Type.Object({ pages: Type.Array(CollectPageRow) });
+
+export const NewCollectSource = Type.Object(
+  { url: Type.String({ minLength: 10, maxLength: 500, pattern: '^https?://', description: '栏目列表页网址' }) },
+  { additionalProperties: false },
+);

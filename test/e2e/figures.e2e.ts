@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -27,7 +29,8 @@ const lastYear = (text: string, from: string, to: string) =>
   text.replace(from, to).replace(/2024/g, '2023').replace(/2025/g, '2024');
 
 beforeAll(async () => {
-  d = await startDashboard();
+  // the collector may visit the test site on 127.0.0.1, quickly
+  d = await startDashboard({ COLLECT_ALLOW_PRIVATE: 'true', COLLECT_INTERVAL_MS: '20' });
   const files = [
     ['新山2023.txt', lastYear(sampleText('xinshan'), '主动公开信息 75 条', '主动公开信息 60 条')],
     ['丙谷2023.txt', lastYear(sampleText('binggu'), '主动公开信息 50条', '主动公开信息 40条')],
@@ -385,5 +388,51 @@ describe('accounts and units', () => {
       .poll(() => textOf(page, '[data-test="summary"]'), { timeout: 30_000 })
       .toBe('共 2 个文件：已导入 2，已替换 0，未变化 0，待确认 0，失败 0');
     await page.context().close();
+  });
+
+  it('collects from a portal column on the 采集 screen: progress, result and reasons', async () => {
+    const site = createServer((req, res) => {
+      if (req.url === '/ndbg/index.html')
+        return res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(
+            '<ul><li><a href="a1.html">丙谷镇2020年政府信息公开工作年度报告</a></li><li><a href="a2.html">某镇2020年政府信息公开工作年度报告</a></li></ul>',
+          );
+      if (req.url === '/ndbg/a1.html') {
+        const text = sampleText('binggu').replace(/2024/g, '2020').replace(/2025/g, '2021');
+        return res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(`<html><body><pre>${text}</pre></body></html>`);
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const column = `http://127.0.0.1:${(site.address() as AddressInfo).port}/ndbg/index.html`;
+    for (const [w, h] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      const page = await d.page(w, h);
+      await login(page, d.base, 'admin', PASSWORD);
+      await page.goto(`${d.base}/collect`);
+      if (w === 1366) {
+        await field(page, 'collect-url').fill(column);
+        await page.locator('[data-test="collect-add"]').click();
+        await page.locator('[data-test="collect-sources"] tbody tr').first().waitFor();
+        await page.locator('[data-test^="collect-run-"]').first().click();
+        await expect
+          .poll(() => textOf(page, '[data-test="collect-last"]'), { timeout: 30_000 })
+          .toBe('列表页 1，新发现 2，导入 1，未变化 0，失败 1');
+        await page.getByRole('button', { name: '失败原因' }).click();
+        expect(await page.locator('[data-test="collect-failures"]').innerText()).toContain(
+          `网站返回 404：${column.replace('index.html', 'a2.html')}`,
+        );
+      } else {
+        await page.locator('[data-test="collect-last"]').waitFor();
+      }
+      await shot(page, 'collect', w, h);
+      await page.context().close();
+    }
+    await new Promise<void>((r) => site.close(() => r()));
   });
 });

@@ -9,11 +9,11 @@ import { ROOT } from '../helpers/samples';
 export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 
 /** The built dashboard served by the real app over a fresh database with the samples and three users. */
-export async function startDashboard() {
+export async function startDashboard(env: Record<string, string> = {}) {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const t = await testApp();
+  const t = await testApp(env);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -16,6 +16,7 @@ export const router = createRouter({
       meta: { title: '单位' },
     },
     { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入' } },
+    { path: '/collect', name: 'collect', component: () => import('./pages/CollectPage.vue'), meta: { title: '采集' } },
     { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: '管理' } },
     { path: '/help', name: 'help', component: () => import('./pages/HelpPage.vue'), meta: { title: '帮助' } },
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },

@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../helpers/app';
+import { sampleText } from '../../helpers/samples';
+
+// A column with two articles: 小铺乡's 2021 report in the page (made from the sample), and a broken link.
+let site: Server;
+let column: string;
+let t: TestApp;
+beforeAll(async () => {
+  site = createServer((req, res) => {
+    if (req.url === '/ndbg/index.html')
+      return res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          '<ul><li><a href="a1.html">小铺乡2021年政府信息公开工作年度报告</a></li><li><a href="a2.html">某乡2021年政府信息公开工作年度报告</a></li></ul>',
+        );
+    if (req.url === '/ndbg/a1.html') {
+      const text = sampleText('xiaopu').replace(/2024/g, '2021').replace(/2025/g, '2022');
+      return res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<html><body><pre>${text}</pre></body></html>`);
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+  column = `http://127.0.0.1:${(site.address() as AddressInfo).port}/ndbg/index.html`;
+  t = await testApp({ COLLECT_ALLOW_PRIVATE: 'true', COLLECT_INTERVAL_MS: '10' });
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise<void>((r) => site.close(() => r()));
+});
+
+const call = async (method: 'GET' | 'POST', url: string, who = 'admin', payload?: object) =>
+  t.app.inject({ method, url, headers: await t.login(who), ...(payload ? { payload } : {}) });
+
+describe('the 采集 screen’s API', () => {
+  it('is for admins only', async () => {
+    expect((await call('GET', '/api/collect', 'editor')).statusCode).toBe(403);
+    expect((await call('POST', '/api/collect/sources', 'editor', { url: column })).statusCode).toBe(403);
+  });
+
+  it('adds a source, runs it in the background, and keeps what the run found', async () => {
+    expect((await call('POST', '/api/collect/sources', 'admin', { url: column })).statusCode).toBe(204);
+    const [source] = (await call('GET', '/api/collect')).json().sources;
+    expect(source).toMatchObject({ url: column, lastRunAt: null, pages: { done: 0, failed: 0, pending: 0 } });
+    expect((await call('POST', `/api/collect/sources/${source.id}/run`)).statusCode).toBe(204);
+    let state = (await call('GET', '/api/collect')).json();
+    for (let i = 0; i < 100 && state.running; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await call('GET', '/api/collect')).json();
+    }
+    expect(state.running).toBeNull();
+    expect(state.sources[0].lastSummary).toEqual({
+      listPages: 1,
+      found: 2,
+      imported: 1,
+      unchanged: 0,
+      failed: [
+        { url: column.replace('index.html', 'a2.html'), reason: `网站返回 404：${column.replace('index.html', 'a2.html')}` },
+      ],
+    });
+    expect(state.sources[0].pages).toEqual({ done: 1, failed: 1, pending: 0 });
+    const failures = (await call('GET', `/api/collect/sources/${source.id}/failures`)).json().pages;
+    expect(failures.map((p: { url: string }) => p.url)).toEqual([column.replace('index.html', 'a2.html')]);
+    // the report is in, with where it was found
+    const rows = t.db.$client
+      .prepare(
+        'select o.name, r.year, d.url from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id where r.year = 2021',
+      )
+      .all();
+    expect(rows).toEqual([{ name: '小铺乡', year: 2021, url: column.replace('index.html', 'a1.html') }]);
+    expect(
+      t.db.$client.prepare("select count(*) as n from audit_log where action in ('collect.source', 'collect.run')").get(),
+    ).toEqual({ n: 2 });
+  });
+});

@@ -1,0 +1,13 @@
+import type { CollectPageRow, CollectState } from '../../../shared/schemas/index';
+import { request } from '../api';
+
+/** GET /api/collect: the sources, their last runs, and the crawl running now. */
+export const fetchCollectState = () => request<CollectState>('/api/collect');
+/** POST /api/collect/sources: a column URL to collect from. */
+export const addCollectSource = (url: string) =>
+  request<void>('/api/collect/sources', { method: 'POST', body: JSON.stringify({ url }) });
+/** POST /api/collect/sources/:id/run: 立即采集. */
+export const runCollect = (id: number) => request<void>(`/api/collect/sources/${id}/run`, { method: 'POST' });
+/** GET /api/collect/sources/:id/failures: what could not be collected, and why. */
+export const fetchCollectFailures = async (id: number): Promise<CollectPageRow[]> =>
+  (await request<{ pages: CollectPageRow[] }>(`/api/collect/sources/${id}/failures`)).pages;
