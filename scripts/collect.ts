@@ -29,8 +29,13 @@ try {
   console.error(`网址无效：${urls.join(' ')}\ninvalid URL`);
   process.exit(2);
 }
-const db = openDatabase(loadEnv().DATABASE_URL);
-const fetcher = new PoliteFetcher({ allowedHosts: hosts, allowPrivate: values['allow-private'] });
+const env = loadEnv();
+const db = openDatabase(env.DATABASE_URL);
+const fetcher = new PoliteFetcher({
+  allowedHosts: hosts,
+  allowPrivate: values['allow-private'] || env.COLLECT_ALLOW_PRIVATE,
+  minIntervalMs: env.COLLECT_INTERVAL_MS,
+});
 let failed = 0;
 for (const url of urls) {
   console.log(`采集 ${url} …`);
