@@ -125,6 +125,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     allowPrivate: env.COLLECT_ALLOW_PRIVATE,
     minIntervalMs: env.COLLECT_INTERVAL_MS,
   });
+  app.decorate('collector', collector);
   await app.register(
     async (api) => {
       await api.register(meta, { db });

@@ -83,3 +83,5 @@ await app.listen({ port: env.PORT, host: env.HOST });
 // the document engine and its spare start once the server answers (loading them takes a couple of
 // seconds of CPU that would otherwise delay the first answer); a file is never charged for it
 if (env.ENGINE_PREWARM) warmPdfEngine();
+// the scheduled collection (采集), when an admin has set one: checked every five minutes
+app.collector.startScheduler();

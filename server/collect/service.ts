@@ -7,10 +7,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CollectPageRow, CollectSourceRow, CrawlSummary } from '../../shared/schemas/index';
 import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { collectPages, collectSources } from '../db/schema';
+import { collectPages, collectSchedule, collectSources } from '../db/schema';
 import { writeTransaction } from '../db/write';
 import { crawl } from './crawl';
 import { PoliteFetcher } from './fetcher';
+import { beijing, isDue, type Schedule } from './schedule';
+
+const emptySummary = (): CrawlSummary => ({ listPages: 0, found: 0, imported: 0, unchanged: 0, failed: [] });
 
 export class Collector {
   private running: { sourceId: number; summary: CrawlSummary } | null = null;
@@ -83,42 +86,115 @@ export class Collector {
     if (this.running) return false;
     const source = this.db.select().from(collectSources).where(eq(collectSources.id, sourceId)).get();
     if (!source) return false;
+    this.running = { sourceId, summary: emptySummary() };
+    void this.runSource(source, by).finally(() => {
+      this.running = null;
+    });
+    return true;
+  }
+
+  /** One source's crawl, its progress kept for the screen, its result kept with the source. */
+  private async runSource(source: { id: number; url: string }, by: { actor: string; ip: string | null }): Promise<void> {
+    const state = { sourceId: source.id, summary: emptySummary() };
+    this.running = state;
     const hosts = this.sources().map((s) => new URL(s.url).hostname.toLowerCase());
     const fetcher = new PoliteFetcher({
       allowedHosts: hosts,
       allowPrivate: this.policy.allowPrivate,
       minIntervalMs: this.policy.minIntervalMs,
     });
-    const state = { sourceId, summary: { listPages: 0, found: 0, imported: 0, unchanged: 0, failed: [] } as CrawlSummary };
-    this.running = state;
-    void (async () => {
-      try {
-        const summary = await crawl(this.db, fetcher, source.url, {
-          importedBy: by.actor,
-          onProgress: (s) => {
-            state.summary = { ...s, failed: [...s.failed] };
-          },
+    try {
+      const summary = await crawl(this.db, fetcher, source.url, {
+        importedBy: by.actor,
+        onProgress: (s) => {
+          state.summary = { ...s, failed: [...s.failed] };
+        },
+      });
+      await writeTransaction(this.db, () => {
+        this.db
+          .update(collectSources)
+          .set({ lastRunAt: new Date().toISOString(), lastSummary: summary })
+          .where(eq(collectSources.id, source.id))
+          .run();
+        appendAudit(this.db, {
+          ...by,
+          action: 'collect.run',
+          target: source.url,
+          detail: { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length },
         });
-        await writeTransaction(this.db, () => {
-          this.db
-            .update(collectSources)
-            .set({ lastRunAt: new Date().toISOString(), lastSummary: summary })
-            .where(eq(collectSources.id, sourceId))
-            .run();
-          appendAudit(this.db, {
-            ...by,
-            action: 'collect.run',
-            target: source.url,
-            detail: { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length },
-          });
-        });
-        this.log.info({ source: source.url, imported: summary.imported, failed: summary.failed.length }, 'collect run done');
-      } catch (err) {
-        this.log.error({ source: source.url, err: (err as Error).message }, 'collect run failed');
-      } finally {
-        this.running = null;
-      }
+      });
+      this.log.info({ source: source.url, imported: summary.imported, failed: summary.failed.length }, 'collect run done');
+    } catch (err) {
+      this.log.error({ source: source.url, err: (err as Error).message }, 'collect run failed');
+    }
+  }
+
+  /** The schedule (a default, off, until an admin sets one). */
+  schedule(): Schedule & { updatedAt: string | null; updatedBy: string | null } {
+    const row = this.db.select().from(collectSchedule).where(eq(collectSchedule.id, 1)).get();
+    return row
+      ? {
+          enabled: row.enabled,
+          fromDay: row.fromDay,
+          toDay: row.toDay,
+          hour: row.hour,
+          lastRunOn: row.lastRunOn,
+          updatedAt: row.updatedAt,
+          updatedBy: row.updatedBy,
+        }
+      : { enabled: false, fromDay: '01-01', toDay: '03-31', hour: 2, lastRunOn: null, updatedAt: null, updatedBy: null };
+  }
+
+  async setSchedule(
+    s: { enabled: boolean; fromDay: string; toDay: string; hour: number },
+    by: { actor: string; ip: string | null },
+  ) {
+    await writeTransaction(this.db, () => {
+      const values = { ...s, updatedAt: new Date().toISOString(), updatedBy: by.actor };
+      this.db
+        .insert(collectSchedule)
+        .values({ id: 1, ...values })
+        .onConflictDoUpdate({ target: collectSchedule.id, set: values })
+        .run();
+      appendAudit(this.db, { ...by, action: 'collect.schedule', target: null, detail: s });
+    });
+  }
+
+  /**
+   * Starts the day's scheduled collection when it is due (every source, one after another); the
+   * server calls it every few minutes. Returns whether it started one.
+   */
+  async tick(at = new Date()): Promise<boolean> {
+    if (this.running || !isDue(this.schedule(), at)) return false;
+    const today = beijing(at).date;
+    await writeTransaction(this.db, () =>
+      this.db.update(collectSchedule).set({ lastRunOn: today }).where(eq(collectSchedule.id, 1)).run(),
+    );
+    const sources = this.db.select().from(collectSources).orderBy(collectSources.id).all();
+    this.running = { sourceId: sources[0]?.id ?? 0, summary: emptySummary() };
+    this.idle = (async () => {
+      for (const source of sources) await this.runSource(source, { actor: 'schedule', ip: null });
+      this.running = null;
     })();
     return true;
+  }
+
+  /** Resolves when the crawls started by tick() are done (tests). */
+  idle: Promise<void> = Promise.resolve();
+
+  /** Checks the schedule every five minutes while the server runs; returns a stop function. */
+  startScheduler(everyMs = 5 * 60_000): () => void {
+    const timer = setInterval(() => {
+      this.tick().catch((err: unknown) => this.log.warn({ err }, 'collect schedule check failed'));
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The collector (the 采集 screen, the schedule). */
+    collector: Collector;
   }
 }

@@ -318,3 +318,18 @@ export const collectPages = sqliteTable(
   },
   (t) => [uniqueIndex('collect_pages_url_idx').on(t.url), index('collect_pages_state_idx').on(t.sourceId, t.state)],
 );
+
+/** When the collector runs by itself (one row, id 1): daily in the reporting season, set by an admin. */
+export const collectSchedule = sqliteTable('collect_schedule', {
+  id: integer('id').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  /** The season, as MM-DD in Beijing time, both days included (default 1月1日 to 3月31日). */
+  fromDay: text('from_day').notNull().default('01-01'),
+  toDay: text('to_day').notNull().default('03-31'),
+  /** The hour of the day (Beijing time) from which the day's run starts. */
+  hour: integer('hour').notNull().default(2),
+  /** The Beijing date of the last scheduled run (yyyy-mm-dd). */
+  lastRunOn: text('last_run_on'),
+  updatedAt: text('updated_at'),
+  updatedBy: text('updated_by'),
+});

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'source.downloaded',
   'collect.source',
   'collect.run',
+  'collect.schedule',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -119,8 +119,30 @@ export const CollectSourceRow = Type.Object({
 });
 export type CollectSourceRow = Static<typeof CollectSourceRow>;
 
+/** The scheduled collection: daily in a season (MM-DD to MM-DD, Beijing time), from an hour. */
+export const CollectScheduleSettings = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    fromDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: '开始日期 MM-DD，如 01-01' }),
+    toDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: '结束日期 MM-DD，如 03-31' }),
+    hour: Type.Integer({ minimum: 0, maximum: 23, description: '每天几点（北京时间）开始' }),
+  },
+  { additionalProperties: false },
+);
+export type CollectScheduleSettings = Static<typeof CollectScheduleSettings>;
+export const CollectSchedule = Type.Object({
+  enabled: Type.Boolean(),
+  fromDay: Type.String(),
+  toDay: Type.String(),
+  hour: Type.Integer(),
+  lastRunOn: NullableString,
+  updatedAt: NullableString,
+  updatedBy: NullableString,
+});
+
 /** GET /api/collect: the sources and the crawl running now. */
 export const CollectState = Type.Object({
+  schedule: CollectSchedule,
   sources: Type.Array(CollectSourceRow),
   running: Type.Union([Type.Object({ sourceId: Type.Integer(), summary: CrawlSummary }), Type.Null()]),
 });

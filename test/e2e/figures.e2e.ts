@@ -427,6 +427,12 @@ describe('accounts and units', () => {
         expect(await page.locator('[data-test="collect-failures"]').innerText()).toContain(
           `网站返回 404：${column.replace('index.html', 'a2.html')}`,
         );
+        // the daily collection in the reporting season
+        await page.locator('[data-test="schedule-enabled"]').check();
+        await page.locator('[data-test="schedule-save"]').click();
+        await expect
+          .poll(() => textOf(page, '[data-test="schedule-message"]'))
+          .toBe('已设置：每年 01-01 至 03-31，每天 2 点后（北京时间）采集全部来源一次');
       } else {
         await page.locator('[data-test="collect-last"]').waitFor();
       }

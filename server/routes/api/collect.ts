@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CollectFailures, CollectState, errors, IdParams, NewCollectSource, NoContent } from '../../../shared/schemas/index';
+import {
+  CollectFailures,
+  CollectScheduleSettings,
+  CollectState,
+  errors,
+  IdParams,
+  NewCollectSource,
+  NoContent,
+} from '../../../shared/schemas/index';
 import type { Collector } from '../../collect/service';
 import { HttpError } from '../../plugins/errors';
 
@@ -15,7 +23,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
         response: { 200: CollectState, ...errors(401, 403) },
       },
     },
-    async () => ({ sources: collector.sources(), running: collector.status() }),
+    async () => ({ schedule: collector.schedule(), sources: collector.sources(), running: collector.status() }),
   );
 
   app.post(
@@ -51,6 +59,23 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
       if (!collector.start(req.params.id, { actor: req.user?.name ?? 'unknown', ip: req.ip })) {
         throw new HttpError(404, 'not_found', `采集来源 ${req.params.id} 不存在`);
       }
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/collect/schedule',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['collect'],
+        summary: '设置定时采集：每年从开始日期到结束日期（北京时间），每天在指定钟点后采集全部来源一次',
+        body: CollectScheduleSettings,
+        response: { 204: NoContent, ...errors(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      await collector.setSchedule(req.body, { actor: req.user?.name ?? 'unknown', ip: req.ip });
       return reply.status(204).send(null);
     },
   );

@@ -33,7 +33,7 @@ afterAll(async () => {
   await new Promise<void>((r) => site.close(() => r()));
 });
 
-const call = async (method: 'GET' | 'POST', url: string, who = 'admin', payload?: object) =>
+const call = async (method: 'GET' | 'POST' | 'PUT', url: string, who = 'admin', payload?: object) =>
   t.app.inject({ method, url, headers: await t.login(who), ...(payload ? { payload } : {}) });
 
 describe('the 采集 screen’s API', () => {
@@ -75,5 +75,34 @@ describe('the 采集 screen’s API', () => {
     expect(
       t.db.$client.prepare("select count(*) as n from audit_log where action in ('collect.source', 'collect.run')").get(),
     ).toEqual({ n: 2 });
+  });
+
+  it('keeps the schedule an admin sets, audited, and runs every source when it is due', async () => {
+    const bad = await call('PUT', '/api/collect/schedule', 'admin', { enabled: true, fromDay: '13-01', toDay: '03-31', hour: 2 });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await call('PUT', '/api/collect/schedule', 'admin', { enabled: true, fromDay: '01-01', toDay: '03-31', hour: 2 }))
+        .statusCode,
+    ).toBe(204);
+    expect((await call('GET', '/api/collect')).json().schedule).toMatchObject({
+      enabled: true,
+      fromDay: '01-01',
+      toDay: '03-31',
+      hour: 2,
+      lastRunOn: null,
+      updatedBy: 'admin',
+    });
+    // 2027-01-05 03:00 in Beijing: due; the same day again: not
+    const at = new Date('2027-01-04T19:00:00Z');
+    expect(await t.app.collector.tick(at)).toBe(true);
+    await t.app.collector.idle;
+    expect(await t.app.collector.tick(at)).toBe(false);
+    const state = (await call('GET', '/api/collect')).json();
+    expect(state.schedule.lastRunOn).toBe('2027-01-05');
+    // the second run of the source opens nothing new
+    expect(state.sources[0].lastSummary).toMatchObject({ listPages: 1, found: 0, imported: 0 });
+    expect(
+      t.db.$client.prepare("select actor from audit_log where action = 'collect.run' order by id desc limit 1").get(),
+    ).toEqual({ actor: 'schedule' });
   });
 });

@@ -1,4 +1,4 @@
-import type { CollectPageRow, CollectState } from '../../../shared/schemas/index';
+import type { CollectPageRow, CollectScheduleSettings, CollectState } from '../../../shared/schemas/index';
 import { request } from '../api';
 
 /** GET /api/collect: the sources, their last runs, and the crawl running now. */
@@ -11,3 +11,6 @@ export const runCollect = (id: number) => request<void>(`/api/collect/sources/${
 /** GET /api/collect/sources/:id/failures: what could not be collected, and why. */
 export const fetchCollectFailures = async (id: number): Promise<CollectPageRow[]> =>
   (await request<{ pages: CollectPageRow[] }>(`/api/collect/sources/${id}/failures`)).pages;
+/** PUT /api/collect/schedule: the daily collection in the reporting season. */
+export const saveCollectSchedule = (s: CollectScheduleSettings) =>
+  request<void>('/api/collect/schedule', { method: 'PUT', body: JSON.stringify(s) });
