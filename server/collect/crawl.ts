@@ -94,20 +94,22 @@ export async function crawl(
   const source = sourceId(db, columnUrl, opts.importedBy);
 
   // 1. the list pages, read afresh each run: new articles join the pending ones
+  // (a column split by year: each year's sub-column is walked the same way)
   const seen = new Set<string>();
-  let list: string | null = columnUrl;
-  while (list && !seen.has(list) && seen.size < MAX_LIST_PAGES) {
-    const at: string = list;
+  const lists: string[] = [columnUrl];
+  while (lists.length > 0 && seen.size < MAX_LIST_PAGES) {
+    const at = lists.shift() as string;
+    if (seen.has(at)) continue;
     seen.add(at);
     try {
       const page = await fetcher.get(at);
       summary.listPages++;
-      const { articles, next } = readListPage(decodePage(page.bytes, page.contentType), page.finalUrl);
+      const { articles, next, subColumns } = readListPage(decodePage(page.bytes, page.contentType), page.finalUrl);
       for (const a of articles) if (found(db, source, { url: a.url, kind: 'article', title: a.title })) summary.found++;
-      list = next;
+      if (next) lists.unshift(next);
+      lists.push(...subColumns);
     } catch (e) {
       summary.failed.push({ url: at, reason: e instanceof CollectError ? e.zh : String(e) });
-      list = null;
     }
     opts.onProgress?.(summary);
   }

@@ -12,6 +12,8 @@ export interface ListPage {
   articles: { url: string; title: string }[];
   /** The next list page, when the page says there is one. */
   next: string | null;
+  /** Sub-columns of the column, one per year (2024年, 2023年度…): list pages to walk as well. */
+  subColumns: string[];
 }
 
 export interface Article {
@@ -96,7 +98,21 @@ export function readListPage(html: string, url: string): ListPage {
     seen.add(u.href);
     articles.push({ url: u.href, title });
   }
-  return { articles, next: nextPage($, html, base) };
+  // a column split by year links its sub-columns: a year in the text, and a list page (index.*, or a folder) as the target
+  const subColumns: string[] = [];
+  for (const a of $('a').toArray()) {
+    const u = sameSite($(a).attr('href') ?? '', base);
+    const text = $(a).text().replace(/\s+/g, '');
+    if (
+      !u ||
+      u.href === base.href ||
+      !/^(?:20\d{2})年(?:度)?(?:年报|报告|政府信息公开年报|政府信息公开工作年度报告)?$/.test(text)
+    )
+      continue;
+    const last = u.pathname.split('/').pop() ?? '';
+    if ((last === '' || /^index(?:_\d+)?\.s?html?$/.test(last)) && !subColumns.includes(u.href)) subColumns.push(u.href);
+  }
+  return { articles, next: nextPage($, html, base), subColumns };
 }
 
 const DATE = /(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;

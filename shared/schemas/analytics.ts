@@ -181,6 +181,8 @@ export const LateReport = Type.Object({
   organization: UnitRef,
   year: Type.Integer(),
   publishedOn: NullableString,
+  /** Where the date was read: the report's signature, or (none there) the portal page it was collected from. */
+  publishedFrom: Type.Optional(Type.Union([Type.Literal('signature'), Type.Literal('page')])),
 });
 export type LateReport = Static<typeof LateReport>;
 

@@ -18,9 +18,12 @@ beforeAll(async () => {
         );
     if (req.url === '/ndbg/a1.html') {
       const text = sampleText('xiaopu').replace(/2024/g, '2021').replace(/2025/g, '2022');
-      return res
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(`<html><body><pre>${text}</pre></body></html>`);
+      return (
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          // the page says when it was published (the report itself is signed without a date)
+          .end(`<html><head><meta name="PubDate" content="2022-03-01 10:00"></head><body><pre>${text}</pre></body></html>`)
+      );
     }
     res.writeHead(404).end();
   });
@@ -75,6 +78,17 @@ describe('the 采集 screen’s API', () => {
     expect(
       t.db.$client.prepare("select count(*) as n from audit_log where action in ('collect.source', 'collect.run')").get(),
     ).toEqual({ n: 2 });
+    // its signature has no date: the page's PubDate (2022-03-01, after 2022-01-31) makes it late
+    const late = (await call('GET', '/api/quality?year=2021')).json().late;
+    expect(late).toEqual([
+      {
+        reportId: expect.any(Number),
+        organization: expect.objectContaining({ name: '小铺乡' }),
+        year: 2021,
+        publishedOn: '2022-03-01',
+        publishedFrom: 'page',
+      },
+    ]);
   });
 
   it('keeps the schedule an admin sets, audited, and runs every source when it is due', async () => {

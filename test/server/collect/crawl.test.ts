@@ -7,16 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl } from '../../../server/collect/crawl';
 import { PoliteFetcher } from '../../../server/collect/fetcher';
 import { tempDatabase } from '../../helpers/db';
-import { ROOT } from '../../helpers/samples';
+import { ROOT, sampleText } from '../../helpers/samples';
 
 // A county portal's 政府信息公开年报 column, served on 127.0.0.1, as written here:
 //   index.shtml (TRS page script, page 1 of 2) → a1: the report in the page (新山傈僳族乡, 75 条)
 //                                               a2: a GBK page with the report as a PDF (丙谷镇, 50 条), PubDate 2025-01-15
 //   index_1.shtml (page 2, with a 下一页 link)  → list3.html
+//   2023/index.shtml (a year's sub-column)     → a8: 普威镇's 2023 report as plain text
 //   list3.html                                 → a3: the report as a DOC (草场镇); a4: a notice, not a report;
 //                                                 a5: a broken link; a6: a page that never answers;
 //                                                 a7: a redirect to another site
-// By hand: 3 reports imported, 4 failures with their reasons; a second run opens no article or file.
+// By hand: 4 reports imported, 4 failures with their reasons; a second run opens no article or file.
 const F = join(ROOT, 'test', 'fixtures');
 const HTML_REPORT = readFileSync(join(F, 'formats', '000.html'));
 const PDF = readFileSync(join(F, 'formats', '002.pdf'));
@@ -39,7 +40,7 @@ beforeAll(async () => {
       case '/ndbg/index.shtml':
         return html(
           `<ul>${li('a1.shtml', '米易县新山傈僳族乡2024年政府信息公开工作年度报告')}${li('a2.shtml', '米易县丙谷镇2024年政府信息公开工作年度报告')}</ul>` +
-            '<script>createPageHTML(2, 0, "index", "shtml");</script>',
+            '<script>createPageHTML(2, 0, "index", "shtml");</script><div><a href="2023/index.shtml">2023年</a></div>',
         );
       case '/ndbg/index_1.shtml':
         return html('<ul><li>（无）</li></ul><a href="list3.html">下一页</a>');
@@ -49,6 +50,10 @@ beforeAll(async () => {
             `${li('a5.shtml', '米易县某镇2024年政府信息公开工作年度报告')}${li('a6.shtml', '米易县慢镇2024年政府信息公开工作年度报告')}` +
             `${li('a7.shtml', '米易县外站2024年政府信息公开工作年度报告')}</ul>`,
         );
+      case '/ndbg/2023/index.shtml':
+        return html(`<ul>${li('a8.shtml', '米易县普威镇2023年政府信息公开工作年度报告')}</ul>`);
+      case '/ndbg/2023/a8.shtml':
+        return res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(sampleText('puwei'));
       case '/ndbg/a1.shtml':
         return res.writeHead(200, { 'content-type': 'text/html' }).end(HTML_REPORT);
       case '/ndbg/a2.shtml':
@@ -90,7 +95,7 @@ describe('a crawl of the 年报 column', () => {
 
   it('imports exactly the reports, records each URL and date, and says why the rest failed', async () => {
     const s = await crawl(t.db, fetcher(), `${base}/ndbg/index.shtml`, { importedBy: 'collector' });
-    expect([s.listPages, s.found, s.imported, s.unchanged]).toEqual([3, 9, 3, 0]);
+    expect([s.listPages, s.found, s.imported, s.unchanged]).toEqual([4, 10, 4, 0]);
     expect(Object.fromEntries(s.failed.map((f) => [f.url.replace(base, ''), f.reason]))).toEqual({
       '/ndbg/a4.shtml': expect.stringMatching(/不是政府信息公开工作年度报告/),
       '/ndbg/a5.shtml': `网站返回 404：${base}/ndbg/a5.shtml`,
@@ -112,6 +117,7 @@ describe('a crawl of the 年报 column', () => {
         format: 'pdf',
       },
       { name: '新山傈僳族乡', year: 2024, total: 75, url: `${base}/ndbg/a1.shtml`, format: 'html' },
+      { name: '普威镇', year: 2023, total: 94, url: `${base}/ndbg/2023/a8.shtml`, format: 'text' },
       { name: '草场镇', year: 2024, total: 24, url: `${base}/files/caochang.doc`, format: 'doc' },
     ]);
     // the DOC's table as its generator wrote it (test/fixtures/doc/001.nonzero.expected.json)
@@ -135,7 +141,7 @@ describe('a crawl of the 年报 column', () => {
   it('a second run reads the list pages again and opens nothing it has done', async () => {
     const from = asked.length;
     const s = await crawl(t.db, fetcher(), `${base}/ndbg/index.shtml`, { importedBy: 'collector' });
-    expect([s.listPages, s.found, s.imported, s.failed.length]).toEqual([3, 0, 0, 0]);
+    expect([s.listPages, s.found, s.imported, s.failed.length]).toEqual([4, 0, 0, 0]);
     expect(asked.slice(from).filter((p) => !/index|list3|robots/.test(p))).toEqual([]);
   });
 });

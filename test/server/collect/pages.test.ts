@@ -27,6 +27,15 @@ describe('list pages of the 政府信息公开年报 column', () => {
     ).toBeNull();
   });
 
+  it('finds the sub-columns of a column split by year', () => {
+    const html = `<div class="sub"><a href="2024/index.shtml">2024年</a><a href="2023/">2023年度</a><a href="/zwgk/index.shtml">政务公开</a>
+      <a href="2022/t1.shtml">2022年工作动态</a></div>`;
+    expect(readListPage(html, `${SITE}/zwgk/ndbg/index.shtml`).subColumns).toEqual([
+      `${SITE}/zwgk/ndbg/2024/index.shtml`,
+      `${SITE}/zwgk/ndbg/2023/`,
+    ]);
+  });
+
   it('follows ?page=n and 下一页 links', () => {
     const paged = `<table><tr><td><a href="/art/2025/1/20/art_1_1.html">普威镇2024年度政府信息公开工作年度报告</a></td></tr></table>
       <a href="?page=1">1</a><a href="?page=2">2</a><a href="?page=3">3</a>`;
