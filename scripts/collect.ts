@@ -44,13 +44,13 @@ for (const url of urls) {
     county: values.county ?? null,
     onProgress: (p) =>
       process.stdout.write(
-        `\r  列表页 ${p.listPages}，新发现 ${p.found}，导入 ${p.imported}，未变化 ${p.unchanged}，失败 ${p.failed.length}  `,
+        `\r  列表页 ${p.listPages}，新发现 ${p.found}，导入 ${p.imported}，未变化 ${p.unchanged}，有改动 ${p.changed}，失败 ${p.failed.length}  `,
       ),
   });
   process.stdout.write('\n');
   for (const f of s.failed) console.log(`  失败：${f.url}\n        ${f.reason}`);
   console.log(
-    `  完成：列表页 ${s.listPages}，新发现 ${s.found}，导入 ${s.imported}，未变化 ${s.unchanged}，失败 ${s.failed.length}`,
+    `  完成：列表页 ${s.listPages}，新发现 ${s.found}，导入 ${s.imported}，未变化 ${s.unchanged}，有改动 ${s.changed}，失败 ${s.failed.length}`,
   );
   failed += s.failed.length;
 }

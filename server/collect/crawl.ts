@@ -11,7 +11,7 @@ import { collectPages, collectSources, sourceDocuments } from '../db/schema';
 import { writeTransaction } from '../db/write';
 import { importDocument } from '../ingest/import-report';
 import { sha256Of } from '../ingest/prepare-import';
-import { CollectError, type PoliteFetcher } from './fetcher';
+import { CollectError, type Fetched, type PoliteFetcher } from './fetcher';
 import { decodePage, readArticle, readListPage } from './pages';
 
 /** List pages one crawl reads at most (a column of a few hundred reports has a dozen). */
@@ -25,6 +25,8 @@ export interface CrawlSummary {
   imported: number;
   /** Files that were already in (the same bytes). */
   unchanged: number;
+  /** Pages and files collected before that have changed since. */
+  changed: number;
   failed: { url: string; reason: string }[];
 }
 
@@ -59,7 +61,15 @@ function found(
 async function settle(
   db: Db,
   id: number,
-  done: { state: 'done' | 'failed'; status?: string | null; reportId?: number | null; reason?: string | null },
+  done: {
+    state: 'done' | 'failed';
+    status?: string | null;
+    reportId?: number | null;
+    reason?: string | null;
+    etag?: string | null;
+    lastModified?: string | null;
+    sha256?: string | null;
+  },
 ): Promise<void> {
   await writeTransaction(db, () =>
     db
@@ -90,7 +100,7 @@ export async function crawl(
   columnUrl: string,
   opts: { importedBy: string; county?: string | null; onProgress?: (s: CrawlSummary) => void },
 ): Promise<CrawlSummary> {
-  const summary: CrawlSummary = { listPages: 0, found: 0, imported: 0, unchanged: 0, failed: [] };
+  const summary: CrawlSummary = { listPages: 0, found: 0, imported: 0, unchanged: 0, changed: 0, failed: [] };
   const source = sourceId(db, columnUrl, opts.importedBy);
 
   // 1. the list pages, read afresh each run: new articles join the pending ones
@@ -114,6 +124,68 @@ export async function crawl(
     opts.onProgress?.(summary);
   }
 
+  type PageRow = typeof collectPages.$inferSelect;
+  const done = new Set<number>();
+
+  /** Reads a fetched article or file: an article's attachments join the pending files, a report is imported. */
+  const processPage = async (next: PageRow, got: Fetched) => {
+    const seenAs = { etag: got.etag, lastModified: got.lastModified, sha256: sha256Of(got.bytes) };
+    let bytes: Uint8Array = got.bytes;
+    let fileName = fileNameOf(got.finalUrl);
+    if (next.kind === 'article') {
+      const article = readArticle(decodePage(got.bytes, got.contentType), got.finalUrl);
+      const meta = { publishedOn: article.publishedOn, publishedFrom: article.publishedFrom };
+      await writeTransaction(db, () =>
+        db
+          .update(collectPages)
+          .set({ title: article.title ?? next.title, ...meta })
+          .where(eq(collectPages.id, next.id))
+          .run(),
+      );
+      if (article.attachments.length > 0) {
+        // the report is in the attachments: each is a file to fetch and import
+        for (const f of article.attachments) {
+          if (found(db, source, { url: f.url, kind: 'file', title: article.title ?? next.title, ...meta })) summary.found++;
+        }
+        await settle(db, next.id, { state: 'done', status: 'attachments', ...seenAs });
+        return;
+      }
+      // the report is the page itself, imported as the web page it is (UTF-8 after decoding)
+      bytes = new TextEncoder().encode(article.html);
+      fileName = `${(article.title ?? next.title ?? fileName).replace(/[\\/:*?"<>|]/g, '_').slice(0, 80)}.html`;
+    }
+    const result = await importDocument(db, { bytes, fileName, county: opts.county ?? null, importedBy: opts.importedBy });
+    if (result.status === 'failed') {
+      summary.failed.push({ url: next.url, reason: result.reason?.zh ?? '未能导入' });
+      await settle(db, next.id, { state: 'failed', status: 'failed', reason: result.reason?.zh ?? null, ...seenAs });
+      return;
+    }
+    if (result.status === 'unchanged') summary.unchanged++;
+    else summary.imported++;
+    // the original bytes keep where they were found
+    const sha = sha256Of(bytes);
+    await writeTransaction(db, () =>
+      db
+        .update(sourceDocuments)
+        .set({ url: next.url })
+        .where(and(eq(sourceDocuments.sha256, sha), isNull(sourceDocuments.url)))
+        .run(),
+    );
+    await settle(db, next.id, {
+      state: 'done',
+      status: result.status,
+      reportId: result.reportId ?? null,
+      reason: null,
+      ...seenAs,
+    });
+  };
+
+  const failedAt = async (page: PageRow, e: unknown) => {
+    const reason = e instanceof CollectError ? e.zh : `读取失败：${(e as Error).message}`;
+    summary.failed.push({ url: page.url, reason });
+    await settle(db, page.id, { state: 'failed', reason });
+  };
+
   // 2. each pending article, then each pending file, until none is left (an article adds its files)
   for (;;) {
     const next = db
@@ -124,56 +196,49 @@ export async function crawl(
       .limit(1)
       .get();
     if (!next) break;
+    done.add(next.id);
     try {
-      const got = await fetcher.get(next.url);
-      let bytes: Uint8Array = got.bytes;
-      let fileName = fileNameOf(got.finalUrl);
-      let meta = { publishedOn: next.publishedOn, publishedFrom: next.publishedFrom };
-      if (next.kind === 'article') {
-        const article = readArticle(decodePage(got.bytes, got.contentType), got.finalUrl);
-        meta = { publishedOn: article.publishedOn, publishedFrom: article.publishedFrom };
-        await writeTransaction(db, () =>
-          db
-            .update(collectPages)
-            .set({ title: article.title ?? next.title, ...meta })
-            .where(eq(collectPages.id, next.id))
-            .run(),
-        );
-        if (article.attachments.length > 0) {
-          // the report is in the attachments: each is a file to fetch and import
-          for (const f of article.attachments) {
-            if (found(db, source, { url: f.url, kind: 'file', title: article.title ?? next.title, ...meta })) summary.found++;
-          }
-          await settle(db, next.id, { state: 'done', status: 'attachments' });
-          opts.onProgress?.(summary);
-          continue;
-        }
-        // the report is the page itself, imported as the web page it is (UTF-8 after decoding)
-        bytes = new TextEncoder().encode(article.html);
-        fileName = `${(article.title ?? next.title ?? fileName).replace(/[\\/:*?"<>|]/g, '_').slice(0, 80)}.html`;
-      }
-      const result = await importDocument(db, { bytes, fileName, county: opts.county ?? null, importedBy: opts.importedBy });
-      if (result.status === 'failed') {
-        summary.failed.push({ url: next.url, reason: result.reason?.zh ?? '未能导入' });
-        await settle(db, next.id, { state: 'failed', status: 'failed', reason: result.reason?.zh ?? null });
-      } else {
-        if (result.status === 'unchanged') summary.unchanged++;
-        else summary.imported++;
-        // the original bytes keep where they were found
-        const sha = sha256Of(bytes);
-        await writeTransaction(db, () =>
-          db
-            .update(sourceDocuments)
-            .set({ url: next.url })
-            .where(and(eq(sourceDocuments.sha256, sha), isNull(sourceDocuments.url)))
-            .run(),
-        );
-        await settle(db, next.id, { state: 'done', status: result.status, reportId: result.reportId ?? null });
-      }
+      await processPage(next, await fetcher.get(next.url));
     } catch (e) {
-      const reason = e instanceof CollectError ? e.zh : `读取失败：${(e as Error).message}`;
-      summary.failed.push({ url: next.url, reason });
-      await settle(db, next.id, { state: 'failed', reason });
+      await failedAt(next, e);
+    }
+    opts.onProgress?.(summary);
+  }
+
+  // 3. what was done in an earlier run is asked for again only conditionally (ETag, Last-Modified):
+  // unchanged answers 304 (or the same bytes) and is left; a changed page or file is read again
+  const earlier = db
+    .select()
+    .from(collectPages)
+    .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'done')))
+    .orderBy(collectPages.kind, collectPages.id)
+    .all()
+    .filter((p) => !done.has(p.id));
+  for (const page of earlier) {
+    try {
+      const got = await fetcher.get(page.url, { etag: page.etag, lastModified: page.lastModified });
+      if (got.status === 304 || sha256Of(got.bytes) === page.sha256) continue;
+      summary.changed++;
+      await processPage(page, got);
+    } catch (e) {
+      await failedAt(page, e);
+    }
+    opts.onProgress?.(summary);
+  }
+  // files an article that changed now links
+  for (;;) {
+    const next = db
+      .select()
+      .from(collectPages)
+      .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'pending')))
+      .orderBy(collectPages.id)
+      .limit(1)
+      .get();
+    if (!next) break;
+    try {
+      await processPage(next, await fetcher.get(next.url));
+    } catch (e) {
+      await failedAt(next, e);
     }
     opts.onProgress?.(summary);
   }

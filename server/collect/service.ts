@@ -13,7 +13,7 @@ import { crawl } from './crawl';
 import { PoliteFetcher } from './fetcher';
 import { beijing, isDue, type Schedule } from './schedule';
 
-const emptySummary = (): CrawlSummary => ({ listPages: 0, found: 0, imported: 0, unchanged: 0, failed: [] });
+const emptySummary = (): CrawlSummary => ({ listPages: 0, found: 0, imported: 0, unchanged: 0, changed: 0, failed: [] });
 
 export class Collector {
   private running: { sourceId: number; summary: CrawlSummary } | null = null;
@@ -39,7 +39,10 @@ export class Collector {
       addedAt: r.addedAt,
       addedBy: r.addedBy,
       lastRunAt: r.lastRunAt,
-      lastSummary: (r.lastSummary as CrawlSummary | null) ?? null,
+      // a summary kept before `changed` was counted reads as none changed
+      lastSummary: r.lastSummary
+        ? { ...(r.lastSummary as CrawlSummary), changed: (r.lastSummary as Partial<CrawlSummary>).changed ?? 0 }
+        : null,
       pages: { done: of(r.id, 'done'), failed: of(r.id, 'failed'), pending: of(r.id, 'pending') },
     }));
   }

@@ -315,6 +315,10 @@ export const collectPages = sqliteTable(
     reason: text('reason'),
     foundAt: text('found_at').notNull(),
     fetchedAt: text('fetched_at'),
+    /** What the site said of the version fetched (ETag, Last-Modified) and its hash: a later run asks only whether it changed. */
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    sha256: text('sha256'),
   },
   (t) => [uniqueIndex('collect_pages_url_idx').on(t.url), index('collect_pages_state_idx').on(t.sourceId, t.state)],
 );

@@ -104,6 +104,7 @@ export const CrawlSummary = Type.Object({
   found: Type.Integer({ description: '新发现的文章和附件' }),
   imported: Type.Integer({ description: '导入（含替换旧版本）的报告' }),
   unchanged: Type.Integer({ description: '已导入过的同一文件' }),
+  changed: Type.Integer({ description: '以前采集过、此后有改动的页面和文件' }),
   failed: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() })),
 });
 export type CrawlSummary = Static<typeof CrawlSummary>;

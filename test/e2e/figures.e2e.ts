@@ -422,7 +422,7 @@ describe('accounts and units', () => {
         await page.locator('[data-test^="collect-run-"]').first().click();
         await expect
           .poll(() => textOf(page, '[data-test="collect-last"]'), { timeout: 30_000 })
-          .toBe('列表页 1，新发现 2，导入 1，未变化 0，失败 1');
+          .toBe('列表页 1，新发现 2，导入 1，未变化 0，有改动 0，失败 1');
         await page.getByRole('button', { name: '失败原因' }).click();
         expect(await page.locator('[data-test="collect-failures"]').innerText()).toContain(
           `网站返回 404：${column.replace('index.html', 'a2.html')}`,

@@ -61,6 +61,7 @@ describe('the 采集 screen’s API', () => {
       found: 2,
       imported: 1,
       unchanged: 0,
+      changed: 0,
       failed: [
         { url: column.replace('index.html', 'a2.html'), reason: `网站返回 404：${column.replace('index.html', 'a2.html')}` },
       ],

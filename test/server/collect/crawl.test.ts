@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,12 +29,23 @@ const li = (href: string, title: string) => `<li><a href="${href}">${title}</a><
 let server: Server;
 let base: string;
 const asked: string[] = [];
+/** What each request was answered: 200 with a body, or 304 (unchanged since the ETag it sent). */
+const answered: { path: string; status: number }[] = [];
+/** 新山's report, which a later test republishes at the same address with a new total. */
+let a1Body: Buffer = HTML_REPORT;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     asked.push(path);
-    const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    // every answer carries an ETag (a hash of its body) and is 304 when the client already has it
+    const send = (type: string, body: string | Buffer) => {
+      const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+      const status = req.headers['if-none-match'] === etag ? 304 : 200;
+      answered.push({ path, status });
+      return res.writeHead(status, { 'content-type': type, etag }).end(status === 304 ? undefined : body);
+    };
+    const html = (body: string) => send('text/html; charset=utf-8', body);
     switch (path) {
       case '/robots.txt':
         return res.end('User-agent: *\nAllow: /\n');
@@ -53,24 +65,23 @@ beforeAll(async () => {
       case '/ndbg/2023/index.shtml':
         return html(`<ul>${li('a8.shtml', '米易县普威镇2023年政府信息公开工作年度报告')}</ul>`);
       case '/ndbg/2023/a8.shtml':
-        return res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(sampleText('puwei'));
+        return send('text/plain; charset=utf-8', sampleText('puwei'));
       case '/ndbg/a1.shtml':
-        return res.writeHead(200, { 'content-type': 'text/html' }).end(HTML_REPORT);
+        return send('text/html', a1Body);
       case '/ndbg/a2.shtml':
-        return res
-          .writeHead(200, { 'content-type': 'text/html; charset=gbk' })
-          .end(
-            gbk(
-              '<html><head><meta name="ArticleTitle" content="米易县丙谷镇2024年政府信息公开工作年度报告"><meta name="PubDate" content="2025-01-15 09:30"></head>' +
-                '<body>附件：<a href="/files/丙谷镇年报.pdf">丙谷镇年报.pdf</a></body></html>',
-            ),
-          );
+        return send(
+          'text/html; charset=gbk',
+          gbk(
+            '<html><head><meta name="ArticleTitle" content="米易县丙谷镇2024年政府信息公开工作年度报告"><meta name="PubDate" content="2025-01-15 09:30"></head>' +
+              '<body>附件：<a href="/files/丙谷镇年报.pdf">丙谷镇年报.pdf</a></body></html>',
+          ),
+        );
       case '/files/%E4%B8%99%E8%B0%B7%E9%95%87%E5%B9%B4%E6%8A%A5.pdf':
-        return res.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
+        return send('application/pdf', PDF);
       case '/ndbg/a3.shtml':
         return html('<body><div>发布时间：2025-01-13</div>附件：<a href="/files/caochang.doc">草场镇年报</a></body>');
       case '/files/caochang.doc':
-        return res.writeHead(200, { 'content-type': 'application/msword' }).end(DOC);
+        return send('application/msword', DOC);
       case '/ndbg/a4.shtml':
         return html('<body><h1>关于召开春耕生产会议的通知</h1><p>请各村于周五前报送材料。</p></body>');
       case '/ndbg/a6.shtml':
@@ -138,10 +149,24 @@ describe('a crawl of the 年报 column', () => {
     ]);
   }, 30_000);
 
-  it('a second run reads the list pages again and opens nothing it has done', async () => {
-    const from = asked.length;
+  it('a second run reads the list pages again and fetches nothing new: what it has done answers 304', async () => {
+    const from = answered.length;
     const s = await crawl(t.db, fetcher(), `${base}/ndbg/index.shtml`, { importedBy: 'collector' });
-    expect([s.listPages, s.found, s.imported, s.failed.length]).toEqual([4, 0, 0, 0]);
-    expect(asked.slice(from).filter((p) => !/index|list3|robots/.test(p))).toEqual([]);
+    expect([s.listPages, s.found, s.imported, s.changed, s.failed.length]).toEqual([4, 0, 0, 0, 0]);
+    const done = answered.slice(from).filter((a) => !/index|list3/.test(a.path));
+    // what it did before — articles a1, a2, a3, a8 and the PDF and DOC — each asked for with its ETag
+    expect(done.map((a) => a.status)).toEqual([304, 304, 304, 304, 304, 304]);
+  });
+
+  it('a report republished at the same address is noticed and replaces the old version', async () => {
+    a1Body = Buffer.from(HTML_REPORT.toString('utf8').replace('主动公开信息 75 条', '主动公开信息 80 条'));
+    const s = await crawl(t.db, fetcher(), `${base}/ndbg/index.shtml`, { importedBy: 'collector' });
+    expect([s.found, s.changed, s.imported]).toEqual([0, 1, 1]);
+    const xinshan = t.db.$client
+      .prepare(
+        "select r.proactive_total as total from reports r join organizations o on o.id = r.organization_id where o.name = '新山傈僳族乡' and r.is_current = 1",
+      )
+      .get();
+    expect(xinshan).toEqual({ total: 80 });
   });
 });
