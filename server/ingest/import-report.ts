@@ -153,13 +153,17 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
         now,
       })
     : null;
-  const counts = carried && carried.carried + carried.toReview > 0 ? stmt.counts.get(reportId) : undefined;
-  const found = db
-    .select({ severity: findings.severity, message: findings.message })
-    .from(findings)
-    .where(eq(findings.reportId, reportId))
-    .orderBy(findings.id)
-    .all();
+  const touched = carried !== null && carried.carried + carried.toReview > 0;
+  const counts = touched ? stmt.counts.get(reportId) : undefined;
+  // the parser's findings, unless carrying corrections re-ran the checks (only then read back)
+  const found = touched
+    ? db
+        .select({ severity: findings.severity, message: findings.message })
+        .from(findings)
+        .where(eq(findings.reportId, reportId))
+        .orderBy(findings.id)
+        .all()
+    : p.findings.map((f) => ({ severity: f.severity, message: f.message }));
   return {
     file: p.file,
     status: current ? 'replaced' : 'imported',
@@ -170,7 +174,7 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
     year: p.year,
     errors: counts?.errors ?? p.errors,
     warnings: counts?.warnings ?? p.warnings,
-    ...(carried && carried.carried + carried.toReview > 0 ? { corrections: carried } : {}),
+    ...(touched ? { corrections: carried } : {}),
   };
 }
 
