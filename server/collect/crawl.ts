@@ -186,24 +186,29 @@ export async function crawl(
     await settle(db, page.id, { state: 'failed', reason });
   };
 
-  // 2. each pending article, then each pending file, until none is left (an article adds its files)
-  for (;;) {
-    const next = db
-      .select()
-      .from(collectPages)
-      .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'pending')))
-      .orderBy(collectPages.kind, collectPages.id)
-      .limit(1)
-      .get();
-    if (!next) break;
-    done.add(next.id);
-    try {
-      await processPage(next, await fetcher.get(next.url));
-    } catch (e) {
-      await failedAt(next, e);
+  /** Fetches and reads every pending page, articles first (an article adds its files as pending). */
+  const drainPending = async () => {
+    for (;;) {
+      const next = db
+        .select()
+        .from(collectPages)
+        .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'pending')))
+        .orderBy(collectPages.kind, collectPages.id)
+        .limit(1)
+        .get();
+      if (!next) return;
+      done.add(next.id);
+      try {
+        await processPage(next, await fetcher.get(next.url));
+      } catch (e) {
+        await failedAt(next, e);
+      }
+      opts.onProgress?.(summary);
     }
-    opts.onProgress?.(summary);
-  }
+  };
+
+  // 2. each pending article, then each pending file
+  await drainPending();
 
   // 3. what was done in an earlier run is asked for again only conditionally (ETag, Last-Modified):
   // unchanged answers 304 (or the same bytes) and is left; a changed page or file is read again
@@ -226,21 +231,6 @@ export async function crawl(
     opts.onProgress?.(summary);
   }
   // files an article that changed now links
-  for (;;) {
-    const next = db
-      .select()
-      .from(collectPages)
-      .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'pending')))
-      .orderBy(collectPages.id)
-      .limit(1)
-      .get();
-    if (!next) break;
-    try {
-      await processPage(next, await fetcher.get(next.url));
-    } catch (e) {
-      await failedAt(next, e);
-    }
-    opts.onProgress?.(summary);
-  }
+  await drainPending();
   return summary;
 }

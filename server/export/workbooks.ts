@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { MetricDef } from '../../shared/metrics';
+import { categoriesText } from '../../shared/report/categories';
 import {
   APPLICANT_COLUMNS,
   type CellRef,
@@ -50,12 +51,7 @@ export async function rankingWorkbook(
   const wb = new ExcelJS.Workbook();
   // the categories column as the page shows it: 工作动态 20、通知公告 4
   const cats = new Map(
-    getCategories(db, { year: p.year, county: p.county }).rows.map((r) => [
-      r.reportId,
-      Object.entries(r.categories)
-        .map(([c, n]) => `${c} ${n ?? '？'}`)
-        .join('、'),
-    ]),
+    getCategories(db, { year: p.year, county: p.county }).rows.map((r) => [r.reportId, categoriesText(r.categories)]),
   );
   const sheet = wb.addWorksheet(`${p.year}年排名`);
   sheet.columns = [

@@ -52,3 +52,13 @@ export function stripChannel(label: string): string {
   const m = /^(?:在|通过|于|经)?.*?(?:网站|门户网|网|平台|公众号|客户端)(?:上)?(?=[^，,]{2,}$)/.exec(label);
   return m ? label.slice(m[0].length) : label;
 }
+
+/**
+ * A report's categories as one line, the way the rankings page and its Excel export show them:
+ * 工作动态 20、通知公告 4 (an unreadable count as ？, never as 0).
+ */
+export function categoriesText(categories: Record<string, number | null>): string {
+  return Object.entries(categories)
+    .map(([c, n]) => `${c} ${n ?? '？'}`)
+    .join('、');
+}

@@ -4,7 +4,7 @@ import type { TemplateVersion } from '../../../shared/report/template';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { corrections, findings, proactiveCategories, reports, tableFigures } from '../../db/schema';
-import { type FigureTarget, recheckReport, setCorrected } from './correct-figure';
+import { type FigureTarget, figureTarget, recheckReport, setCorrected } from './correct-figure';
 
 /** A figure of one version as the parser read it (before any correction), or undefined if the version has no such figure. */
 function parsedValue(db: Db, reportId: number, target: FigureTarget): number | null | undefined {
@@ -80,7 +80,7 @@ export function carryCorrections(
   for (const m of latest.values()) {
     if (m.newValue === null) continue;
     const label = fieldLabel(m.field, previousTemplate, categories);
-    const was = previousTarget(previousTemplate, m.field);
+    const was = figureTarget(m.field, previousTemplate, categories.length);
     const before = was ? parsedValue(db, p.previousId, was) : undefined;
     const target = targetIn(db, p.reportId, p.template, m.field, p.previousId);
     const now = target ? parsedValue(db, p.reportId, target) : undefined;
@@ -126,13 +126,4 @@ export function carryCorrections(
     );
   }
   return { carried, toReview };
-}
-
-/** Where a corrected field was in the previous version (its own template). */
-function previousTarget(template: TemplateVersion, field: string): FigureTarget | null {
-  const position = categoryIndex(field);
-  if (position !== null) return { kind: 'category', position };
-  if (field === 'proactive.total') return { kind: 'total' };
-  const cell = cellOf(field, template);
-  return cell ? { kind: 'cell', cell } : null;
 }

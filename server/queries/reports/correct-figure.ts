@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import { categoryIndex, cellOf } from '../../../shared/report/fields';
 import { recheckFigures } from '../../../shared/report/recheck';
-import type { CellRef } from '../../../shared/report/template';
+import type { CellRef, TemplateVersion } from '../../../shared/report/template';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { categoryCountOf, figureOf, proactiveTotalOf } from '../../db/expressions';
@@ -11,6 +12,18 @@ import { getReport } from './get-report';
 
 /** What is corrected: a template cell, a proactive category (by position), or the proactive total. */
 export type FigureTarget = { kind: 'cell'; cell: CellRef } | { kind: 'category'; position: number } | { kind: 'total' };
+
+/**
+ * The figure a field path names in a report of `template` with `categories` categories: a cell of the
+ * template, the proactive total, or a category that exists; null for anything else.
+ */
+export function figureTarget(field: string, template: TemplateVersion, categories: number): FigureTarget | null {
+  if (field === 'proactive.total') return { kind: 'total' };
+  const position = categoryIndex(field);
+  if (position !== null) return position < categories ? { kind: 'category', position } : null;
+  const cell = cellOf(field, template);
+  return cell ? { kind: 'cell', cell } : null;
+}
 
 /** Sets a figure's corrected value; returns the value it had before (as corrected so far). */
 export function setCorrected(db: Db, reportId: number, target: FigureTarget, value: number): number | null {

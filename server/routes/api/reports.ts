@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { categoryIndex, fieldLabel } from '../../../shared/report/fields';
-import { templateCells } from '../../../shared/report/template';
+import { fieldLabel } from '../../../shared/report/fields';
 import {
   errors,
   FigureCorrection,
@@ -20,7 +19,7 @@ import { auditImport } from '../../ingest/import-audit';
 import type { ImportResult as ImportResultOf } from '../../ingest/import-report';
 import { importDocument } from '../../ingest/import-report';
 import { HttpError } from '../../plugins/errors';
-import { correctFigure, type FigureTarget } from '../../queries/reports/correct-figure';
+import { correctFigure, figureTarget } from '../../queries/reports/correct-figure';
 import { type Audience, getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
@@ -177,15 +176,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       if (!report.isCurrent) {
         throw new HttpError(409, 'superseded', '这是已被替换的历史版本，不能更正；请在现行版本上更正，或先将本版本设为现行版本');
       }
-      const cell = templateCells(report.template ?? '2021').find((c) => c.path === field);
-      const position = categoryIndex(field);
-      const target: FigureTarget | null = cell
-        ? { kind: 'cell', cell }
-        : field === 'proactive.total'
-          ? { kind: 'total' }
-          : position !== null && position < report.proactive.categories.length
-            ? { kind: 'category', position }
-            : null;
+      const target = figureTarget(field, report.template ?? '2021', report.proactive.categories.length);
       if (!target) throw new HttpError(400, 'bad_request', `该报告没有“${field}”这一项数字`);
       await correctFigure(db, {
         reportId: report.id,
