@@ -16,6 +16,7 @@ import auth from './plugins/auth';
 import errors from './plugins/errors';
 import admin from './routes/api/admin';
 import collect from './routes/api/collect';
+import evaluation from './routes/api/evaluation';
 import exportRoutes from './routes/api/export';
 import imports from './routes/api/imports';
 import meta from './routes/api/meta';
@@ -143,6 +144,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
       await api.register(collect, { collector });
       await api.register(quality, { db });
       await api.register(exportRoutes, { db });
+      await api.register(evaluation, { db });
       await api.register(session, {
         db,
         secureCookie: env.COOKIE_SECURE,

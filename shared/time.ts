@@ -19,3 +19,6 @@ export const localTime = (iso: string | null | undefined): string => (iso ? SECO
 
 /** A moment in Beijing time to the minute, e.g. 2026/12/04 20:07 (a title's time of export). */
 export const localMinute = (at: Date): string => MINUTES.format(at);
+
+/** The Beijing calendar day (yyyy-mm-dd) of a stored UTC moment. */
+export const beijingDate = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);

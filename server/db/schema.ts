@@ -337,3 +337,36 @@ export const collectSchedule = sqliteTable('collect_schedule', {
   updatedAt: text('updated_at'),
   updatedBy: text('updated_by'),
 });
+
+/** The units that must publish a report for a year (应报单位), per county: 缺报 is counted against it. */
+export const rosterEntries = sqliteTable(
+  'roster_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    county: text('county').notNull(),
+    year: integer('year').notNull(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+  },
+  (t) => [uniqueIndex('roster_entries_unit_idx').on(t.county, t.year, t.organizationId)],
+);
+
+/** A year's reporting deadline when it is not the template's 1月31日 of the next year. */
+export const reportDeadlines = sqliteTable('report_deadlines', {
+  year: integer('year').primaryKey(),
+  /** yyyy-mm-dd, Beijing date, the last day on time. */
+  deadline: text('deadline').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** A year's scoring scheme (考核细则) when an admin changed the default: the Rubric as JSON. */
+export const evaluationRubrics = sqliteTable('evaluation_rubrics', {
+  year: integer('year').primaryKey(),
+  rubric: text('rubric', { mode: 'json' }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});

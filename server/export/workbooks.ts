@@ -10,6 +10,7 @@ import {
   TEMPLATES,
   templateCells,
 } from '../../shared/report/template';
+import type { Evaluation } from '../../shared/schemas/index';
 import { localMinute } from '../../shared/time';
 import type { Db } from '../db/client';
 import { figureOf } from '../db/expressions';
@@ -172,3 +173,63 @@ export async function reportsWorkbook(db: Db, p: { year: number; county?: string
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * The score table (考核得分表) of a county's year: one row per unit with its score and rank, then
+ * one row per deduction with its evidence, on a second sheet, for checking every point taken.
+ */
+export async function evaluationWorkbook(e: Evaluation): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(`${e.year}年考核得分`);
+  sheet.columns = [
+    { header: '排名', key: 'rank', width: 8 },
+    { header: '单位', key: 'name', width: 20 },
+    { header: '发布日期', key: 'published', width: 12 },
+    { header: '日期来源', key: 'from', width: 12 },
+    { header: '主动公开（条）', key: 'proactive', width: 14 },
+    { header: '扣分项', key: 'deductions', width: 50 },
+    { header: '扣分合计', key: 'lost', width: 10 },
+    { header: '得分', key: 'score', width: 8 },
+  ];
+  for (const r of e.rows) {
+    sheet.addRow({
+      rank: r.rank,
+      name: r.organization.name,
+      published: r.reportId === null ? '未发布' : (r.publishedOn ?? '未注明'),
+      from: r.publishedFrom ? DATE_SOURCE[r.publishedFrom] : '',
+      proactive: r.proactiveTotal,
+      deductions: r.deductions.map((d) => `${d.label}（−${d.points}）`).join('；'),
+      lost: r.deductions.reduce((s, d) => s + d.points, 0),
+      score: r.score,
+    });
+  }
+  styleSheet(
+    sheet,
+    `${e.county}${e.year}年度政府信息公开工作年度报告考核得分表（截止日期 ${e.deadline}，满分 ${e.rubric.base}）`,
+  );
+  const detail = wb.addWorksheet('扣分依据');
+  detail.columns = [
+    { header: '单位', key: 'name', width: 20 },
+    { header: '扣分项目', key: 'item', width: 28 },
+    { header: '扣分', key: 'points', width: 8 },
+    { header: '依据', key: 'evidence', width: 70 },
+    { header: '原文行号', key: 'line', width: 10 },
+  ];
+  for (const r of e.rows) {
+    for (const d of r.deductions) {
+      for (const [i, ev] of d.evidence.entries()) {
+        detail.addRow({
+          name: r.organization.name,
+          item: d.label,
+          points: i === 0 ? d.points : null,
+          evidence: ev.text,
+          line: ev.line ?? null,
+        });
+      }
+    }
+  }
+  styleSheet(detail, `${e.county}${e.year}年度考核扣分依据`);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const DATE_SOURCE = { signature: '报告落款', page: '网页发布日期', collected: '采集日期' } as const;

@@ -53,12 +53,14 @@ function readSections(ctx: ParseContext, split: SectionSplit, signatureStart: nu
     problems = originalText(ctx, five.start, cut);
     improvements = originalText(ctx, cut, five.end);
   }
+  const one = split.byKey.overview;
+  const overview = one ? originalText(ctx, one.start, one.end) : '';
   let other = '';
   if (six) {
     const end = signatureStart !== null && signatureStart > six.start && signatureStart < six.end ? signatureStart : six.end;
     other = originalText(ctx, six.start, end);
   }
-  return { problems, improvements, other };
+  return { overview, problems, improvements, other };
 }
 
 function emptyReport(source: SourceInfo): ParsedReport {
@@ -72,7 +74,7 @@ function emptyReport(source: SourceInfo): ParsedReport {
     article20: {},
     applications: {},
     reviewLitigation: { review: [], litigationDirect: [], litigationAfterReview: [] },
-    sections: { problems: '', improvements: '', other: '' },
+    sections: { overview: '', problems: '', improvements: '', other: '' },
     provenance: {},
     findings: [],
     orgAliases: [],

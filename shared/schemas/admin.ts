@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = [
   'collect.source',
   'collect.run',
   'collect.schedule',
+  'roster.changed',
+  'evaluation.deadline',
+  'evaluation.rubric',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -188,7 +188,10 @@ export type LateReport = Static<typeof LateReport>;
 
 /** One unit × year of the submission grid: missing, or the report with how it stands. */
 export const MatrixCell = Type.Object({
-  status: Type.Union([Type.Literal('missing'), Type.Literal('ok'), Type.Literal('late'), Type.Literal('errors')]),
+  status: Type.Union(
+    [Type.Literal('missing'), Type.Literal('ok'), Type.Literal('late'), Type.Literal('errors'), Type.Literal('notRequired')],
+    { description: 'missing 缺报（在应报名单中或该年度未设名单）· notRequired 不在该年度应报名单中' },
+  ),
   reportId: Type.Optional(Type.Integer()),
   publishedOn: Type.Optional(NullableString),
 });
@@ -196,6 +199,8 @@ export type MatrixCell = Static<typeof MatrixCell>;
 
 export const Quality = Type.Object({
   years: Type.Array(Type.Integer()),
+  /** The years the county has a roster (应报单位) for; the others count every unit of the county. */
+  rosterYears: Type.Array(Type.Integer()),
   findings: Type.Array(QualityFinding),
   late: Type.Array(LateReport),
   matrix: Type.Array(Type.Object({ organization: OrgRef, years: Type.Record(Type.String(), MatrixCell) })),

@@ -87,7 +87,13 @@ export const ParsedReport = Type.Object({
     litigationDirect: Type.Array(Figure),
     litigationAfterReview: Type.Array(Figure),
   }),
-  sections: Type.Object({ problems: Type.String(), improvements: Type.String(), other: Type.String() }),
+  sections: Type.Object({
+    /** Section 一 (总体情况) as written; absent in reports stored before it was kept. */
+    overview: Type.Optional(Type.String()),
+    problems: Type.String(),
+    improvements: Type.String(),
+    other: Type.String(),
+  }),
   provenance: Type.Record(Type.String(), Span),
   findings: Type.Array(Finding),
   /** Other names the report uses for its organisation (e.g. 新山乡 for 新山傈僳族乡). */

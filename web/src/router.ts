@@ -15,6 +15,18 @@ export const router = createRouter({
       component: () => import('./pages/OrganizationsPage.vue'),
       meta: { title: '单位' },
     },
+    {
+      path: '/evaluation',
+      name: 'evaluation',
+      component: () => import('./pages/EvaluationPage.vue'),
+      meta: { title: '年度考核' },
+    },
+    {
+      path: '/evaluation/compare',
+      name: 'compare',
+      component: () => import('./pages/ComparePage.vue'),
+      meta: { title: '正文对照' },
+    },
     { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入' } },
     { path: '/collect', name: 'collect', component: () => import('./pages/CollectPage.vue'), meta: { title: '采集' } },
     { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: '管理' } },

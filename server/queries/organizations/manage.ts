@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { dataChanged } from '../../db/result-cache';
-import { organizationAliases, organizations, reports } from '../../db/schema';
+import { organizationAliases, organizations, reports, rosterEntries } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 
 type By = { actor: string; ip: string | null };
@@ -126,6 +126,14 @@ export async function mergeOrganizations(db: Db, into: number, from: number, by:
       }
     }
     db.update(reports).set({ organizationId: into }).where(eq(reports.organizationId, from)).run();
+    // its places on the rosters (应报单位) go to the unit it joins, once per county and year
+    for (const e of db.select().from(rosterEntries).where(eq(rosterEntries.organizationId, from)).all()) {
+      db.insert(rosterEntries)
+        .values({ ...e, id: undefined, organizationId: into })
+        .onConflictDoNothing()
+        .run();
+    }
+    db.delete(rosterEntries).where(eq(rosterEntries.organizationId, from)).run();
     db.delete(organizations).where(eq(organizations.id, from)).run();
     appendAudit(db, {
       ...by,

@@ -2,12 +2,16 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { collectPages, findings, reports, sourceDocuments } from '../../db/schema';
+import { rostersOfCounty } from '../evaluation/roster';
+import { deadlinesSet, defaultDeadline } from '../evaluation/settings';
 import { getOrganizations } from '../meta/get-organizations';
 
 /**
  * Data quality for a county: the findings of a year's current reports, the reports published
- * after 31 January (by their signature's date, or the portal page's when the report has none), and
- * the missing-report matrix (organisation × every year on record).
+ * after the year's deadline (by their signature's date, or the portal page's when the report has
+ * none), and the submission matrix: for a county with a roster (应报单位), its units × every year
+ * from the first to the last on record, 缺报 where a unit on that year's roster has no report and
+ * 不在名单 where it was not required; for a year without a roster, every unit of the county.
  */
 export function getQuality(db: Db, params: { year?: number; county?: string }) {
   const orgs = getOrganizations(db, params.county);
@@ -34,17 +38,25 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
       publishedOn: signed ?? onPage,
       publishedFrom: signed !== null ? ('signature' as const) : onPage !== null ? ('page' as const) : undefined,
     }));
-  const years = [...new Set(current.map((r) => r.year))].sort((a, b) => a - b);
+  const rosters = params.county ? rostersOfCounty(db, params.county) : new Map<number, Set<number>>();
+  const known = [...new Set([...current.map((r) => r.year), ...rosters.keys()])];
+  // every year from the first to the last, a year with no report among them
+  const years =
+    known.length === 0
+      ? []
+      : Array.from({ length: Math.max(...known) - Math.min(...known) + 1 }, (_, i) => Math.min(...known) + i);
+  const deadlines = deadlinesSet(db);
   const isLate = (r: { year: number; publishedOn: string | null }) =>
-    r.publishedOn !== null && r.publishedOn > `${r.year + 1}-01-31`;
+    r.publishedOn !== null && r.publishedOn > (deadlines.get(r.year) ?? defaultDeadline(r.year));
   const matrix = orgs.map((o) => ({
     organization: { id: o.id, name: o.name, county: o.county },
     years: Object.fromEntries(
       years.map((y) => {
         const c = current.find((x) => x.organizationId === o.id && x.year === y);
+        const roster = rosters.get(y);
         const cell: MatrixCell = c
           ? { status: c.errors > 0 ? 'errors' : isLate(c) ? 'late' : 'ok', reportId: c.id, publishedOn: c.publishedOn }
-          : { status: 'missing' };
+          : { status: roster && !roster.has(o.id) ? 'notRequired' : 'missing' };
         return [String(y), cell];
       }),
     ),
@@ -76,5 +88,5 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
     publishedOn: x.publishedOn,
     ...(x.publishedFrom ? { publishedFrom: x.publishedFrom } : {}),
   }));
-  return { years, findings: found as QualityFinding[], late, matrix };
+  return { years, rosterYears: [...rosters.keys()].sort((a, b) => a - b), findings: found as QualityFinding[], late, matrix };
 }

@@ -1,0 +1,267 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { rankRows, scoreUnits, type UnitToScore } from '../../../shared/evaluation/score';
+import { containment, type Prose, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
+import type { ParsedReport } from '../../../shared/report/types';
+import type { Comparison, CopyPair, DateSource, Evaluation } from '../../../shared/schemas/index';
+import { beijingDate } from '../../../shared/time';
+import type { Db } from '../../db/client';
+import { figureOf } from '../../db/expressions';
+import { cached } from '../../db/result-cache';
+import { collectPages, findings, organizations, reports, sourceDocuments, tableFigures } from '../../db/schema';
+import { getOrganizations } from '../meta/get-organizations';
+import { rosterIds } from './roster';
+import { getDeadline, getRubric } from './settings';
+
+/** A current report as the evaluation reads it. */
+interface Loaded {
+  id: number;
+  organizationId: number;
+  organization: string;
+  year: number;
+  publishedOn: string | null;
+  publishedFrom: DateSource | null;
+  proactiveTotal: number | null;
+  parsed: ParsedReport;
+}
+
+/**
+ * The date a report was published: its signature, else the date of the portal page it was
+ * collected from, else the day the collector fetched it (a report uploaded by hand with no date
+ * has none).
+ */
+function publication(signed: string | null, onPage: string | null, fetchedAt: string | null) {
+  if (signed !== null) return { publishedOn: signed, publishedFrom: 'signature' as const };
+  if (onPage !== null) return { publishedOn: onPage, publishedFrom: 'page' as const };
+  if (fetchedAt !== null) return { publishedOn: beijingDate(fetchedAt), publishedFrom: 'collected' as const };
+  return { publishedOn: null, publishedFrom: null };
+}
+
+function loadReports(db: Db, where: { county: string; years: number[] } | { ids: number[] }): Loaded[] {
+  const r = reports;
+  const cond =
+    'ids' in where
+      ? inArray(r.id, where.ids)
+      : and(eq(r.isCurrent, true), inArray(r.year, where.years), eq(organizations.county, where.county));
+  return db
+    .select({
+      id: r.id,
+      organizationId: r.organizationId,
+      organization: organizations.name,
+      year: r.year,
+      signed: r.publishedOn,
+      onPage: collectPages.publishedOn,
+      fetchedAt: collectPages.fetchedAt,
+      total: r.proactiveTotal,
+      totalCorrected: r.proactiveTotalCorrected,
+      parsed: r.parsed,
+    })
+    .from(r)
+    .innerJoin(organizations, eq(organizations.id, r.organizationId))
+    .innerJoin(sourceDocuments, eq(sourceDocuments.id, r.sourceDocumentId))
+    .leftJoin(collectPages, eq(collectPages.url, sourceDocuments.url))
+    .where(cond)
+    .all()
+    .map((x) => ({
+      id: x.id,
+      organizationId: x.organizationId,
+      organization: x.organization,
+      year: x.year,
+      ...publication(x.signed, x.onPage, x.fetchedAt),
+      proactiveTotal: x.totalCorrected ?? x.total,
+      parsed: x.parsed as ParsedReport,
+    }));
+}
+
+const proseCache = new WeakMap<ParsedReport, Prose>();
+function proseOf(r: Loaded): Prose {
+  const known = proseCache.get(r.parsed);
+  if (known) return known;
+  const p = prose(reportProse(r.parsed.sections));
+  proseCache.set(r.parsed, p);
+  return p;
+}
+
+/**
+ * Each report of the year set against the same unit's report of the year before and against the
+ * county's other reports of the year: the share of its prose (sections 一、五、六) found in the
+ * other, for every pair where either share could be measured.
+ */
+function comparePairs(ofYear: Loaded[], before: Loaded[]): CopyPair[] {
+  const pairs: CopyPair[] = [];
+  const add = (a: Loaded, b: Loaded) => {
+    const ratio = containment(proseOf(a), proseOf(b));
+    if (ratio === null) return;
+    pairs.push({
+      reportId: a.id,
+      organization: a.organization,
+      year: a.year,
+      otherReportId: b.id,
+      otherOrganization: b.organization,
+      otherYear: b.year,
+      ratio,
+    });
+  };
+  for (const a of ofYear) {
+    const last = before.find((b) => b.organizationId === a.organizationId);
+    if (last) add(a, last);
+    for (const b of ofYear) if (b.id !== a.id) add(a, b);
+  }
+  return pairs.sort((x, y) => y.ratio - x.ratio || x.reportId - y.reportId);
+}
+
+function yearReports(db: Db, county: string, year: number) {
+  const all = loadReports(db, { county, years: [year, year - 1] });
+  return { ofYear: all.filter((r) => r.year === year), before: all.filter((r) => r.year === year - 1) };
+}
+
+/** Pairs of reports whose prose is at least `threshold` alike (this report's share found in the other). */
+export function getCopies(db: Db, county: string, year: number, threshold: number): CopyPair[] {
+  return cached(db, `copies:${county}:${year}`, () => {
+    const { ofYear, before } = yearReports(db, county, year);
+    return comparePairs(ofYear, before);
+  }).filter((p) => p.ratio >= threshold);
+}
+
+const REVIEW_ROWS = [
+  { row: 'review', label: '行政复议' },
+  { row: 'litigationDirect', label: '行政诉讼（未经复议直接起诉）' },
+  { row: 'litigationAfterReview', label: '行政诉讼（复议后起诉）' },
+];
+
+/** The score table of a county's year: every unit on the roster scored by the year's rubric, ranked. */
+export function evaluate(db: Db, county: string, year: number): Evaluation {
+  return cached(db, `evaluation:${county}:${year}`, () => computeEvaluation(db, county, year));
+}
+
+function computeEvaluation(db: Db, county: string, year: number): Evaluation {
+  const { deadline, isDefault } = getDeadline(db, year);
+  const { rubric } = getRubric(db, year);
+  const listed = rosterIds(db, county, year);
+  const orgs = getOrganizations(db, county);
+  const { ofYear, before } = yearReports(db, county, year);
+  const units =
+    listed === null
+      ? orgs.map((o) => ({ id: o.id, name: o.name }))
+      : db
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(inArray(organizations.id, [...listed]))
+          .all();
+  const ids = ofYear.map((r) => r.id);
+  const foundRows =
+    ids.length === 0
+      ? []
+      : db
+          .select({ reportId: findings.reportId, code: findings.code, message: findings.message, field: findings.field })
+          .from(findings)
+          .where(inArray(findings.reportId, ids))
+          .orderBy(findings.id)
+          .all();
+  const t = tableFigures;
+  const corrected =
+    ids.length === 0
+      ? []
+      : db
+          .select({ reportId: t.reportId, row: t.rowKey, value: figureOf, line: t.sourceLine })
+          .from(t)
+          .where(
+            and(
+              inArray(t.reportId, ids),
+              eq(t.tableName, 'reviewLitigation'),
+              eq(t.columnKey, 'corrected'),
+              inArray(
+                t.rowKey,
+                REVIEW_ROWS.map((x) => x.row),
+              ),
+            ),
+          )
+          .all();
+  const pairs = comparePairs(ofYear, before);
+  const toScore: UnitToScore[] = units.map((u) => {
+    const r = ofYear.find((x) => x.organizationId === u.id);
+    if (!r) return { organization: u, report: null };
+    const line = (field: string | null) => (field ? (r.parsed.provenance[field]?.line ?? null) : null);
+    return {
+      organization: u,
+      report: {
+        id: r.id,
+        publishedOn: r.publishedOn,
+        publishedFrom: r.publishedFrom,
+        proactiveTotal: r.proactiveTotal,
+        findings: foundRows
+          .filter((f) => f.reportId === r.id)
+          .map((f) => ({ code: f.code, message: f.message, field: f.field, line: line(f.field) })),
+        reviewCorrected: REVIEW_ROWS.map((g) => {
+          const cell = corrected.find((c) => c.reportId === r.id && c.row === g.row);
+          return {
+            field: `reviewLitigation.${g.row}[1]`,
+            label: g.label,
+            count: cell?.value ?? null,
+            line: cell?.line ?? null,
+          };
+        }),
+        copies: pairs
+          .filter((p) => p.reportId === r.id)
+          .map((p) => ({ otherReportId: p.otherReportId, organization: p.otherOrganization, year: p.otherYear, ratio: p.ratio })),
+      },
+    };
+  });
+  const rows = rankRows(scoreUnits(toScore, rubric, deadline));
+  const inRoster = new Set(units.map((u) => u.id));
+  const reported = rows.filter((r) => r.reportId !== null);
+  const dated = reported
+    .filter((r) => r.publishedOn !== null)
+    .sort((a, b) => (a.publishedOn as string).localeCompare(b.publishedOn as string));
+  const firstDay = dated[0]?.publishedOn;
+  const lastDay = dated.at(-1)?.publishedOn;
+  const copiedItem = rubric.items.find((i) => i.rule === 'copied' && i.enabled);
+  return {
+    county,
+    year,
+    deadline,
+    deadlineIsDefault: isDefault,
+    rosterSet: listed !== null,
+    rubric,
+    rows,
+    summary: {
+      required: rows.length,
+      reported: reported.length,
+      missing: rows.filter((r) => r.reportId === null).map((r) => r.organization.name),
+      late: rows.filter((r) => r.late).map((r) => r.organization.name),
+      copied: copiedItem
+        ? rows.filter((r) => r.deductions.some((d) => d.itemId === copiedItem.id)).map((r) => r.organization.name)
+        : [],
+      averageScore: rows.length > 0 ? Math.round((rows.reduce((s, r) => s + r.score, 0) / rows.length) * 10) / 10 : null,
+      proactiveSum: reported.reduce((s, r) => s + (r.proactiveTotal ?? 0), 0),
+      earliest: dated.filter((r) => r.publishedOn === firstDay).map((r) => r.organization.name),
+      latest: dated.filter((r) => r.publishedOn === lastDay && lastDay !== firstDay).map((r) => r.organization.name),
+      unlisted: ofYear.filter((r) => !inRoster.has(r.organizationId)).map((r) => r.organization),
+    },
+  };
+}
+
+const TITLES: [keyof ParsedReport['sections'], string][] = [
+  ['overview', '一、总体情况'],
+  ['problems', '五、存在的主要问题'],
+  ['improvements', '五、改进情况'],
+  ['other', '六、其他需要报告的事项'],
+];
+
+/** Two reports' prose side by side, the passages found in the other marked. */
+export function compareReports(db: Db, a: number, b: number): Comparison | null {
+  const loaded = loadReports(db, { ids: [a, b] });
+  const ra = loaded.find((r) => r.id === a);
+  const rb = loaded.find((r) => r.id === b);
+  if (!ra || !rb) return null;
+  const side = (x: Loaded, y: Loaded) => ({
+    reportId: x.id,
+    organization: x.organization,
+    year: x.year,
+    ratio: containment(proseOf(x), proseOf(y)) ?? 0,
+    sections: TITLES.filter(([k]) => (x.parsed.sections[k] ?? '') !== '').map(([k, title]) => ({
+      title,
+      segments: segments(x.parsed.sections[k] ?? '', proseOf(y)),
+    })),
+  });
+  return { a: side(ra, rb), b: side(rb, ra) };
+}

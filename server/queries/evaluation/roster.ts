@@ -1,0 +1,130 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { aliasesOf, parseOrgName } from '../../../shared/report/index';
+import type { Roster, RosterChanged } from '../../../shared/schemas/index';
+import type { Db } from '../../db/client';
+import { organizations, reports, rosterEntries } from '../../db/schema';
+import { resolveOrganization } from '../../ingest/organizations';
+import { addCounty } from '../accounts/counties';
+
+/** A county's roster (应报单位) for a year, each unit with its current report of the year if any. */
+export function getRoster(db: Db, county: string, year: number): Roster {
+  const e = rosterEntries;
+  const entries = db
+    .select({ id: organizations.id, name: organizations.name, addedAt: e.addedAt, addedBy: e.addedBy, reportId: reports.id })
+    .from(e)
+    .innerJoin(organizations, eq(organizations.id, e.organizationId))
+    .leftJoin(reports, and(eq(reports.organizationId, e.organizationId), eq(reports.year, year), eq(reports.isCurrent, true)))
+    .where(and(eq(e.county, county), eq(e.year, year)))
+    .orderBy(asc(organizations.name))
+    .all()
+    .map(({ id, name, reportId, ...x }) => ({ organization: { id, name }, reportId, ...x }));
+  return { county, year, entries, years: rosterYears(db, county) };
+}
+
+/** The years a county has a roster for. */
+export function rosterYears(db: Db, county: string): number[] {
+  return db
+    .selectDistinct({ year: rosterEntries.year })
+    .from(rosterEntries)
+    .where(eq(rosterEntries.county, county))
+    .orderBy(rosterEntries.year)
+    .all()
+    .map((r) => r.year);
+}
+
+/** The organisation ids on a county's roster for a year; null when no roster was set for it. */
+export function rosterIds(db: Db, county: string, year: number): Set<number> | null {
+  const rows = db
+    .select({ id: rosterEntries.organizationId })
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.county, county), eq(rosterEntries.year, year)))
+    .all();
+  return rows.length > 0 ? new Set(rows.map((r) => r.id)) : null;
+}
+
+/** Every roster entry of a county: year → organisation ids. */
+export function rostersOfCounty(db: Db, county: string): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const r of db.select().from(rosterEntries).where(eq(rosterEntries.county, county)).all()) {
+    const s = out.get(r.year) ?? new Set<number>();
+    s.add(r.organizationId);
+    out.set(r.year, s);
+  }
+  return out;
+}
+
+/**
+ * Puts units on a county's roster for a year by name, as written in the county's list (新山傈僳族乡,
+ * 米易县丙谷镇人民政府, 县卫生健康局): a name is matched to the unit its reports come under, or the
+ * unit is created so that its report, when it comes, joins it. Call inside a write transaction.
+ */
+export function addToRoster(
+  db: Db,
+  county: string,
+  year: number,
+  names: readonly string[],
+  by: string,
+  now: string,
+): RosterChanged {
+  const out: RosterChanged = { added: [], already: [], refused: [] };
+  addCounty(db, county, by, now);
+  const seen = new Set<string>();
+  for (const written of names) {
+    const name = written.replace(/\s+/g, '');
+    if (name === '' || seen.has(name)) continue;
+    seen.add(name);
+    const parsed = parseOrgName(name);
+    if (!parsed) {
+      out.refused.push({ name, reason: '不是单位名称（应为乡、镇、街道或部门的名称）' });
+      continue;
+    }
+    if (parsed.county !== null && parsed.county !== county) {
+      out.refused.push({ name, reason: `属于${parsed.county}，不属于${county}` });
+      continue;
+    }
+    const { org } = resolveOrganization(
+      db,
+      {
+        name: parsed.name,
+        fullName: parsed.fullName !== parsed.name ? parsed.fullName : null,
+        kind: parsed.kind,
+        county,
+        aliases: [...new Set([parsed.name, ...aliasesOf(parsed.name), name])],
+      },
+      now,
+    );
+    const added = db
+      .insert(rosterEntries)
+      .values({ county, year, organizationId: org.id, addedAt: now, addedBy: by })
+      .onConflictDoNothing()
+      .run().changes;
+    (added > 0 ? out.added : out.already).push(org.name);
+  }
+  return out;
+}
+
+/** Copies another year's roster of the county into this year's (units already on it stay). */
+export function copyRoster(db: Db, county: string, year: number, from: number, by: string, now: string): number {
+  const units = db
+    .select({ organizationId: rosterEntries.organizationId })
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.county, county), eq(rosterEntries.year, from)))
+    .all();
+  if (units.length === 0) return 0;
+  return db
+    .insert(rosterEntries)
+    .values(units.map((u) => ({ county, year, organizationId: u.organizationId, addedAt: now, addedBy: by })))
+    .onConflictDoNothing()
+    .run().changes;
+}
+
+export function removeFromRoster(db: Db, county: string, year: number, organizationId: number): boolean {
+  return (
+    db
+      .delete(rosterEntries)
+      .where(
+        and(eq(rosterEntries.county, county), eq(rosterEntries.year, year), eq(rosterEntries.organizationId, organizationId)),
+      )
+      .run().changes > 0
+  );
+}
