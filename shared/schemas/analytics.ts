@@ -182,7 +182,7 @@ export const LateReport = Type.Object({
   year: Type.Integer(),
   publishedOn: NullableString,
   /** Where the date was read: the report's signature, or (none there) the portal page it was collected from. */
-  publishedFrom: Type.Optional(Type.Union([Type.Literal('signature'), Type.Literal('page')])),
+  publishedFrom: Type.Optional(Type.Union([Type.Literal('signature'), Type.Literal('page'), Type.Literal('collected')])),
 });
 export type LateReport = Static<typeof LateReport>;
 

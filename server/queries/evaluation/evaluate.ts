@@ -3,12 +3,12 @@ import { rankRows, scoreUnits, type UnitToScore } from '../../../shared/evaluati
 import { containment, type Prose, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { Comparison, CopyPair, DateSource, Evaluation } from '../../../shared/schemas/index';
-import { beijingDate } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { figureOf } from '../../db/expressions';
 import { cached } from '../../db/result-cache';
 import { collectPages, findings, organizations, reports, sourceDocuments, tableFigures } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
+import { publication } from './publication';
 import { rosterIds } from './roster';
 import { getDeadline, getRubric } from './settings';
 
@@ -22,18 +22,6 @@ interface Loaded {
   publishedFrom: DateSource | null;
   proactiveTotal: number | null;
   parsed: ParsedReport;
-}
-
-/**
- * The date a report was published: its signature, else the date of the portal page it was
- * collected from, else the day the collector fetched it (a report uploaded by hand with no date
- * has none).
- */
-function publication(signed: string | null, onPage: string | null, fetchedAt: string | null) {
-  if (signed !== null) return { publishedOn: signed, publishedFrom: 'signature' as const };
-  if (onPage !== null) return { publishedOn: onPage, publishedFrom: 'page' as const };
-  if (fetchedAt !== null) return { publishedOn: beijingDate(fetchedAt), publishedFrom: 'collected' as const };
-  return { publishedOn: null, publishedFrom: null };
 }
 
 function loadReports(db: Db, where: { county: string; years: number[] } | { ids: number[] }): Loaded[] {

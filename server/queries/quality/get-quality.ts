@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { collectPages, findings, reports, sourceDocuments } from '../../db/schema';
+import { publication } from '../evaluation/publication';
 import { rostersOfCounty } from '../evaluation/roster';
 import { deadlinesSet, defaultDeadline } from '../evaluation/settings';
 import { getOrganizations } from '../meta/get-organizations';
@@ -25,6 +26,7 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
       year: r.year,
       signed: r.publishedOn,
       onPage: collectPages.publishedOn,
+      fetchedAt: collectPages.fetchedAt,
       errors: r.errorCount,
     })
     .from(r)
@@ -33,11 +35,7 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
     .where(eq(r.isCurrent, true))
     .all()
     .filter((x) => inScope.has(x.organizationId))
-    .map(({ signed, onPage, ...x }) => ({
-      ...x,
-      publishedOn: signed ?? onPage,
-      publishedFrom: signed !== null ? ('signature' as const) : onPage !== null ? ('page' as const) : undefined,
-    }));
+    .map(({ signed, onPage, fetchedAt, ...x }) => ({ ...x, ...publication(signed, onPage, fetchedAt) }));
   const rosters = params.county ? rostersOfCounty(db, params.county) : new Map<number, Set<number>>();
   const known = [...new Set([...current.map((r) => r.year), ...rosters.keys()])];
   // every year from the first to the last, a year with no report among them
