@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../server/ingest/import-report';
 import { PASSWORD } from '../helpers/app';
+import { sampleText } from '../helpers/samples';
 import { ARTIFACTS, field, login, startDashboard, textOf } from './harness';
 
 // The samples: 米易县 2024 has 新山傈僳族乡 (signed 2025-01-13), 草场镇 (2025-01-13) and 丙谷镇
@@ -121,5 +123,31 @@ describe('the annual evaluation', () => {
     // 白马镇 is on the 2024 roster and has no report; in 2023 no roster was set
     await expect.poll(async () => (await row('白马镇')).replace(/\s+/g, ' ').trim()).toBe('白马镇 缺报 缺报');
     expect((await row('普威镇')).replace(/\s+/g, ' ').trim()).toBe('普威镇 已报 缺报');
+  });
+});
+
+describe('copied reports in the browser', () => {
+  it('lists 普威镇 2024 (its 2023 prose re-dated) at 100% and sets the two side by side, the shared passages marked', async () => {
+    const r = await importDocument(d.db, {
+      bytes: Buffer.from(sampleText('puwei').replaceAll('2024', '2025').replaceAll('2023', '2024')),
+      fileName: 'puwei-2024.txt',
+      importedBy: 'test',
+    });
+    expect(r.status).toBe('imported');
+    const page = await d.page();
+    await login(page, d.base, 'viewer', PASSWORD);
+    await page.goto(`${d.base}${URL('copies')}`);
+    const rows = page.locator('[data-test="copies"] .el-table__body tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect((await rows.first().innerText()).replace(/\s+/g, ' ').trim()).toBe('普威镇 2024 普威镇 2023 100% 逐段对照');
+    await rows.first().locator('a', { hasText: '逐段对照' }).click();
+    await page.waitForURL(/\/evaluation\/compare\?/);
+    const sides = page.locator('[data-test="compare"] section');
+    await expect.poll(() => sides.count()).toBe(2);
+    expect(await sides.nth(0).locator('h2').innerText()).toContain('普威镇 2024 年度');
+    expect(await sides.nth(1).locator('h2').innerText()).toContain('普威镇 2023 年度');
+    const marked = await sides.nth(0).locator('mark').allInnerTexts();
+    expect(marked.join('')).toContain('政务网站管理人员流动频繁，信息更新时间不稳定');
+    await page.screenshot({ path: join(ARTIFACTS, 'evaluation-compare.png'), fullPage: true });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { aliasesOf, parseOrgName } from '../../../shared/report/index';
 import type { Roster, RosterChanged } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
@@ -15,9 +15,10 @@ export function getRoster(db: Db, county: string, year: number): Roster {
     .innerJoin(organizations, eq(organizations.id, e.organizationId))
     .leftJoin(reports, and(eq(reports.organizationId, e.organizationId), eq(reports.year, year), eq(reports.isCurrent, true)))
     .where(and(eq(e.county, county), eq(e.year, year)))
-    .orderBy(asc(organizations.name))
     .all()
-    .map(({ id, name, reportId, ...x }) => ({ organization: { id, name }, reportId, ...x }));
+    .map(({ id, name, reportId, ...x }) => ({ organization: { id, name }, reportId, ...x }))
+    // by name as the office orders names (pinyin), as the score table does
+    .sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'zh-CN'));
   return { county, year, entries, years: rosterYears(db, county) };
 }
 
