@@ -83,3 +83,52 @@ export function segments(text: string, other: Prose): { text: string; shared: bo
 export function reportProse(sections: { overview?: string; problems: string; improvements: string; other: string }): string {
   return [sections.overview ?? '', sections.problems, sections.improvements, sections.other].join('\n');
 }
+
+/**
+ * `containment(a, b)` for every pair of `items` that `compare(a, b)` allows, found through an index of
+ * shingles → items: only pairs that share a shingle cost anything, so a county of dissimilar
+ * reports costs about the sum of their lengths rather than the square of their number. Pairs with
+ * nothing in common are left out (their share is 0); prose too short to judge is left out too.
+ */
+export function containments<T>(items: readonly { key: T; prose: Prose }[], compare: (a: T, b: T) => boolean) {
+  const judged = items.filter((x) => x.prose.letters.length >= MIN_LETTERS);
+  const index = new Map<string, number[]>();
+  judged.forEach((x, n) => {
+    for (const s of x.prose.shingles) {
+      const list = index.get(s);
+      if (list) list.push(n);
+      else index.set(s, [n]);
+    }
+  });
+  const out: { a: T; b: T; ratio: number }[] = [];
+  // per other item: letters covered so far, where its last covered run ends, and whether it is compared
+  const count = new Int32Array(judged.length);
+  const end = new Int32Array(judged.length);
+  const state = new Int8Array(judged.length); // 0 not seen, 1 compared, -1 not compared
+  const touched: number[] = [];
+  judged.forEach((a, n) => {
+    const letters = a.prose.letters;
+    for (let i = 0; i + SHINGLE <= letters.length; i++) {
+      const holders = index.get(letters.slice(i, i + SHINGLE));
+      if (!holders) continue;
+      for (const m of holders) {
+        if (m === n) continue;
+        if (state[m] === 0) {
+          state[m] = compare(a.key, (judged[m] as { key: T }).key) ? 1 : -1;
+          touched.push(m);
+        }
+        if (state[m] === -1) continue;
+        count[m] = (count[m] as number) + i + SHINGLE - Math.max(i, end[m] as number);
+        end[m] = i + SHINGLE;
+      }
+    }
+    for (const m of touched) {
+      if (state[m] === 1) out.push({ a: a.key, b: (judged[m] as { key: T }).key, ratio: (count[m] as number) / letters.length });
+      count[m] = 0;
+      end[m] = 0;
+      state[m] = 0;
+    }
+    touched.length = 0;
+  });
+  return out;
+}

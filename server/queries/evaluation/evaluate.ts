@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { rankRows, scoreUnits, type UnitToScore } from '../../../shared/evaluation/score';
-import { containment, type Prose, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
+import { containment, containments, type Prose, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { Comparison, CopyPair, DateSource, Evaluation } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
@@ -72,29 +72,35 @@ function proseOf(r: Loaded): Prose {
 /**
  * Each report of the year set against the same unit's report of the year before and against the
  * county's other reports of the year: the share of its prose (sections 一、五、六) found in the
- * other, for every pair where either share could be measured.
+ * other, for every pair that shares any (through an index of shingles: see `containments`).
  */
 function comparePairs(ofYear: Loaded[], before: Loaded[]): CopyPair[] {
-  const pairs: CopyPair[] = [];
-  const add = (a: Loaded, b: Loaded) => {
-    const ratio = containment(proseOf(a), proseOf(b));
-    if (ratio === null) return;
-    pairs.push({
-      reportId: a.id,
-      organization: a.organization,
-      year: a.year,
-      otherReportId: b.id,
-      otherOrganization: b.organization,
-      otherYear: b.year,
-      ratio,
-    });
+  const year = new Set(ofYear.map((r) => r.id));
+  const byId = new Map([...ofYear, ...before].map((r) => [r.id, r]));
+  // a report of the year against the county's other reports of the year and its unit's previous one
+  const compare = (a: number, b: number) => {
+    if (!year.has(a)) return false;
+    if (year.has(b)) return true;
+    return byId.get(b)?.organizationId === byId.get(a)?.organizationId;
   };
-  for (const a of ofYear) {
-    const last = before.find((b) => b.organizationId === a.organizationId);
-    if (last) add(a, last);
-    for (const b of ofYear) if (b.id !== a.id) add(a, b);
-  }
-  return pairs.sort((x, y) => y.ratio - x.ratio || x.reportId - y.reportId);
+  return containments(
+    [...byId.values()].map((r) => ({ key: r.id, prose: proseOf(r) })),
+    compare,
+  )
+    .map(({ a, b, ratio }) => {
+      const x = byId.get(a) as Loaded;
+      const y = byId.get(b) as Loaded;
+      return {
+        reportId: x.id,
+        organization: x.organization,
+        year: x.year,
+        otherReportId: y.id,
+        otherOrganization: y.organization,
+        otherYear: y.year,
+        ratio,
+      };
+    })
+    .sort((x, y) => y.ratio - x.ratio || x.reportId - y.reportId || x.otherReportId - y.otherReportId);
 }
 
 function yearReports(db: Db, county: string, year: number) {
@@ -164,11 +170,25 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
             ),
           )
           .all();
-  const pairs = comparePairs(ofYear, before);
+  // each report's findings, table 四 cells and similar reports, looked up by report
+  const groupBy = <T extends { reportId: number }>(xs: readonly T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of xs) {
+      const list = m.get(x.reportId);
+      if (list) list.push(x);
+      else m.set(x.reportId, [x]);
+    }
+    return m;
+  };
+  const findingsOf = groupBy(foundRows);
+  const cellsOf = groupBy(corrected);
+  const pairsOf = groupBy(comparePairs(ofYear, before));
+  const reportOf = new Map(ofYear.map((r) => [r.organizationId, r]));
   const toScore: UnitToScore[] = units.map((u) => {
-    const r = ofYear.find((x) => x.organizationId === u.id);
+    const r = reportOf.get(u.id);
     if (!r) return { organization: u, report: null };
     const line = (field: string | null) => (field ? (r.parsed.provenance[field]?.line ?? null) : null);
+    const cells = cellsOf.get(r.id) ?? [];
     return {
       organization: u,
       report: {
@@ -176,11 +196,14 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
         publishedOn: r.publishedOn,
         publishedFrom: r.publishedFrom,
         proactiveTotal: r.proactiveTotal,
-        findings: foundRows
-          .filter((f) => f.reportId === r.id)
-          .map((f) => ({ code: f.code, message: f.message, field: f.field, line: line(f.field) })),
+        findings: (findingsOf.get(r.id) ?? []).map((f) => ({
+          code: f.code,
+          message: f.message,
+          field: f.field,
+          line: line(f.field),
+        })),
         reviewCorrected: REVIEW_ROWS.map((g) => {
-          const cell = corrected.find((c) => c.reportId === r.id && c.row === g.row);
+          const cell = cells.find((c) => c.row === g.row);
           return {
             field: `reviewLitigation.${g.row}[1]`,
             label: g.label,
@@ -188,9 +211,12 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
             line: cell?.line ?? null,
           };
         }),
-        copies: pairs
-          .filter((p) => p.reportId === r.id)
-          .map((p) => ({ otherReportId: p.otherReportId, organization: p.otherOrganization, year: p.otherYear, ratio: p.ratio })),
+        copies: (pairsOf.get(r.id) ?? []).map((p) => ({
+          otherReportId: p.otherReportId,
+          organization: p.otherOrganization,
+          year: p.otherYear,
+          ratio: p.ratio,
+        })),
       },
     };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copiedProse, freshProse, reportWithProse } from '../../../scripts/fixtures/copied-prose';
-import { containment, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
+import { containment, containments, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
 import { parseReport } from '../../../shared/report/index';
 import { sampleText } from '../../helpers/samples';
 
@@ -48,6 +48,36 @@ describe('copied prose', () => {
     for (const [i, x] of real.entries()) {
       for (const [j, y] of real.entries()) if (i !== j) expect(containment(x, y)).toBeLessThan(0.15);
     }
+  });
+
+  it('finds every pair’s share through the index exactly as comparing the two does', () => {
+    const texts = [
+      ...(['xinshan', 'caochang', 'binggu', 'xiaopu', 'puwei'] as const).map((n) =>
+        reportProse(parseReport(sampleText(n), { file: n }).sections),
+      ),
+      reportProse(a.sections),
+      reportProse(b.sections),
+      reportProse(c.sections),
+      '本年度无其他需要报告的事项。',
+    ];
+    const items = texts.map((t, key) => ({ key, prose: prose(t) }));
+    const skipOdd = (x: number, y: number) => (x + y) % 2 === 0 || x === 6;
+    const got = new Map(containments(items, skipOdd).map((p) => [`${p.a}-${p.b}`, p.ratio]));
+    let compared = 0;
+    for (const x of items) {
+      for (const y of items) {
+        if (x.key === y.key || !skipOdd(x.key, y.key)) continue;
+        const expected = containment(x.prose, y.prose);
+        const found = got.get(`${x.key}-${y.key}`);
+        if (expected === null || expected === 0) expect(found).toBeUndefined();
+        else {
+          compared++;
+          expect(found).toBeCloseTo(expected, 12);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+    expect(got.size).toBe(compared);
   });
 
   it('leaves prose too short to judge unmeasured', () => {
