@@ -203,6 +203,47 @@ describe('score table', () => {
     expect(res.json().message).toBe('项目代码“late”重复');
   });
 
+  it('refuses a deadline that is no date or not in the next year, and an unknown county, in Chinese', async () => {
+    const put = (deadline: string) =>
+      t.app.inject({ method: 'PUT', url: '/api/evaluation/deadline', headers: admin, payload: { year: 2024, deadline } });
+    const bad = await put('2025-02-30');
+    expect([bad.statusCode, bad.json().message]).toEqual([400, '“2025-02-30”不是有效日期']);
+    const early = await put('2024-12-31');
+    expect([early.statusCode, early.json().message]).toEqual([400, '2024 年度报告的截止日期应在 2025 年']);
+    const county = await t.app.inject({
+      method: 'GET',
+      url: `/api/evaluation?county=${encodeURIComponent('不存在县')}&year=2024`,
+      headers: admin,
+    });
+    expect([county.statusCode, county.json().message]).toEqual([404, '县名单中没有“不存在县”']);
+  });
+
+  it('scores a year with a roster and no report yet: every unit 缺报, shown rather than skipped', async () => {
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluation/roster/copy',
+      headers: admin,
+      payload: { county: '米易县', year: 2025, from: 2024 },
+    });
+    expect(add.json()).toEqual({ added: 6 });
+    const e = await get(`/api/evaluation?county=${MIYI}&year=2025`);
+    expect([e.summary.required, e.summary.reported, e.rows.every((r: Row) => r.score === 0 && r.rank === 1)]).toEqual([
+      6,
+      0,
+      true,
+    ]);
+    // the 数据质量 grid shows 2025 as a column, every unit 缺报 in it
+    const q = await get(`/api/quality?county=${MIYI}`);
+    expect(q.years).toEqual([2023, 2024, 2025]);
+    expect(q.rosterYears).toEqual([2024, 2025]);
+    const cell = (name: string, y: number) =>
+      q.matrix.find((m: { organization: { name: string } }) => m.organization.name === name).years[y].status;
+    expect([cell('新山傈僳族乡', 2025), cell('新山傈僳族乡', 2024), cell('普威镇', 2023)]).toEqual(['missing', 'errors', 'ok']);
+    // every change to the roster is in the audit log
+    const audit = await get('/api/admin/audit?action=roster.changed');
+    expect(audit.entries.map((x: { target: string }) => x.target)).toEqual(['米易县2025', '米易县2024']);
+  });
+
   it('needs a signed-in user', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/evaluation?county=${MIYI}&year=2024` });
     expect(res.statusCode).toBe(401);
