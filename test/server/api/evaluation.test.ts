@@ -335,3 +335,17 @@ describe('通报', () => {
     expect(html.value).toMatch(/<img alt="米易县2024年度政府信息公开工作年度报告考核得分排名" src="data:image\/png;base64,/);
   });
 });
+
+describe('a roster set before the reports come in (January)', () => {
+  it('counts a report under its short name for the unit the roster listed by its full name', async () => {
+    // the roster lists 麻陇彝族乡; its report, when it comes, calls itself 米易县麻陇乡
+    const text = sampleText('caochang').replaceAll('草场镇', '麻陇乡');
+    const r = await add(text, 'malong.txt');
+    const roster = await get(`/api/evaluation/roster?county=${MIYI}&year=2024`);
+    const entry = roster.entries.find((e: { organization: { name: string } }) => e.organization.name === '麻陇彝族乡');
+    expect(entry.reportId).toBe(r.reportId);
+    const e = await get(`/api/evaluation?county=${MIYI}&year=2024`);
+    expect(e.summary.missing).toEqual(['白马镇']);
+    expect(e.summary.unlisted).toEqual([]);
+  });
+});
