@@ -70,3 +70,26 @@ export function rubricProblem(r: Rubric): string | null {
   }
   return null;
 }
+
+/** The checks a 检查发现 item may count, with what each means (for choosing them on the 考核细则 tab). */
+export const CHECK_LABELS: Record<string, string> = {
+  'sections.missing': '缺少某一部分',
+  'sections.order': '部分顺序不对',
+  'table.rowMissing': '表格缺少某一行',
+  'table.rowShort': '表格某行数字不全',
+  'table.rowIncomplete': '表格某行无法读全',
+  'proactive.missing': '未写明主动公开总数',
+  'proactive.categorySum': '主动公开分类之和与总数不符',
+  'applications.identity': '表三勾稽关系不成立',
+  'applications.outcomeSum': '表三办理结果之和与总计不符',
+  'applications.columnSum': '表三各类申请人之和与总计不符',
+  'reviewLitigation.total': '表四各项之和与总计不符',
+  'prose.applicationsContradiction': '正文称未收到申请，表三却有新收申请',
+  'prose.normativeDocumentsContradiction': '正文与表二规范性文件件数不符',
+  'article20.townshipRules': '乡镇（街道）填报规章',
+  'template.mismatch': '模板版本与年度不符',
+  'published.missing': '落款未写发布日期',
+  'figure.null': '数字无法读取',
+  'org.missing': '未写明单位名称',
+  'year.missing': '未写明年度',
+};

@@ -126,6 +126,53 @@ describe('the annual evaluation', () => {
   });
 });
 
+describe('the rubric in the browser', () => {
+  it('an admin changes a deduction’s points and adds an item counting a check; the scores follow', async () => {
+    const page = await d.page(1366, 900);
+    await login(page, d.base, 'admin', PASSWORD);
+    await page.goto(`${d.base}${URL('rubric')}`);
+    // 缺报 −100 → −40
+    await field(page, 'rubric-points-missing').fill('40');
+    await field(page, 'rubric-points-missing').blur();
+    // a new item with no name is refused on the page
+    await page.click('[data-test="rubric-add"]');
+    await page.click('[data-test="rubric-save"]');
+    await expect.poll(() => textOf(page, '[data-test="eval-error"]')).toBe('请填写每个扣分项目的名称');
+    const last = page.locator('[data-test="rubric"] .el-table__body tr').last();
+    await last.locator('input[placeholder="扣分项目名称"]').fill('落款未写发布日期');
+    await last.locator('.el-select', { hasText: '选择计入的检查' }).click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '落款未写发布日期' }).click();
+    await page.keyboard.press('Escape');
+    await page.click('[data-test="rubric-save"]');
+    await expect.poll(() => textOf(page, '[data-test="eval-message"]')).toBe('考核细则已保存，得分已按新细则重算');
+    await page.screenshot({ path: join(ARTIFACTS, 'evaluation-rubric.png'), fullPage: true });
+    const rubric = await page.evaluate(async () => (await fetch('/api/evaluation/rubric?year=2024')).json());
+    expect(rubric.rubric.items.find((i: { id: string }) => i.id === 'missing').points).toBe(40);
+    expect(rubric.rubric.items.at(-1)).toMatchObject({
+      label: '落款未写发布日期',
+      rule: 'findings',
+      codes: ['published.missing'],
+      points: 1,
+    });
+    // 白马镇 (缺报) now scores 100 − 40 = 60
+    const e = await page.evaluate(async () =>
+      (await fetch(`/api/evaluation?county=${encodeURIComponent('米易县')}&year=2024`)).json(),
+    );
+    expect(e.rows.find((r: { organization: { name: string } }) => r.organization.name === '白马镇').score).toBe(60);
+    // back to the default for the tests after this one
+    const reset = await page.evaluate(async () => {
+      const csrf = (await (await fetch('/api/me')).json()).csrfToken;
+      const res = await fetch('/api/evaluation/rubric', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ year: 2024, rubric: null }),
+      });
+      return res.status;
+    });
+    expect(reset).toBe(200);
+  });
+});
+
 describe('copied reports in the browser', () => {
   it('lists 普威镇 2024 (its 2023 prose re-dated) at 100% and sets the two side by side, the shared passages marked', async () => {
     const r = await importDocument(d.db, {
