@@ -18,9 +18,6 @@ export function prepared(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
-/** Chinese collation for names (pinyin order), created once: `localeCompare` with a locale rebuilds it each call. */
-export const byName = new Intl.Collator('zh-Hans-CN').compare;
-
 /**
  * Statements built once per connection by `build`, which writes them with drizzle's builder and
  * `.prepare()`s them: the builder's own cost (tens of µs) is paid once, not on every call, and a

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { DATE_SOURCE } from '../../shared/evaluation/score';
 import type { MetricDef } from '../../shared/metrics';
 import { categoriesText } from '../../shared/report/categories';
 import {
@@ -231,5 +232,3 @@ export async function evaluationWorkbook(e: Evaluation): Promise<Buffer> {
   styleSheet(detail, `${e.county}${e.year}年度考核扣分依据`);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const DATE_SOURCE = { signature: '报告落款', page: '网页发布日期', collected: '采集日期' } as const;

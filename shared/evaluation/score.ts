@@ -1,6 +1,8 @@
+import { byName, rankValues } from '../rank';
 import type { DateSource, Deduction, Evidence, Rubric, RubricItem, ScoreRow } from '../schemas/evaluation';
 
-const SOURCE: Record<DateSource, string> = { signature: '报告落款', page: '网页发布日期', collected: '采集日期' };
+/** Where a publication date was read, as the evidence and the exported score table name it. */
+export const DATE_SOURCE: Record<DateSource, string> = { signature: '报告落款', page: '网页发布日期', collected: '采集日期' };
 
 /** What the scoring needs of one unit on the roster. */
 export interface UnitToScore {
@@ -29,7 +31,7 @@ function evidenceOf(item: RubricItem, u: UnitToScore, deadline: string): Evidenc
       if (r.publishedOn === null || r.publishedOn <= deadline) return [];
       return [
         {
-          text: `发布日期 ${r.publishedOn}（${SOURCE[r.publishedFrom ?? 'signature']}）晚于截止日期 ${deadline}`,
+          text: `发布日期 ${r.publishedOn}（${DATE_SOURCE[r.publishedFrom ?? 'signature']}）晚于截止日期 ${deadline}`,
           reportId: r.id,
           field: 'publishedOn',
         },
@@ -103,6 +105,8 @@ export function scoreUnits(units: readonly UnitToScore[], rubric: Rubric, deadli
 export function rankRows<T extends { score: number; organization: { name: string } }>(
   rows: readonly T[],
 ): (T & { rank: number })[] {
-  const sorted = [...rows].sort((a, b) => b.score - a.score || a.organization.name.localeCompare(b.organization.name, 'zh-CN'));
-  return sorted.map((r) => ({ ...r, rank: 1 + sorted.filter((x) => x.score > r.score).length }));
+  const ranks = rankValues(new Map(rows.map((r, i) => [i, r.score])));
+  return rows
+    .map((r, i) => ({ ...r, rank: ranks.get(i) as number }))
+    .sort((a, b) => a.rank - b.rank || byName(a.organization.name, b.organization.name));
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { byName } from '../../../shared/rank';
 import { aliasesOf, parseOrgName } from '../../../shared/report/index';
 import type { Roster, RosterChanged } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
@@ -18,7 +19,7 @@ export function getRoster(db: Db, county: string, year: number): Roster {
     .all()
     .map(({ id, name, reportId, ...x }) => ({ organization: { id, name }, reportId, ...x }))
     // by name as the office orders names (pinyin), as the score table does
-    .sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'zh-CN'));
+    .sort((a, b) => byName(a.organization.name, b.organization.name));
   return { county, year, entries, years: rosterYears(db, county) };
 }
 
@@ -33,16 +34,6 @@ export function rosterYears(db: Db, county: string): number[] {
     .map((r) => r.year);
 }
 
-/** The organisation ids on a county's roster for a year; null when no roster was set for it. */
-export function rosterIds(db: Db, county: string, year: number): Set<number> | null {
-  const rows = db
-    .select({ id: rosterEntries.organizationId })
-    .from(rosterEntries)
-    .where(and(eq(rosterEntries.county, county), eq(rosterEntries.year, year)))
-    .all();
-  return rows.length > 0 ? new Set(rows.map((r) => r.id)) : null;
-}
-
 /** Every roster entry of a county: year → organisation ids. */
 export function rostersOfCounty(db: Db, county: string): Map<number, Set<number>> {
   const out = new Map<number, Set<number>>();
@@ -52,6 +43,11 @@ export function rostersOfCounty(db: Db, county: string): Map<number, Set<number>
     out.set(r.year, s);
   }
   return out;
+}
+
+/** The organisation ids on a county's roster for a year; null when no roster was set for it. */
+export function rosterIds(db: Db, county: string, year: number): Set<number> | null {
+  return rostersOfCounty(db, county).get(year) ?? null;
 }
 
 /**

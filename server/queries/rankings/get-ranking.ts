@@ -1,22 +1,11 @@
 import type { MetricDef } from '../../../shared/metrics';
+import { byName, rankValues } from '../../../shared/rank';
 import type { Organization, RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { byName } from '../../db/statement-cache';
 import { getOrganizations } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
 
 export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
-
-/** Competition ranking, largest first: ties share a rank (1, 2, 2, 4). */
-export function rankValues(values: Map<number, number>): Map<number, number> {
-  const sorted = [...values.entries()].sort((a, b) => b[1] - a[1]);
-  const ranks = new Map<number, number>();
-  sorted.forEach(([id, v], i) => {
-    const prev = sorted[i - 1];
-    ranks.set(id, prev && prev[1] === v ? (ranks.get(prev[0]) as number) : i + 1);
-  });
-  return ranks;
-}
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

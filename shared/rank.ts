@@ -1,0 +1,13 @@
+/** Chinese collation for names (pinyin order), created once: `localeCompare` with a locale rebuilds it each call. */
+export const byName = new Intl.Collator('zh-Hans-CN').compare;
+
+/** Competition ranking, largest first: ties share a rank (1, 2, 2, 4). */
+export function rankValues<K>(values: Map<K, number>): Map<K, number> {
+  const sorted = [...values.entries()].sort((a, b) => b[1] - a[1]);
+  const ranks = new Map<K, number>();
+  sorted.forEach(([id, v], i) => {
+    const prev = sorted[i - 1];
+    ranks.set(id, prev && prev[1] === v ? (ranks.get(prev[0]) as number) : i + 1);
+  });
+  return ranks;
+}
