@@ -8,7 +8,7 @@ import { figureOf } from '../../db/expressions';
 import { cached } from '../../db/result-cache';
 import { collectPages, findings, organizations, reports, sourceDocuments, tableFigures } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
-import { publication } from './publication';
+import { pageJoin, publication, publicationColumns, sourceJoin } from './publication';
 import { rosterIds } from './roster';
 import { getDeadline, getRubric } from './settings';
 
@@ -36,17 +36,15 @@ function loadReports(db: Db, where: { county: string; years: number[] } | { ids:
       organizationId: r.organizationId,
       organization: organizations.name,
       year: r.year,
-      signed: r.publishedOn,
-      onPage: collectPages.publishedOn,
-      fetchedAt: collectPages.fetchedAt,
+      ...publicationColumns,
       total: r.proactiveTotal,
       totalCorrected: r.proactiveTotalCorrected,
       parsed: r.parsed,
     })
     .from(r)
     .innerJoin(organizations, eq(organizations.id, r.organizationId))
-    .innerJoin(sourceDocuments, eq(sourceDocuments.id, r.sourceDocumentId))
-    .leftJoin(collectPages, eq(collectPages.url, sourceDocuments.url))
+    .innerJoin(sourceDocuments, sourceJoin)
+    .leftJoin(collectPages, pageJoin)
     .where(cond)
     .all()
     .map((x) => ({
@@ -54,7 +52,7 @@ function loadReports(db: Db, where: { county: string; years: number[] } | { ids:
       organizationId: x.organizationId,
       organization: x.organization,
       year: x.year,
-      ...publication(x.signed, x.onPage, x.fetchedAt),
+      ...publication(x),
       proactiveTotal: x.totalCorrected ?? x.total,
       parsed: x.parsed as ParsedReport,
     }));
@@ -110,10 +108,18 @@ function yearReports(db: Db, county: string, year: number) {
 
 /** Pairs of reports whose prose is at least `threshold` alike (this report's share found in the other). */
 export function getCopies(db: Db, county: string, year: number, threshold: number): CopyPair[] {
+  return allPairs(db, county, year).filter((p) => p.ratio >= threshold);
+}
+
+/**
+ * Every compared pair of a county-year, computed once for the 正文雷同 tab and the score table
+ * alike (`loaded`: the year's reports when the caller has them already).
+ */
+function allPairs(db: Db, county: string, year: number, loaded?: ReturnType<typeof yearReports>): CopyPair[] {
   return cached(db, `copies:${county}:${year}`, () => {
-    const { ofYear, before } = yearReports(db, county, year);
+    const { ofYear, before } = loaded ?? yearReports(db, county, year);
     return comparePairs(ofYear, before);
-  }).filter((p) => p.ratio >= threshold);
+  });
 }
 
 const REVIEW_ROWS = [
@@ -131,11 +137,11 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
   const { deadline, isDefault } = getDeadline(db, year);
   const { rubric } = getRubric(db, year);
   const listed = rosterIds(db, county, year);
-  const orgs = getOrganizations(db, county);
-  const { ofYear, before } = yearReports(db, county, year);
+  const loaded = yearReports(db, county, year);
+  const { ofYear } = loaded;
   const units =
     listed === null
-      ? orgs.map((o) => ({ id: o.id, name: o.name }))
+      ? getOrganizations(db, county).map((o) => ({ id: o.id, name: o.name }))
       : db
           .select({ id: organizations.id, name: organizations.name })
           .from(organizations)
@@ -182,7 +188,7 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
   };
   const findingsOf = groupBy(foundRows);
   const cellsOf = groupBy(corrected);
-  const pairsOf = groupBy(comparePairs(ofYear, before));
+  const pairsOf = groupBy(allPairs(db, county, year, loaded));
   const reportOf = new Map(ofYear.map((r) => [r.organizationId, r]));
   const toScore: UnitToScore[] = units.map((u) => {
     const r = reportOf.get(u.id);

@@ -1,11 +1,33 @@
+import { eq } from 'drizzle-orm';
 import { beijingDate } from '../../../shared/time';
+import { collectPages, reports, sourceDocuments } from '../../db/schema';
+
+/**
+ * What `publication` reads of a report: select these columns, with `source_documents` joined on
+ * `sourceJoin` and `collect_pages` left-joined on `pageJoin` (a report not collected has no page).
+ */
+export const publicationColumns = {
+  signed: reports.publishedOn,
+  onPage: collectPages.publishedOn,
+  fetchedAt: collectPages.fetchedAt,
+};
+export const sourceJoin = eq(sourceDocuments.id, reports.sourceDocumentId);
+export const pageJoin = eq(collectPages.url, sourceDocuments.url);
 
 /**
  * The date a report was published: its signature, else the date of the portal page it was
  * collected from, else the day the collector fetched it (a report uploaded by hand with no date
  * has none).
  */
-export function publication(signed: string | null, onPage: string | null, fetchedAt: string | null) {
+export function publication({
+  signed,
+  onPage,
+  fetchedAt,
+}: {
+  signed: string | null;
+  onPage: string | null;
+  fetchedAt: string | null;
+}) {
   if (signed !== null) return { publishedOn: signed, publishedFrom: 'signature' as const };
   if (onPage !== null) return { publishedOn: onPage, publishedFrom: 'page' as const };
   if (fetchedAt !== null) return { publishedOn: beijingDate(fetchedAt), publishedFrom: 'collected' as const };

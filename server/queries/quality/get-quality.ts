@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { collectPages, findings, reports, sourceDocuments } from '../../db/schema';
-import { publication } from '../evaluation/publication';
+import { pageJoin, publication, publicationColumns, sourceJoin } from '../evaluation/publication';
 import { rostersOfCounty } from '../evaluation/roster';
 import { deadlinesSet, defaultDeadline } from '../evaluation/settings';
 import { getOrganizations } from '../meta/get-organizations';
@@ -24,18 +24,16 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
       id: r.id,
       organizationId: r.organizationId,
       year: r.year,
-      signed: r.publishedOn,
-      onPage: collectPages.publishedOn,
-      fetchedAt: collectPages.fetchedAt,
+      ...publicationColumns,
       errors: r.errorCount,
     })
     .from(r)
-    .innerJoin(sourceDocuments, eq(sourceDocuments.id, r.sourceDocumentId))
-    .leftJoin(collectPages, eq(collectPages.url, sourceDocuments.url))
+    .innerJoin(sourceDocuments, sourceJoin)
+    .leftJoin(collectPages, pageJoin)
     .where(eq(r.isCurrent, true))
     .all()
     .filter((x) => inScope.has(x.organizationId))
-    .map(({ signed, onPage, fetchedAt, ...x }) => ({ ...x, ...publication(signed, onPage, fetchedAt) }));
+    .map(({ signed, onPage, fetchedAt, ...x }) => ({ ...x, ...publication({ signed, onPage, fetchedAt }) }));
   const rosters = params.county ? rostersOfCounty(db, params.county) : new Map<number, Set<number>>();
   const known = [...new Set([...current.map((r) => r.year), ...rosters.keys()])];
   // every year from the first to the last, a year with no report among them

@@ -31,6 +31,7 @@ import { appendAudit, audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { dataChanged } from '../../db/result-cache';
 import { writeTransaction } from '../../db/write';
+import { sniff } from '../../ingest/formats/sniff';
 import { HttpError } from '../../plugins/errors';
 import { compareReports, evaluate, getCopies } from '../../queries/evaluation/evaluate';
 import { addToRoster, copyRoster, getRoster, removeFromRoster } from '../../queries/evaluation/roster';
@@ -52,17 +53,21 @@ const attachment = (name: string, ext: string) =>
 /** A roster file is a list of names: a few kilobytes; this is generous. */
 const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 
+/** The ranking chart's own title (the 通报's caption under it is the model's). */
+const chartTitle = (e: { county: string; year: number }) => `${e.county}${e.year}年度年报考核得分排名`;
+
 function assertCounty(db: Db, county: string): void {
   if (!countyListed(db, county)) throw new HttpError(404, 'unknown_county', `县名单中没有“${county}”`);
 }
 
 /** The unit names in a roster workbook: the column headed 单位 (名称) on the first sheet, else column A. */
 async function namesInWorkbook(bytes: Buffer): Promise<string[]> {
-  // an .xlsx is a zip (PK\x03\x04); an old .xls is an OLE file (D0 CF 11 E0)
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+  // an .xlsx is a zip; an old .xls is an OLE compound file
+  const kind = sniff(bytes);
+  if (kind === 'ole') {
     throw new HttpError(400, 'bad_format', '这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入');
   }
-  if (!bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+  if (kind !== 'zip') {
     throw new HttpError(400, 'bad_format', '不是 Excel 工作簿（.xlsx）文件');
   }
   const { default: ExcelJS } = await import('exceljs');
@@ -111,6 +116,27 @@ async function namesInWorkbook(bytes: Buffer): Promise<string[]> {
  */
 const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   const by = (req: { user?: { name: string } | null; ip: string }) => ({ actor: req.user?.name ?? 'unknown', ip: req.ip });
+  /**
+   * An admin's change: `run` and its line in the audit log as one transaction (no line when
+   * `detail` gives null: nothing changed), then the cached answers are told the data changed.
+   */
+  async function change<T>(
+    req: { user?: { name: string } | null; ip: string },
+    action: 'roster.changed' | 'evaluation.deadline' | 'evaluation.rubric',
+    target: string,
+    run: (actor: string, now: string) => T,
+    detail: (result: T) => Record<string, unknown> | null,
+  ): Promise<T> {
+    const now = new Date().toISOString();
+    const result = await writeTransaction(db, () => {
+      const r = run(by(req).actor, now);
+      const d = detail(r);
+      if (d) appendAudit(db, { ...by(req), action, target, detail: d }, now);
+      return r;
+    });
+    dataChanged(db);
+    return result;
+  }
 
   app.get(
     '/evaluation',
@@ -160,14 +186,13 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     async (req) => {
       const { county, year, names } = req.body;
       assertCounty(db, county);
-      const now = new Date().toISOString();
-      const out = await writeTransaction(db, () => {
-        const r = addToRoster(db, county, year, names, by(req).actor, now);
-        appendAudit(db, { ...by(req), action: 'roster.changed', target: `${county}${year}`, detail: { added: r.added } }, now);
-        return r;
-      });
-      dataChanged(db);
-      return out;
+      return change(
+        req,
+        'roster.changed',
+        `${county}${year}`,
+        (actor, now) => addToRoster(db, county, year, names, actor, now),
+        (r) => ({ added: r.added }),
+      );
     },
   );
 
@@ -191,23 +216,13 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       const bytes = await part.toBuffer();
       if (part.file.truncated) throw new HttpError(413, 'too_large', `名单文件超过 ${MAX_ROSTER_BYTES / 1024 / 1024} MB 上限`);
       const names = await namesInWorkbook(bytes);
-      const now = new Date().toISOString();
-      const out = await writeTransaction(db, () => {
-        const r = addToRoster(db, county, year, names, by(req).actor, now);
-        appendAudit(
-          db,
-          {
-            ...by(req),
-            action: 'roster.changed',
-            target: `${county}${year}`,
-            detail: { file: cleanFileName(part.filename), added: r.added, refused: r.refused.length },
-          },
-          now,
-        );
-        return r;
-      });
-      dataChanged(db);
-      return out;
+      return change(
+        req,
+        'roster.changed',
+        `${county}${year}`,
+        (actor, now) => addToRoster(db, county, year, names, actor, now),
+        (r) => ({ file: cleanFileName(part.filename), added: r.added, refused: r.refused.length }),
+      );
     },
   );
 
@@ -225,17 +240,13 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     async (req) => {
       const { county, year, from } = req.body;
       assertCounty(db, county);
-      const now = new Date().toISOString();
-      const added = await writeTransaction(db, () => {
-        const n = copyRoster(db, county, year, from, by(req).actor, now);
-        appendAudit(
-          db,
-          { ...by(req), action: 'roster.changed', target: `${county}${year}`, detail: { copiedFrom: from, added: n } },
-          now,
-        );
-        return n;
-      });
-      dataChanged(db);
+      const added = await change(
+        req,
+        'roster.changed',
+        `${county}${year}`,
+        (actor, now) => copyRoster(db, county, year, from, actor, now),
+        (n) => ({ copiedFrom: from, added: n }),
+      );
       return { added };
     },
   );
@@ -253,20 +264,14 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     },
     async (req, reply) => {
       const { county, year, organizationId } = req.body;
-      const removed = await writeTransaction(db, () => {
-        const ok = removeFromRoster(db, county, year, organizationId);
-        if (ok) {
-          appendAudit(db, {
-            ...by(req),
-            action: 'roster.changed',
-            target: `${county}${year}`,
-            detail: { removed: organizationId },
-          });
-        }
-        return ok;
-      });
+      const removed = await change(
+        req,
+        'roster.changed',
+        `${county}${year}`,
+        () => removeFromRoster(db, county, year, organizationId),
+        (ok) => (ok ? { removed: organizationId } : null),
+      );
       if (!removed) throw new HttpError(404, 'not_found', '该单位不在这一年度的名单中');
-      dataChanged(db);
       return reply.status(204).send(null);
     },
   );
@@ -305,12 +310,13 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         }
         if (deadline <= `${year}-12-31`) throw new HttpError(400, 'bad_request', `${year} 年度报告的截止日期应在 ${year + 1} 年`);
       }
-      const now = new Date().toISOString();
-      await writeTransaction(db, () => {
-        setDeadline(db, year, deadline, by(req).actor, now);
-        appendAudit(db, { ...by(req), action: 'evaluation.deadline', target: String(year), detail: { deadline } }, now);
-      });
-      dataChanged(db);
+      await change(
+        req,
+        'evaluation.deadline',
+        String(year),
+        (actor, now) => setDeadline(db, year, deadline, actor, now),
+        () => ({ deadline }),
+      );
       return getDeadline(db, year);
     },
   );
@@ -346,12 +352,13 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         const problem = rubricProblem(rubric);
         if (problem) throw new HttpError(400, 'bad_request', problem);
       }
-      const now = new Date().toISOString();
-      await writeTransaction(db, () => {
-        setRubric(db, year, rubric, by(req).actor, now);
-        appendAudit(db, { ...by(req), action: 'evaluation.rubric', target: String(year), detail: { rubric } }, now);
-      });
-      dataChanged(db);
+      await change(
+        req,
+        'evaluation.rubric',
+        String(year),
+        (actor, now) => setRubric(db, year, rubric, actor, now),
+        () => ({ rubric }),
+      );
       return getRubric(db, year);
     },
   );
@@ -425,7 +432,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       assertCounty(db, req.query.county);
       const e = evaluate(db, req.query.county, req.query.year);
       const { rankingChartPng } = await bulletinFiles();
-      const png = rankingChartPng(e.rows, `${e.county}${e.year}年度年报考核得分排名`);
+      const png = rankingChartPng(e.rows, chartTitle(e));
       return reply.header('content-type', 'image/png').header('cache-control', 'no-store').send(png);
     },
   );
@@ -448,7 +455,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       const { bulletinDocx, rankingChartPng } = await bulletinFiles();
       let chart: Buffer | null = null;
       try {
-        chart = rankingChartPng(e.rows, `${e.county}${e.year}年度年报考核得分排名`);
+        chart = rankingChartPng(e.rows, chartTitle(e));
       } catch (err) {
         req.log.warn({ err }, 'the ranking chart could not be drawn; the bulletin is written without it');
       }
