@@ -5,14 +5,16 @@
  * route in the same process measured in the same run (the framework's ceiling). Two generated sets:
  * 40 and 4,000 towns × 7 years. Run: npm run bench:api [-- --orgs 40,4000 --seconds 10 --connections 50]
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app';
 import { loadEnv } from '../server/config/env';
-import type { Db } from '../server/db/client';
+import { closeDatabase, type Db } from '../server/db/client';
 import { metricValuesSql } from '../server/queries/metrics/get-metric-values';
 import { type MetricDef, metricByKey } from '../shared/metrics';
 import { BENCH_COUNTY, benchDatabase } from './fixtures/bench-db';
@@ -55,20 +57,24 @@ async function measure(db: Db, label: string, paths: string[]): Promise<string[]
   return rows;
 }
 
-/** EXPLAIN QUERY PLAN of the statements behind rankings and trends, on the largest set. */
-function queryPlans(db: Db): string[] {
+/** The query plans of the statements behind rankings and trends, on the largest set (EXPLAIN on either database). */
+async function queryPlans(db: Db): Promise<string[]> {
   const out: string[] = [];
-  const show = (label: string, sql: string, params: unknown[]) => {
-    const plan = db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[];
-    out.push(`${label}:`, '```', sql.replace(/\s+/g, ' ').trim(), ...plan.map((p) => `  ${p.detail}`), '```');
+  const show = async (label: string, text: string, params: unknown[]) => {
+    const { sqlite, pool } = db.$db;
+    const plan = sqlite
+      ? (sqlite.prepare(`explain query plan ${text}`).all(...params) as { detail: string }[]).map((p) => p.detail)
+      : ((await pool?.query(`explain ${text}`, params))?.rows ?? []).map((r: Record<string, string>) => r['QUERY PLAN'] ?? '');
+    out.push(`${label}:`, '```', text.replace(/\s+/g, ' ').trim(), ...plan.map((p) => `  ${p}`), '```');
   };
   for (const key of ['proactive', 'category:工作动态', 'newReceived']) {
     const q = metricValuesSql(db, metricByKey(key) as MetricDef, 2023, 2024);
-    show(`metric ${key} (rankings: two years; trends: the whole range)`, q.sql, q.params);
+    await show(`metric ${key} (rankings: two years; trends: the whole range)`, q.sql, q.params);
   }
-  show(
+  const byCounty = db.$db.dialect === 'postgres' ? '$1' : '?';
+  await show(
     'organisations of a county',
-    'select id, name, full_name as fullName, kind, county from organizations where county = ? order by name',
+    `select id, name, full_name as fullName, kind, county from organizations where county = ${byCounty} order by name`,
     [BENCH_COUNTY],
   );
   return out;
@@ -80,7 +86,7 @@ const built: string[] = [];
 for (const orgs of SETS) {
   const { db, seconds, reports } = await benchDatabase(orgs, work);
   built.push(`${orgs} towns: ${reports} reports imported in ${seconds.toFixed(1)} s`);
-  const someReport = (db.$client.prepare('select max(id) as id from reports').get() as { id: number }).id;
+  const someReport = (await db.get<{ id: number }>(sql`select max(id) as id from reports`))?.id;
   table.push(
     ...(await measure(db, `${orgs} towns × 7 years`, [
       '/api/health',
@@ -91,8 +97,8 @@ for (const orgs of SETS) {
       `/api/reports/${someReport}`,
     ])),
   );
-  if (orgs === SETS.at(-1)) plans.push(...queryPlans(db));
-  db.$client.close();
+  if (orgs === SETS.at(-1)) plans.push(...(await queryPlans(db)));
+  await closeDatabase(db);
 }
 rmSync(work, { recursive: true, force: true });
 

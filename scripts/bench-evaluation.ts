@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../server/db/client';
+import { closeDatabase, openDatabase } from '../server/db/client';
 import { dataChanged } from '../server/db/result-cache';
 import { importDocument } from '../server/ingest/import-report';
 import { evaluate } from '../server/queries/evaluation/evaluate';
@@ -37,11 +37,11 @@ const KINDS = {
 };
 const work = mkdtempSync(join(tmpdir(), 'bench-evaluation-'));
 
-function median(fn: () => void, runs = 5): number {
+async function median(fn: () => Promise<void>, runs = 5): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - t0);
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
@@ -52,7 +52,7 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 try {
   for (const [kind, make] of Object.entries(KINDS))
     for (const towns of SETS) {
-      const db = openDatabase(join(work, `${kind}-${towns}.db`));
+      const db = await openDatabase(join(work, `${kind}-${towns}.db`));
       let reports = 0;
       for (let org = 0; org < towns; org++) {
         for (const year of [2023, 2024]) {
@@ -67,18 +67,18 @@ try {
         }
       }
       // every call recomputes: the result cache is told the data changed before each
-      const quality = median(() => {
+      const quality = await median(async () => {
         dataChanged(db);
-        getQuality(db, { county: COUNTY, year: 2024 });
+        await getQuality(db, { county: COUNTY, year: 2024 });
       });
-      const evaluation = median(() => {
+      const evaluation = await median(async () => {
         dataChanged(db);
-        evaluate(db, COUNTY, 2024);
+        await evaluate(db, COUNTY, 2024);
       });
       console.log(
         `| ${kind} | ${towns} | ${reports} | ${quality.toFixed(1)} | ${evaluation.toFixed(1)} | ${(evaluation / quality).toFixed(1)} |`,
       );
-      db.$client.close();
+      await closeDatabase(db);
     }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -5,11 +5,13 @@
  * files: parsing alone (no database); for sizes up to 10,000 also the import on one core.
  * Run: npm run bench:ingest [-- --reports 1000,10000,100000]
  */
+
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../server/db/client';
+import { sql } from 'drizzle-orm';
+import { closeDatabase, openDatabase } from '../server/db/client';
 import { collectFiles, importFiles } from '../server/ingest/import-files';
 import { importFilesPipelined } from '../server/ingest/import-pipeline';
 import { parseReport } from '../shared/report/index';
@@ -60,21 +62,21 @@ async function measure(n: number): Promise<Result> {
 
     let sequentialMs: number | null = null;
     if (n <= 10_000) {
-      const seqDb = openDatabase(join(work, 'sequential.db'));
+      const seqDb = await openDatabase(join(work, 'sequential.db'));
       const t1 = performance.now();
       await importFiles(seqDb, files, { importedBy: 'bench' });
       sequentialMs = performance.now() - t1;
-      seqDb.$client.close();
+      await closeDatabase(seqDb);
     }
 
     const pipePath = join(work, 'pipelined.db');
-    const pipeDb = openDatabase(pipePath);
+    const pipeDb = await openDatabase(pipePath);
     const t2 = performance.now();
     const pipe = await importFilesPipelined(pipeDb, files, { importedBy: 'bench' });
     const pipelinedMs = performance.now() - t2;
-    pipeDb.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const reportsInDb = (pipeDb.$client.prepare('select count(*) n from reports').get() as { n: number }).n;
-    pipeDb.$client.close();
+    pipeDb.$db.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+    const reportsInDb = (await pipeDb.get<{ n: number }>(sql`select count(*) as n from reports`))?.n ?? 0;
+    await closeDatabase(pipeDb);
     return {
       n,
       parseOnlyMs,

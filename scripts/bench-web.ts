@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { buildApp, WEB_ROOT } from '../server/app';
 import { loadEnv } from '../server/config/env';
-import { PROJECT_ROOT } from '../server/db/client';
+import { closeDatabase, PROJECT_ROOT } from '../server/db/client';
 import { BENCH_COUNTY, benchDatabase } from './fixtures/bench-db';
 
 const { values } = parseArgs({
@@ -65,7 +65,7 @@ for (const orgs of SETS) {
   if (baseline === 0) baseline = m;
   lines.push(`| ${orgs} towns | ${m.toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${(m / baseline).toFixed(2)} |`);
   await app.close();
-  db.$client.close();
+  await closeDatabase(db);
 }
 await browser.close();
 rmSync(work, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../server/db/client';
+import { closeDatabase, openDatabase } from '../server/db/client';
 import { collectFiles } from '../server/ingest/import-files';
 import { importFilesPipelined } from '../server/ingest/import-pipeline';
 import { checkCorpus, readTruths } from './fixtures/corpus-check';
@@ -17,13 +17,13 @@ if (!dir) {
 }
 const truths = readTruths(resolve(dir));
 const work = mkdtempSync(join(tmpdir(), 'check-corpus-'));
-const db = openDatabase(join(work, 'check.db'));
+const db = await openDatabase(join(work, 'check.db'));
 const files = collectFiles([resolve(dir)]).filter((f) => !f.endsWith('.json'));
 const t0 = performance.now();
 const summary = await importFilesPipelined(db, files, { importedBy: 'check-corpus' });
 const seconds = (performance.now() - t0) / 1000;
-const mismatches = checkCorpus(db, truths);
-db.$client.close();
+const mismatches = await checkCorpus(db, truths);
+await closeDatabase(db);
 rmSync(work, { recursive: true, force: true });
 const wrong = new Set(mismatches.map((m) => m.file));
 const byFormat = new Map<string, { files: number; exact: number }>();

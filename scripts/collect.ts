@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { crawl } from '../server/collect/crawl';
 import { PoliteFetcher } from '../server/collect/fetcher';
 import { loadEnv } from '../server/config/env';
-import { openDatabase } from '../server/db/client';
+import { closeDatabase, openDatabase } from '../server/db/client';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,7 +30,7 @@ try {
   process.exit(2);
 }
 const env = loadEnv();
-const db = openDatabase(env.DATABASE_URL);
+const db = await openDatabase(env.DATABASE_URL);
 const fetcher = new PoliteFetcher({
   allowedHosts: hosts,
   allowPrivate: values['allow-private'] || env.COLLECT_ALLOW_PRIVATE,
@@ -54,5 +54,5 @@ for (const url of urls) {
   );
   failed += s.failed.length;
 }
-db.$client.close();
+await closeDatabase(db);
 process.exitCode = failed > 0 ? 1 : 0;

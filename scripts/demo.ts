@@ -5,14 +5,14 @@
  * while demo data is loaded.
  */
 import { join } from 'node:path';
-import { openDatabase, PROJECT_ROOT } from '../server/db/client';
+import { closeDatabase, openDatabase, PROJECT_ROOT } from '../server/db/client';
 import { importDocument } from '../server/ingest/import-report';
 import { DEMO_IMPORTER } from '../server/queries/meta/get-status';
 import { demoReport } from './fixtures/demo-report';
 
 process.env.DATABASE_URL ??= join(PROJECT_ROOT, 'data', 'demo.db');
 process.env.LOAD_SAMPLES ??= 'false';
-const db = openDatabase(process.env.DATABASE_URL);
+const db = await openDatabase(process.env.DATABASE_URL);
 let imported = 0;
 for (let org = 0; org < 15; org++) {
   for (let year = 2021; year <= 2024; year++) {
@@ -28,6 +28,6 @@ for (let org = 0; org < 15; org++) {
     if (result.status === 'imported') imported++;
   }
 }
-db.$client.close();
+await closeDatabase(db);
 console.log(`demo data: ${imported} demo reports (made-up towns of 演示县) loaded into ${process.env.DATABASE_URL}`);
 await import('./start');

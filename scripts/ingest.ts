@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { openDatabase } from '../server/db/client';
+import { closeDatabase, openDatabase } from '../server/db/client';
 import { collectFiles } from '../server/ingest/import-files';
 import { importFilesPipelined } from '../server/ingest/import-pipeline';
 
@@ -26,7 +26,7 @@ try {
   console.error(`cannot read ${(err as NodeJS.ErrnoException).path ?? paths.join(' ')}: ${(err as Error).message}`);
   process.exit(2);
 }
-const db = openDatabase(process.env.DATABASE_URL);
+const db = await openDatabase(process.env.DATABASE_URL);
 const bar = process.stdout.isTTY ? new SingleBar({ format: '导入 [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
 bar?.start(files.length, 0, { file: '' });
 const summary = await importFilesPipelined(
@@ -36,7 +36,7 @@ const summary = await importFilesPipelined(
   (r, i) => bar?.update(i + 1, { file: r.file }),
 );
 bar?.stop();
-db.$client.close();
+await closeDatabase(db);
 
 const { counts } = summary;
 console.log(`imported ${counts.imported}, unchanged ${counts.unchanged}, replaced ${counts.replaced}, failed ${counts.failed}`);

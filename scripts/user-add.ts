@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashPassword, passwordProblem, ROLES, type Role } from '../server/auth/passwords';
 import { loadEnv } from '../server/config/env';
-import { openDatabase } from '../server/db/client';
+import { closeDatabase, openDatabase } from '../server/db/client';
 import { saveUser } from '../server/queries/accounts/users';
 import { ROLE_LABELS } from '../shared/roles';
 
@@ -80,15 +80,19 @@ export async function userAdd(argv: string[], io: UserAddIo): Promise<number> {
     return 1;
   }
 
-  const db = openDatabase(io.databaseUrl);
+  const db = await openDatabase(io.databaseUrl);
   try {
-    const { created } = saveUser(db, { name, role, passwordHash: await hashPassword(password) }, { actor: io.actor, ip: null });
+    const { created } = await saveUser(
+      db,
+      { name, role, passwordHash: await hashPassword(password) },
+      { actor: io.actor, ip: null },
+    );
     io.out(
       `${created ? '已新建' : '已更新'}用户 ${name}，角色：${ROLE_LABELS[role]}（${role}）\nuser ${name} saved with role ${role}`,
     );
     return 0;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 

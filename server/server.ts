@@ -4,7 +4,7 @@
  */
 import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { loadEnv } from './config/env';
-import { type Db, databasePath, openDatabase } from './db/client';
+import { closeDatabase, type Db, databasePath, isPostgresUrl, openDatabase, redactUrl } from './db/client';
 
 /** A start-up failure: what is wrong and what to do, in Chinese for the office and English for logs; no stack trace. */
 function refuse(zh: string, en: string): never {
@@ -15,8 +15,9 @@ function refuse(zh: string, en: string): never {
 const RESTORE = '如有备份，请停止服务后运行 npm run restore -- 备份文件 恢复（每日备份在 BACKUP_DIR 中）';
 
 const env = loadEnv();
-const path = databasePath(env.DATABASE_URL);
-if (path !== ':memory:' && !existsSync(path) && !env.CREATE_DATABASE) {
+const postgres = isPostgresUrl(env.DATABASE_URL);
+const path = postgres ? redactUrl(env.DATABASE_URL) : databasePath(env.DATABASE_URL);
+if (!postgres && path !== ':memory:' && !existsSync(path) && !env.CREATE_DATABASE) {
   refuse(
     `数据库文件不存在：${path}。若原来有数据，请检查 DATABASE_URL 是否指向正确的文件；${RESTORE}。若是新安装，请设置 CREATE_DATABASE=true 新建（npm start 演示会自动新建）。`,
     `database file ${path} does not exist; set CREATE_DATABASE=true to create a new one, or restore a backup`,
@@ -24,11 +25,17 @@ if (path !== ':memory:' && !existsSync(path) && !env.CREATE_DATABASE) {
 }
 let db: Db;
 try {
-  db = openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20 });
-  const check = db.$client.pragma('quick_check', { simple: true });
+  db = await openDatabase(env.DATABASE_URL, { busyTimeoutMs: 20, poolSize: env.DATABASE_POOL_SIZE });
+  const check = db.$db.sqlite?.pragma('quick_check', { simple: true }) ?? 'ok';
   if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check).slice(0, 300)}`), { code: 'SQLITE_CORRUPT' });
 } catch (err) {
   const e = err as Error & { code?: string };
+  if (postgres) {
+    refuse(
+      `无法连接或初始化 PostgreSQL 数据库 ${path}（${e.code ?? ''} ${e.message}）。请检查 DATABASE_URL 中的地址、端口、用户名、密码和数据库名，以及数据库服务是否已启动。`,
+      `cannot open the PostgreSQL database ${path}: ${e.code ?? ''} ${e.message}`,
+    );
+  }
   refuse(
     `数据库文件 ${path} 已损坏、不完整或不是本系统的数据库（${e.code ?? e.message}）。${RESTORE}。`,
     `database ${path} cannot be opened or fails its check: ${e.code ?? ''} ${e.message}`,
@@ -51,7 +58,7 @@ if (env.LOAD_SAMPLES) {
   if (loaded)
     app.log.warn({ counts: loaded.counts }, 'empty database: the sample reports were loaded as demo data (LOAD_SAMPLES)');
 }
-if (countUsers(db) === 0) {
+if ((await countUsers(db)) === 0) {
   app.log.warn(
     'no user accounts yet: reading works, but imports and corrections need an editor. Create the first administrator with: npm run user:add -- NAME --role admin',
   );
@@ -62,17 +69,20 @@ const purge = () =>
   purgeSessions(db, env.SESSION_IDLE_MINUTES).catch((err: unknown) => app.log.warn({ err }, 'session clean-up failed'));
 await purge();
 setInterval(purge, 3600_000).unref();
-const stopBackups = env.BACKUP_DIR ? scheduleBackups(db, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, log: app.log }) : () => {};
-if (!env.BACKUP_DIR) app.log.warn('BACKUP_DIR is not set: no scheduled backups (npm run backup -- FILE takes one by hand)');
+if (postgres && env.BACKUP_DIR) app.log.warn('BACKUP_DIR is ignored on PostgreSQL: back it up with its own tools (pg_dump)');
+const stopBackups =
+  env.BACKUP_DIR && !postgres ? scheduleBackups(db, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, log: app.log }) : () => {};
+if (!env.BACKUP_DIR && !postgres)
+  app.log.warn('BACKUP_DIR is not set: no scheduled backups (npm run backup -- FILE takes one by hand)');
 
 // beside the database while the server runs: npm run restore refuses to replace a database in use
-const pidFile = path === ':memory:' ? null : `${path}.server.pid`;
+const pidFile = postgres || path === ':memory:' ? null : `${path}.server.pid`;
 if (pidFile) writeFileSync(pidFile, String(process.pid), { mode: 0o600 });
 
 const close = async () => {
   stopBackups();
   await app.close();
-  db.$client.close();
+  await closeDatabase(db);
   if (pidFile && existsSync(pidFile)) unlinkSync(pidFile);
   process.exit(0);
 };

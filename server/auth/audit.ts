@@ -18,8 +18,9 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log (the table refuses updates and deletes). Call inside a transaction, or use `audit`. */
-export function appendAudit(db: Db, e: AuditEntry, at = new Date().toISOString()): void {
-  db.insert(auditLog)
+export async function appendAudit(db: Db, e: AuditEntry, at = new Date().toISOString()): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       at,
       actor: e.actor,
@@ -33,12 +34,15 @@ export function appendAudit(db: Db, e: AuditEntry, at = new Date().toISOString()
 
 /** Appends to the audit log in its own write, waiting politely for the lock like every server write. */
 export async function audit(db: Db, e: AuditEntry): Promise<void> {
-  await writeTransaction(db, () => appendAudit(db, e));
+  await writeTransaction(db, async (tx) => await appendAudit(tx, e));
 }
 
 /** The newest entries first, `limit` of them, before id `before`, of one action (prefix) if given. */
-export function listAudit(db: Db, q: { limit: number; before?: number; action?: string; actor?: string }): AuditRow[] {
-  const rows = db
+export async function listAudit(
+  db: Db,
+  q: { limit: number; before?: number; action?: string; actor?: string },
+): Promise<AuditRow[]> {
+  const rows = await db
     .select()
     .from(auditLog)
     .where(

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { loginFailures, users } from '../db/schema';
-import { perConnection } from '../db/statement-cache';
+import { perConnection, statement } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
 import { appendAudit } from './audit';
 
@@ -22,26 +22,34 @@ export interface Blocked {
 const p = sql.placeholder;
 // asked at every sign-in: prepared once per connection
 const statements = perConnection((db: Db) => ({
-  failuresFromIp: db
-    .select({ n: count(), oldest: min(loginFailures.at) })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.ip, p('ip')), gt(loginFailures.at, p('from'))))
-    .prepare(),
-  failuresOfPair: db
-    .select({ n: count(), oldest: min(loginFailures.at) })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.name, p('name')), eq(loginFailures.ip, p('ip')), gt(loginFailures.at, p('from'))))
-    .prepare(),
-  failuresOfName: db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.name, p('name')), gt(loginFailures.at, p('from'))))
-    .prepare(),
-  lockedAt: db
-    .select({ lockedAt: users.lockedAt })
-    .from(users)
-    .where(eq(users.name, p('name')))
-    .prepare(),
+  failuresFromIp: statement(
+    db,
+    db
+      .select({ n: count(), oldest: min(loginFailures.at) })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.ip, p('ip')), gt(loginFailures.at, p('from')))),
+  ),
+  failuresOfPair: statement(
+    db,
+    db
+      .select({ n: count(), oldest: min(loginFailures.at) })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.name, p('name')), eq(loginFailures.ip, p('ip')), gt(loginFailures.at, p('from')))),
+  ),
+  failuresOfName: statement(
+    db,
+    db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.name, p('name')), gt(loginFailures.at, p('from')))),
+  ),
+  lockedAt: statement(
+    db,
+    db
+      .select({ lockedAt: users.lockedAt })
+      .from(users)
+      .where(eq(users.name, p('name'))),
+  ),
 }));
 
 function since(now: number): string {
@@ -49,13 +57,13 @@ function since(now: number): string {
 }
 
 /** Whether an attempt from `ip` for `name` must wait, and how long. */
-export function loginBlocked(db: Db, name: string, ip: string, now = Date.now()): Blocked | null {
+export async function loginBlocked(db: Db, name: string, ip: string, now = Date.now()): Promise<Blocked | null> {
   const from = since(now);
   const wait = (oldest: string) => Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE.windowMs - now) / 1000));
   const s = statements(db);
-  const byIp = s.failuresFromIp.get({ ip, from });
+  const byIp = await s.failuresFromIp.get({ ip, from });
   if (byIp && byIp.n >= THROTTLE.perIp && byIp.oldest) return { retryAfter: wait(byIp.oldest), by: 'ip' };
-  const pair = s.failuresOfPair.get({ name, ip, from });
+  const pair = await s.failuresOfPair.get({ name, ip, from });
   if (pair && pair.n >= THROTTLE.perNameAndIp && pair.oldest) return { retryAfter: wait(pair.oldest), by: 'name' };
   return null;
 }
@@ -63,48 +71,51 @@ export function loginBlocked(db: Db, name: string, ip: string, now = Date.now())
 /** Counts a failure (and audits it); locks the account when it has had too many. Returns whether it is now locked. */
 export async function recordFailure(db: Db, name: string, ip: string, now = Date.now()): Promise<boolean> {
   const at = new Date(now).toISOString();
-  return writeTransaction(db, () => {
-    db.insert(loginFailures).values({ name, ip, at }).run();
+  return writeTransaction(db, async (tx) => {
+    await tx.insert(loginFailures).values({ name, ip, at }).run();
     // old failures count for nothing: keep the table small
-    db.delete(loginFailures)
+    await tx
+      .delete(loginFailures)
       .where(lt(loginFailures.at, new Date(now - 4 * THROTTLE.windowMs).toISOString()))
       .run();
-    appendAudit(db, { actor: name, ip, action: 'login.failure' }, at);
-    const n = statements(db).failuresOfName.get({ name, from: since(now) })?.n ?? 0;
+    await appendAudit(tx, { actor: name, ip, action: 'login.failure' }, at);
+    const n = (await statements(tx).failuresOfName.get({ name, from: since(now) }))?.n ?? 0;
     if (n < THROTTLE.lockAfter) return false;
-    const locked = db
+    const locked = await tx
       .update(users)
       .set({ lockedAt: at })
       .where(and(eq(users.name, name), isNull(users.lockedAt)))
       .run();
     if (locked.changes > 0)
-      appendAudit(db, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
-    return locked.changes > 0 || isLocked(db, name);
+      await appendAudit(tx, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
+    return locked.changes > 0 || (await isLocked(tx, name));
   });
 }
 
 /** Forgets a name's failures from an address after it signs in. */
 export async function clearFailures(db: Db, name: string, ip: string): Promise<void> {
-  await writeTransaction(db, () =>
-    db
-      .delete(loginFailures)
-      .where(and(eq(loginFailures.name, name), eq(loginFailures.ip, ip)))
-      .run(),
+  await writeTransaction(
+    db,
+    async (tx) =>
+      await tx
+        .delete(loginFailures)
+        .where(and(eq(loginFailures.name, name), eq(loginFailures.ip, ip)))
+        .run(),
   );
 }
 
-export function isLocked(db: Db, name: string): boolean {
-  const row = statements(db).lockedAt.get({ name });
+export async function isLocked(db: Db, name: string): Promise<boolean> {
+  const row = await statements(db).lockedAt.get({ name });
   return row !== undefined && row.lockedAt !== null;
 }
 
 /** An admin's unlock: the account signs in again, its failures forgotten. Returns false for an unknown name. */
 export async function unlockAccount(db: Db, name: string, by: { actor: string; ip: string | null }): Promise<boolean> {
-  return writeTransaction(db, () => {
-    const changed = db.update(users).set({ lockedAt: null }).where(eq(users.name, name)).run().changes > 0;
+  return writeTransaction(db, async (tx) => {
+    const changed = (await tx.update(users).set({ lockedAt: null }).where(eq(users.name, name)).run()).changes > 0;
     if (!changed) return false;
-    db.delete(loginFailures).where(eq(loginFailures.name, name)).run();
-    appendAudit(db, { actor: by.actor, ip: by.ip, action: 'account.unlocked', target: name });
+    await tx.delete(loginFailures).where(eq(loginFailures.name, name)).run();
+    await appendAudit(tx, { actor: by.actor, ip: by.ip, action: 'account.unlocked', target: name });
     return true;
   });
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
-import { perConnection } from '../db/statement-cache';
+import { perConnection, statement } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
 
 export interface SessionUser {
@@ -21,30 +21,31 @@ const seenAt = sql<string>`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt
 
 // findSession runs on every request that carries a cookie: prepared once per connection
 const statements = perConnection((db: Db) => ({
-  byToken: db
-    .select({
-      sessionId: sessions.id,
-      userId: users.id,
-      name: users.name,
-      role: users.role,
-      csrfToken: sessions.csrfToken,
-      expiresAt: sessions.expiresAt,
-      seenAt,
-      lockedAt: users.lockedAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, p('hash')))
-    .prepare(),
-  markSeen: db
-    .update(sessions)
-    .set({ lastSeenAt: sql`${p('now')}` })
-    .where(eq(sessions.id, p('id')))
-    .prepare(),
-  deleteByToken: db
-    .delete(sessions)
-    .where(eq(sessions.tokenHash, p('hash')))
-    .prepare(),
+  byToken: statement(
+    db,
+    db
+      .select({
+        sessionId: sessions.id,
+        userId: users.id,
+        name: users.name,
+        role: users.role,
+        csrfToken: sessions.csrfToken,
+        expiresAt: sessions.expiresAt,
+        seenAt,
+        lockedAt: users.lockedAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.tokenHash, p('hash'))),
+  ),
+  markSeen: statement(
+    db,
+    db
+      .update(sessions)
+      .set({ lastSeenAt: sql`${p('now')}` })
+      .where(eq(sessions.id, p('id'))),
+  ),
+  deleteByToken: statement(db, db.delete(sessions).where(eq(sessions.tokenHash, p('hash')))),
 }));
 
 /**
@@ -60,9 +61,10 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
-  await writeTransaction(db, () => {
-    if (replacing) statements(db).deleteByToken.run({ hash: hash(replacing) });
-    db.insert(sessions)
+  await writeTransaction(db, async (tx) => {
+    if (replacing) await statements(tx).deleteByToken.run({ hash: hash(replacing) });
+    await tx
+      .insert(sessions)
       .values({
         tokenHash: hash(token),
         userId,
@@ -72,13 +74,14 @@ export async function createSession(
         lastSeenAt: now.toISOString(),
       })
       .run();
-    const newest = db
+    const newest = tx
       .select({ id: sessions.id })
       .from(sessions)
       .where(eq(sessions.userId, userId))
       .orderBy(desc(sessions.id))
       .limit(limits.maxPerUser);
-    db.delete(sessions)
+    await tx
+      .delete(sessions)
       .where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest)))
       .run();
   });
@@ -90,16 +93,21 @@ export async function createSession(
  * idle for longer than `idleMinutes`, or the account locked. A request marks the session seen (at
  * most once a minute, so reading does not write on every request).
  */
-export function findSession(db: Db, token: string | undefined, idleMinutes = 30, now = Date.now()): SessionUser | null {
+export async function findSession(
+  db: Db,
+  token: string | undefined,
+  idleMinutes = 30,
+  now = Date.now(),
+): Promise<SessionUser | null> {
   if (!token || token.length > 200) return null;
   const s = statements(db);
-  const row = s.byToken.get({ hash: hash(token) });
+  const row = await s.byToken.get({ hash: hash(token) });
   if (!row || row.lockedAt !== null) return null;
   const nowIso = new Date(now).toISOString();
   if (row.expiresAt < nowIso || Date.parse(row.seenAt) + idleMinutes * 60_000 < now) return null;
   if (now - Date.parse(row.seenAt) > 60_000) {
     try {
-      s.markSeen.run({ now: nowIso, id: row.sessionId });
+      await s.markSeen.run({ now: nowIso, id: row.sessionId });
     } catch {
       // the database is busy with an import: the next request marks it
     }
@@ -114,18 +122,20 @@ export async function purgeSessions(db: Db, idleMinutes: number, now = Date.now(
   const idleSince = new Date(now - idleMinutes * 60_000).toISOString();
   return writeTransaction(
     db,
-    () =>
-      db
-        .delete(sessions)
-        .where(or(lt(sessions.expiresAt, nowIso), lt(seenAt, idleSince)))
-        .run().changes,
+    async (tx) =>
+      (
+        await tx
+          .delete(sessions)
+          .where(or(lt(sessions.expiresAt, nowIso), lt(seenAt, idleSince)))
+          .run()
+      ).changes,
   );
 }
 
 export async function deleteSession(db: Db, token: string | undefined): Promise<void> {
-  if (token) await writeTransaction(db, () => statements(db).deleteByToken.run({ hash: hash(token) }));
+  if (token) await writeTransaction(db, (tx) => statements(tx).deleteByToken.run({ hash: hash(token) }));
 }
 
-export function countUsers(db: Db): number {
-  return db.select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(users).get())?.n ?? 0;
 }

@@ -32,13 +32,14 @@ export interface CrawlSummary {
 
 const now = () => new Date().toISOString();
 
-function sourceId(db: Db, url: string, by: string): number {
-  db.insert(collectSources).values({ url, addedAt: now(), addedBy: by }).onConflictDoNothing().run();
-  return (db.select({ id: collectSources.id }).from(collectSources).where(eq(collectSources.url, url)).get() as { id: number })
-    .id;
+async function sourceId(db: Db, url: string, by: string): Promise<number> {
+  await db.insert(collectSources).values({ url, addedAt: now(), addedBy: by }).onConflictDoNothing().run();
+  return (
+    (await db.select({ id: collectSources.id }).from(collectSources).where(eq(collectSources.url, url)).get()) as { id: number }
+  ).id;
 }
 
-function found(
+async function found(
   db: Db,
   source: number,
   row: {
@@ -48,13 +49,15 @@ function found(
     publishedOn?: string | null;
     publishedFrom?: string | null;
   },
-): boolean {
+): Promise<boolean> {
   return (
-    db
-      .insert(collectPages)
-      .values({ sourceId: source, state: 'pending', foundAt: now(), ...row })
-      .onConflictDoNothing()
-      .run().changes > 0
+    (
+      await db
+        .insert(collectPages)
+        .values({ sourceId: source, state: 'pending', foundAt: now(), ...row })
+        .onConflictDoNothing()
+        .run()
+    ).changes > 0
   );
 }
 
@@ -71,12 +74,14 @@ async function settle(
     sha256?: string | null;
   },
 ): Promise<void> {
-  await writeTransaction(db, () =>
-    db
-      .update(collectPages)
-      .set({ ...done, fetchedAt: now() })
-      .where(eq(collectPages.id, id))
-      .run(),
+  await writeTransaction(
+    db,
+    async (tx) =>
+      await tx
+        .update(collectPages)
+        .set({ ...done, fetchedAt: now() })
+        .where(eq(collectPages.id, id))
+        .run(),
   );
 }
 
@@ -101,7 +106,7 @@ export async function crawl(
   opts: { importedBy: string; county?: string | null; onProgress?: (s: CrawlSummary) => void },
 ): Promise<CrawlSummary> {
   const summary: CrawlSummary = { listPages: 0, found: 0, imported: 0, unchanged: 0, changed: 0, failed: [] };
-  const source = sourceId(db, columnUrl, opts.importedBy);
+  const source = await sourceId(db, columnUrl, opts.importedBy);
 
   // 1. the list pages, read afresh each run: new articles join the pending ones
   // (a column split by year: each year's sub-column is walked the same way)
@@ -115,7 +120,7 @@ export async function crawl(
       const page = await fetcher.get(at);
       summary.listPages++;
       const { articles, next, subColumns } = readListPage(decodePage(page.bytes, page.contentType), page.finalUrl);
-      for (const a of articles) if (found(db, source, { url: a.url, kind: 'article', title: a.title })) summary.found++;
+      for (const a of articles) if (await found(db, source, { url: a.url, kind: 'article', title: a.title })) summary.found++;
       if (next) lists.unshift(next);
       lists.push(...subColumns);
     } catch (e) {
@@ -135,17 +140,19 @@ export async function crawl(
     if (next.kind === 'article') {
       const article = readArticle(decodePage(got.bytes, got.contentType), got.finalUrl);
       const meta = { publishedOn: article.publishedOn, publishedFrom: article.publishedFrom };
-      await writeTransaction(db, () =>
-        db
-          .update(collectPages)
-          .set({ title: article.title ?? next.title, ...meta })
-          .where(eq(collectPages.id, next.id))
-          .run(),
+      await writeTransaction(
+        db,
+        async (tx) =>
+          await tx
+            .update(collectPages)
+            .set({ title: article.title ?? next.title, ...meta })
+            .where(eq(collectPages.id, next.id))
+            .run(),
       );
       if (article.attachments.length > 0) {
         // the report is in the attachments: each is a file to fetch and import
         for (const f of article.attachments) {
-          if (found(db, source, { url: f.url, kind: 'file', title: article.title ?? next.title, ...meta })) summary.found++;
+          if (await found(db, source, { url: f.url, kind: 'file', title: article.title ?? next.title, ...meta })) summary.found++;
         }
         await settle(db, next.id, { state: 'done', status: 'attachments', ...seenAs });
         return;
@@ -164,12 +171,14 @@ export async function crawl(
     else summary.imported++;
     // the original bytes keep where they were found
     const sha = sha256Of(bytes);
-    await writeTransaction(db, () =>
-      db
-        .update(sourceDocuments)
-        .set({ url: next.url })
-        .where(and(eq(sourceDocuments.sha256, sha), isNull(sourceDocuments.url)))
-        .run(),
+    await writeTransaction(
+      db,
+      async (tx) =>
+        await tx
+          .update(sourceDocuments)
+          .set({ url: next.url })
+          .where(and(eq(sourceDocuments.sha256, sha), isNull(sourceDocuments.url)))
+          .run(),
     );
     await settle(db, next.id, {
       state: 'done',
@@ -189,7 +198,7 @@ export async function crawl(
   /** Fetches and reads every pending page, articles first (an article adds its files as pending). */
   const drainPending = async () => {
     for (;;) {
-      const next = db
+      const next = await db
         .select()
         .from(collectPages)
         .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'pending')))
@@ -212,13 +221,14 @@ export async function crawl(
 
   // 3. what was done in an earlier run is asked for again only conditionally (ETag, Last-Modified):
   // unchanged answers 304 (or the same bytes) and is left; a changed page or file is read again
-  const earlier = db
-    .select()
-    .from(collectPages)
-    .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'done')))
-    .orderBy(collectPages.kind, collectPages.id)
-    .all()
-    .filter((p) => !done.has(p.id));
+  const earlier = (
+    await db
+      .select()
+      .from(collectPages)
+      .where(and(eq(collectPages.sourceId, source), eq(collectPages.state, 'done')))
+      .orderBy(collectPages.kind, collectPages.id)
+      .all()
+  ).filter((p) => !done.has(p.id));
   for (const page of earlier) {
     try {
       const got = await fetcher.get(page.url, { etag: page.etag, lastModified: page.lastModified });

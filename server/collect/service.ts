@@ -2,7 +2,7 @@
  * The collector inside the server (the 采集 screen): the sources an admin keeps, one crawl at a
  * time started by 立即采集, its progress for the screen to poll, and each source's last run.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, or } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CollectPageRow, CollectSourceRow, CrawlSummary } from '../../shared/schemas/index';
 import { appendAudit } from '../auth/audit';
@@ -25,9 +25,9 @@ export class Collector {
   ) {}
 
   /** The sources with their last run and how their pages stand. */
-  sources(): CollectSourceRow[] {
-    const rows = this.db.select().from(collectSources).orderBy(collectSources.id).all();
-    const states = this.db
+  async sources(): Promise<CollectSourceRow[]> {
+    const rows = await this.db.select().from(collectSources).orderBy(collectSources.id).all();
+    const states = await this.db
       .select({ sourceId: collectPages.sourceId, state: collectPages.state, n: count() })
       .from(collectPages)
       .groupBy(collectPages.sourceId, collectPages.state)
@@ -53,8 +53,8 @@ export class Collector {
   }
 
   /** The pages of a source that failed, with why. */
-  failures(sourceId: number): CollectPageRow[] {
-    return this.db
+  async failures(sourceId: number): Promise<CollectPageRow[]> {
+    return await this.db
       .select({
         url: collectPages.url,
         kind: collectPages.kind,
@@ -69,14 +69,16 @@ export class Collector {
   }
 
   async addSource(url: string, by: { actor: string; ip: string | null }): Promise<boolean> {
-    return writeTransaction(this.db, () => {
+    return writeTransaction(this.db, async (tx) => {
       const added =
-        this.db
-          .insert(collectSources)
-          .values({ url, addedAt: new Date().toISOString(), addedBy: by.actor })
-          .onConflictDoNothing()
-          .run().changes > 0;
-      if (added) appendAudit(this.db, { ...by, action: 'collect.source', target: url, detail: { added: true } });
+        (
+          await tx
+            .insert(collectSources)
+            .values({ url, addedAt: new Date().toISOString(), addedBy: by.actor })
+            .onConflictDoNothing()
+            .run()
+        ).changes > 0;
+      if (added) await appendAudit(tx, { ...by, action: 'collect.source', target: url, detail: { added: true } });
       return added;
     });
   }
@@ -85,11 +87,20 @@ export class Collector {
    * Starts a crawl of one source in the background; false when one is already running. The hosts
    * it may visit are those of the configured sources.
    */
-  start(sourceId: number, by: { actor: string; ip: string | null }): boolean {
+  async start(sourceId: number, by: { actor: string; ip: string | null }): Promise<boolean> {
     if (this.running) return false;
-    const source = this.db.select().from(collectSources).where(eq(collectSources.id, sourceId)).get();
-    if (!source) return false;
+    // taken before the first await: a second click meanwhile finds it running
     this.running = { sourceId, summary: emptySummary() };
+    let source: { id: number; url: string } | undefined;
+    try {
+      source = await this.db.select().from(collectSources).where(eq(collectSources.id, sourceId)).get();
+    } catch {
+      source = undefined;
+    }
+    if (!source) {
+      this.running = null;
+      return false;
+    }
     void this.runSource(source, by).finally(() => {
       this.running = null;
     });
@@ -100,7 +111,7 @@ export class Collector {
   private async runSource(source: { id: number; url: string }, by: { actor: string; ip: string | null }): Promise<void> {
     const state = { sourceId: source.id, summary: emptySummary() };
     this.running = state;
-    const hosts = this.sources().map((s) => new URL(s.url).hostname.toLowerCase());
+    const hosts = (await this.sources()).map((s) => new URL(s.url).hostname.toLowerCase());
     const fetcher = new PoliteFetcher({
       allowedHosts: hosts,
       allowPrivate: this.policy.allowPrivate,
@@ -113,13 +124,13 @@ export class Collector {
           state.summary = { ...s, failed: [...s.failed] };
         },
       });
-      await writeTransaction(this.db, () => {
-        this.db
+      await writeTransaction(this.db, async (tx) => {
+        await tx
           .update(collectSources)
           .set({ lastRunAt: new Date().toISOString(), lastSummary: summary })
           .where(eq(collectSources.id, source.id))
           .run();
-        appendAudit(this.db, {
+        await appendAudit(tx, {
           ...by,
           action: 'collect.run',
           target: source.url,
@@ -133,8 +144,8 @@ export class Collector {
   }
 
   /** The schedule (a default, off, until an admin sets one). */
-  schedule(): Schedule & { updatedAt: string | null; updatedBy: string | null } {
-    const row = this.db.select().from(collectSchedule).where(eq(collectSchedule.id, 1)).get();
+  async schedule(): Promise<Schedule & { updatedAt: string | null; updatedBy: string | null }> {
+    const row = await this.db.select().from(collectSchedule).where(eq(collectSchedule.id, 1)).get();
     return row
       ? {
           enabled: row.enabled,
@@ -152,14 +163,14 @@ export class Collector {
     s: { enabled: boolean; fromDay: string; toDay: string; hour: number },
     by: { actor: string; ip: string | null },
   ) {
-    await writeTransaction(this.db, () => {
+    await writeTransaction(this.db, async (tx) => {
       const values = { ...s, updatedAt: new Date().toISOString(), updatedBy: by.actor };
-      this.db
+      await tx
         .insert(collectSchedule)
         .values({ id: 1, ...values })
         .onConflictDoUpdate({ target: collectSchedule.id, set: values })
         .run();
-      appendAudit(this.db, { ...by, action: 'collect.schedule', target: null, detail: s });
+      await appendAudit(tx, { ...by, action: 'collect.schedule', target: null, detail: s });
     });
   }
 
@@ -168,12 +179,18 @@ export class Collector {
    * server calls it every few minutes. Returns whether it started one.
    */
   async tick(at = new Date()): Promise<boolean> {
-    if (this.running || !isDue(this.schedule(), at)) return false;
+    if (this.running || !isDue(await this.schedule(), at)) return false;
     const today = beijing(at).date;
-    await writeTransaction(this.db, () =>
-      this.db.update(collectSchedule).set({ lastRunOn: today }).where(eq(collectSchedule.id, 1)).run(),
+    // one server process takes the day's run: the one whose update still finds it not run today
+    const taken = await writeTransaction(this.db, async (tx) =>
+      tx
+        .update(collectSchedule)
+        .set({ lastRunOn: today })
+        .where(and(eq(collectSchedule.id, 1), or(isNull(collectSchedule.lastRunOn), ne(collectSchedule.lastRunOn, today))))
+        .run(),
     );
-    const sources = this.db.select().from(collectSources).orderBy(collectSources.id).all();
+    if (taken.changes === 0 || this.running) return false;
+    const sources = await this.db.select().from(collectSources).orderBy(collectSources.id).all();
     this.running = { sourceId: sources[0]?.id ?? 0, summary: emptySummary() };
     this.idle = (async () => {
       for (const source of sources) await this.runSource(source, { actor: 'schedule', ip: null });

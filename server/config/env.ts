@@ -5,6 +5,8 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ minLength: 1, default: 'data/disclosure.db' }),
+  /** PostgreSQL (a postgres:// DATABASE_URL): connections each server process keeps open. */
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   READ_REQUIRES_LOGIN: Type.Boolean({ default: false }),
   COOKIE_SECURE: Type.Boolean({ default: false }),
   SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 8 }),

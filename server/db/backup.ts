@@ -15,7 +15,8 @@ export interface BackupResult {
  * and writing), readable by its owner only, then checked: integrity and a count of reports.
  */
 export async function backupDatabase(db: Db | Database.Database, file: string): Promise<BackupResult> {
-  const client = 'backup' in db ? db : db.$client;
+  const client = 'backup' in db ? db : db.$db.sqlite;
+  if (!client) throw new Error('backups here are of a SQLite database; back up PostgreSQL with its own tools (pg_dump)');
   await client.backup(file);
   chmodSync(file, 0o600);
   // one self-contained file: the copy of a WAL database is in WAL mode, and would leave -wal and -shm beside it

@@ -281,7 +281,7 @@ export const collectSources = sqliteTable(
     url: text('url').notNull(),
     addedAt: text('added_at').notNull(),
     addedBy: text('added_by').notNull(),
-    /** The last crawl: when it ended and what it found (CrawlSummary as JSON). */
+    /** The last crawl: when it ended and what it (await found (CrawlSummary as JSON)). */
     lastRunAt: text('last_run_at'),
     lastSummary: text('last_summary', { mode: 'json' }),
   },

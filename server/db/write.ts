@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /** The database stayed locked by another process for longer than a write may wait. */
@@ -8,35 +9,78 @@ export class DatabaseBusyError extends Error {
   }
 }
 
-/** SQLite could not write for want of disk space (or of room under the database's size limit). */
+/**
+ * The database driver's own error: drizzle wraps it (DrizzleQueryError, with the SQL) as `cause`,
+ * the raw statements of server/ingest/statements.ts throw it as it is.
+ */
+export function driverError(err: unknown): unknown {
+  let e = err;
+  for (let i = 0; i < 3 && e && typeof e === 'object' && !('code' in e) && 'cause' in e; i++) e = (e as { cause: unknown }).cause;
+  return e;
+}
+
+/** The database could not write for want of disk space (or of room under the database's size limit). */
 export function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+  const code = (driverError(err) as { code?: unknown } | null)?.code;
+  // SQLite's code, the OS's, and PostgreSQL's 53100 disk_full
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100';
 }
 
 function isBusy(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = (driverError(e) as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }
 
+/** One transaction at a time per SQLite database in this process: they share the writer connection. */
+const queues = new WeakMap<object, Promise<unknown>>();
+
 /**
- * Runs `fn` as one IMMEDIATE transaction: the write lock is taken at BEGIN, so a read inside the
- * transaction can never be overtaken by another process's commit (the SQLITE_BUSY_SNAPSHOT a
- * deferred transaction meets when it upgrades). While another process (a batch import) holds the
- * lock, it waits between attempts with timers instead of SQLite's busy handler, so a server's event
- * loop keeps answering readers. Attempts come every millisecond or so, so the short pauses a batch
- * import leaves between its reports (import-pipeline.ts) are enough to get in.
+ * Runs `fn` as one transaction and returns its result; `fn` must do all its reads and writes
+ * through `tx`. Either everything `fn` wrote is committed or, when it throws, nothing is. Inside a
+ * transaction (`db` is a `tx`), `fn` simply joins it.
+ *
+ * Write transactions are serialised on both databases, so a read inside one can never be overtaken
+ * by another writer's commit:
+ * - SQLite: BEGIN IMMEDIATE takes the write lock at once. While another process (a batch import)
+ *   holds it, this waits between attempts with timers instead of SQLite's busy handler, so the
+ *   server's event loop keeps answering readers; attempts come every millisecond or so, so the
+ *   short pauses a batch import leaves between its reports are enough to get in.
+ * - PostgreSQL: the first statement bumps the change counter row (data_changes), whose row lock
+ *   every other writer, in any server process, then waits for until this one commits; the bumped
+ *   counter is also how the other processes' result caches learn that the data changed.
  */
-export async function writeTransaction<T>(db: Db, fn: () => T, timeoutMs = 30_000): Promise<T> {
-  const c = db.$client;
-  const run = c.transaction(fn);
+export async function writeTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  if (db.$inTransaction) return fn(db);
+  if (db.$db.dialect === 'postgres') return postgresTransaction(db, fn);
+  const handle = db.$db;
+  const previous = queues.get(handle) ?? Promise.resolve();
+  let release = () => {};
+  const mine = new Promise<void>((r) => {
+    release = r;
+  });
+  const tail = previous.then(() => mine);
+  queues.set(handle, tail);
+  await previous;
+  try {
+    return await sqliteTransaction(db, fn, timeoutMs);
+  } finally {
+    release();
+    if (queues.get(handle) === tail) queues.delete(handle);
+  }
+}
+
+async function sqliteTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutMs: number): Promise<T> {
+  const c = db.$db.sqliteWriter;
+  const tx = db.$db.writerDb;
+  if (!c || !tx) throw new Error('not a SQLite database');
   const t0 = performance.now();
   // the connection's own setting, put back after each attempt (before any other code can run)
   const busyTimeout = c.pragma('busy_timeout', { simple: true }) as number;
   for (;;) {
     c.pragma('busy_timeout = 0');
     try {
-      return run.immediate();
+      c.exec('begin immediate');
+      break;
     } catch (e) {
       if (!isBusy(e)) throw e;
       const waited = performance.now() - t0;
@@ -46,4 +90,24 @@ export async function writeTransaction<T>(db: Db, fn: () => T, timeoutMs = 30_00
     }
     await new Promise((r) => setTimeout(r, 1));
   }
+  try {
+    const result = await fn(tx);
+    c.exec('commit');
+    return result;
+  } catch (e) {
+    if (c.inTransaction) c.exec('rollback');
+    throw e;
+  }
+}
+
+interface PgTransactional {
+  transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T>;
+}
+
+async function postgresTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return (db as unknown as PgTransactional).transaction(async (raw) => {
+    const tx = Object.assign(raw as object, { $db: db.$db, $inTransaction: true }) as Db;
+    await tx.run(sql`update data_changes set n = n + 1 where id = 1`);
+    return fn(tx);
+  });
 }

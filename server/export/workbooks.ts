@@ -53,7 +53,7 @@ export async function rankingWorkbook(
   const wb = new ExcelJS.Workbook();
   // the categories column as the page shows it: 工作动态 20、通知公告 4
   const cats = new Map(
-    getCategories(db, { year: p.year, county: p.county }).rows.map((r) => [r.reportId, categoriesText(r.categories)]),
+    (await getCategories(db, { year: p.year, county: p.county })).rows.map((r) => [r.reportId, categoriesText(r.categories)]),
   );
   const sheet = wb.addWorksheet(`${p.year}年排名`);
   sheet.columns = [
@@ -113,7 +113,7 @@ const SHEETS = [
 /** One sheet per template table, one row per current report of the year, cells as numbers. */
 export async function reportsWorkbook(db: Db, p: { year: number; county?: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const cats = getCategories(db, p);
+  const cats = await getCategories(db, p);
   const proactive = wb.addWorksheet('主动公开信息');
   proactive.columns = [
     { header: '单位', key: 'name', width: 20 },
@@ -133,23 +133,25 @@ export async function reportsWorkbook(db: Db, p: { year: number; county?: string
 
   const ids = cats.rows.map((r) => r.reportId);
   const templates = new Map(
-    db
-      .select({ id: reportsTable.id, template: reportsTable.template })
-      .from(reportsTable)
-      .where(inArray(reportsTable.id, ids))
-      .all()
-      .map((x) => [x.id, (x.template ?? '2021') as '2021' | '2019']),
+    (
+      await db
+        .select({ id: reportsTable.id, template: reportsTable.template })
+        .from(reportsTable)
+        .where(inArray(reportsTable.id, ids))
+        .all()
+    ).map((x) => [x.id, (x.template ?? '2021') as '2021' | '2019']),
   );
   const reports = cats.rows.map((r) => ({ ...r, template: templates.get(r.reportId) ?? '2021' }));
   // every cell of every report of the year, read once (the sheets below look them up)
   const t = tableFigures;
   const values = new Map(
-    db
-      .select({ reportId: t.reportId, tableName: t.tableName, rowKey: t.rowKey, columnKey: t.columnKey, v: figureOf })
-      .from(t)
-      .where(inArray(t.reportId, ids))
-      .all()
-      .map((x) => [`${x.reportId} ${x.tableName} ${x.rowKey} ${x.columnKey}`, x.v]),
+    (
+      await db
+        .select({ reportId: t.reportId, tableName: t.tableName, rowKey: t.rowKey, columnKey: t.columnKey, v: figureOf })
+        .from(t)
+        .where(inArray(t.reportId, ids))
+        .all()
+    ).map((x) => [`${x.reportId} ${x.tableName} ${x.rowKey} ${x.columnKey}`, x.v]),
   );
   for (const s of SHEETS) {
     const versions = [...new Set(reports.map((r) => r.template))].sort().reverse() as ('2021' | '2019')[];

@@ -53,15 +53,27 @@ export async function importFilesPipelined(
   // sign-in) gets the write lock between two reports instead of waiting for the whole batch.
   let writingSince = performance.now();
   let paused = false;
-  const drain = () => {
-    if (paused) return;
+  // one drain at a time: a worker's message arriving while a report is being written only adds to `ready`
+  let draining = false;
+  const drain = async () => {
+    if (paused || draining) return;
+    draining = true;
+    try {
+      await commitReady();
+    } finally {
+      draining = false;
+    }
+    if (nextToCommit === files.length) done();
+    else for (const w of inFlight.keys()) send(w);
+  };
+  const commitReady = async () => {
     while (ready.has(nextToCommit)) {
       if (performance.now() - writingSince > 50) {
         paused = true;
         setTimeout(() => {
           paused = false;
           writingSince = performance.now();
-          drain();
+          void drain();
         }, 2);
         return;
       }
@@ -69,7 +81,7 @@ export async function importFilesPipelined(
       ready.delete(nextToCommit);
       let result: ImportResult;
       try {
-        result = isPrepared(out) ? commitImport(db, out) : out;
+        result = isPrepared(out) ? await commitImport(db, out) : out;
       } catch (err) {
         const file = basename(files[nextToCommit] as string);
         result = failed(file, '写入数据库失败，已跳过此文件', `database write failed: ${(err as Error).message}`);
@@ -78,8 +90,6 @@ export async function importFilesPipelined(
       onFile?.(result, nextToCommit);
       nextToCommit++;
     }
-    if (nextToCommit === files.length) done();
-    else for (const w of inFlight.keys()) send(w);
   };
   const spawn = () => {
     const w = startWorker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: PARSE_WORKER_HEAP_MB } });
@@ -87,7 +97,7 @@ export async function importFilesPipelined(
     w.on('message', (msg: { index: number; out: Outcome }) => {
       inFlight.get(w)?.delete(msg.index);
       ready.set(msg.index, msg.out);
-      drain();
+      void drain();
     });
     w.on('error', (err) => {
       const lost = inFlight.get(w) ?? new Set();
@@ -97,7 +107,7 @@ export async function importFilesPipelined(
         ready.set(i, failed(file, '读取该文件时超出内存上限，文件可能已损坏或是恶意构造', `parse worker died: ${err.message}`));
       }
       spawn();
-      drain();
+      void drain();
     });
     send(w);
   };

@@ -3,7 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
 import { importJobs } from '../db/schema';
-import { perConnection } from '../db/statement-cache';
+import { perConnection, statement } from '../db/statement-cache';
+import { writeTransaction } from '../db/write';
 import type { EngineProgress } from './formats/engine';
 import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
@@ -32,20 +33,24 @@ const JOB_COLUMNS = {
 };
 // the import page polls its jobs every second while files are being read: prepared once per connection
 const statements = perConnection((db: Db) => ({
-  latestOf: db
-    .select(JOB_COLUMNS)
-    .from(importJobs)
-    .where(eq(importJobs.importedBy, sql.placeholder('user')))
-    .orderBy(desc(importJobs.id))
-    .limit(50)
-    .prepare(),
-  jobOf: db
-    .select(JOB_COLUMNS)
-    .from(importJobs)
-    .where(and(eq(importJobs.id, sql.placeholder('id')), eq(importJobs.importedBy, sql.placeholder('user'))))
-    .prepare(),
+  latestOf: statement(
+    db,
+    db
+      .select(JOB_COLUMNS)
+      .from(importJobs)
+      .where(eq(importJobs.importedBy, sql.placeholder('user')))
+      .orderBy(desc(importJobs.id))
+      .limit(50),
+  ),
+  jobOf: statement(
+    db,
+    db
+      .select(JOB_COLUMNS)
+      .from(importJobs)
+      .where(and(eq(importJobs.id, sql.placeholder('id')), eq(importJobs.importedBy, sql.placeholder('user')))),
+  ),
 }));
-type JobRow = NonNullable<ReturnType<ReturnType<typeof statements>['jobOf']['get']>>;
+type JobRow = NonNullable<Awaited<ReturnType<ReturnType<typeof statements>['jobOf']['get']>>>;
 
 /**
  * Files read at once. One: the document engine reads one file at a time anyway, and a file shown
@@ -64,51 +69,63 @@ export class ImportQueue {
   private stopped = false;
   private idle: Promise<void> = Promise.resolve();
   private settle: () => void = () => {};
+  private pumping = false;
+  private readonly ready: Promise<void>;
 
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
   ) {
     // files that were being read when the server stopped are read again (an import is idempotent)
-    db.update(importJobs).set({ state: 'queued' }).where(eq(importJobs.state, 'running')).run();
-    this.pump();
+    this.ready = (async () => {
+      try {
+        await db.update(importJobs).set({ state: 'queued' }).where(eq(importJobs.state, 'running')).run();
+      } catch (err) {
+        log.error({ err: (err as Error).message }, 'import jobs could not be requeued');
+        return;
+      }
+      await this.pump();
+    })();
   }
 
   /** Stores the files and queues them; returns their jobs in the order given. */
-  enqueue(
+  async enqueue(
     files: readonly { name: string; bytes: Uint8Array }[],
     opts: { county: string | null; importedBy: string; ip?: string | null },
-  ): ImportJob[] {
+  ): Promise<ImportJob[]> {
     const now = new Date().toISOString();
-    const ids = this.db.transaction((tx) =>
-      files.map((f) =>
-        Number(
-          tx
-            .insert(importJobs)
-            .values({
-              fileName: f.name,
-              size: f.bytes.length,
-              bytes: Buffer.from(f.bytes),
-              county: opts.county,
-              importedBy: opts.importedBy,
-              ip: opts.ip ?? null,
-              state: 'queued',
-              createdAt: now,
-            })
-            .run().lastInsertRowid,
-        ),
-      ),
-    );
-    this.pump();
+    const ids = await writeTransaction(this.db, async (tx) => {
+      const out: number[] = [];
+      for (const f of files) {
+        const [row] = await tx
+          .insert(importJobs)
+          .values({
+            fileName: f.name,
+            size: f.bytes.length,
+            bytes: Buffer.from(f.bytes),
+            county: opts.county,
+            importedBy: opts.importedBy,
+            ip: opts.ip ?? null,
+            state: 'queued',
+            createdAt: now,
+          })
+          .returning({ id: importJobs.id });
+        if (row) out.push(row.id);
+      }
+      return out;
+    });
+    // the first of them is taken before the answer, so the page shows it being read at once
+    await this.pump();
     return this.get(ids, opts.importedBy);
   }
 
   /** The given jobs of a user (unknown or someone else's are left out), or the user's latest 50. */
-  get(ids: readonly number[] | null, user: string): ImportJob[] {
+  async get(ids: readonly number[] | null, user: string): Promise<ImportJob[]> {
+    const s = statements(this.db);
     const rows =
       ids === null
-        ? statements(this.db).latestOf.all({ user })
-        : ids.map((id) => statements(this.db).jobOf.get({ id, user })).filter((r): r is JobRow => r !== undefined);
+        ? await s.latestOf.all({ user })
+        : (await Promise.all(ids.map((id) => s.jobOf.get({ id, user })))).filter((r): r is JobRow => r !== undefined);
     return rows.map((r) => this.view(r));
   }
 
@@ -138,10 +155,26 @@ export class ImportQueue {
     return v;
   }
 
-  /** Starts the next queued files while there is room. */
-  private pump(): void {
+  /**
+   * Starts the next queued files while there is room. A job is claimed by one update that only
+   * succeeds while it is still queued, so two server processes on one PostgreSQL database never
+   * read the same file.
+   */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      await this.pumpNow();
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'the import queue could not start the next file');
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async pumpNow(): Promise<void> {
     while (!this.stopped && this.running < CONCURRENCY) {
-      const next = this.db
+      const next = await this.db
         .select({
           id: importJobs.id,
           fileName: importJobs.fileName,
@@ -157,7 +190,12 @@ export class ImportQueue {
         .limit(1)
         .get();
       if (!next) break;
-      this.db.update(importJobs).set({ state: 'running' }).where(eq(importJobs.id, next.id)).run();
+      const claimed = await this.db
+        .update(importJobs)
+        .set({ state: 'running' })
+        .where(and(eq(importJobs.id, next.id), eq(importJobs.state, 'queued')))
+        .run();
+      if (claimed.changes === 0) continue; // another process took it
       if (this.running === 0) this.idle = new Promise((r) => (this.settle = r));
       this.running++;
       this.live.set(next.id, null);
@@ -165,7 +203,7 @@ export class ImportQueue {
         this.live.delete(next.id);
         this.running--;
         if (this.running === 0) this.settle();
-        this.pump();
+        void this.pump();
       });
     }
   }
@@ -193,7 +231,7 @@ export class ImportQueue {
     );
     try {
       // a failed file keeps its bytes (the office may want them back); an imported one has them in source_documents
-      this.db
+      await this.db
         .update(importJobs)
         .set({
           state: failed ? 'failed' : review ? 'review' : 'done',
@@ -216,14 +254,14 @@ export class ImportQueue {
    * not the user's or not waiting.
    */
   async decide(id: number, user: string, replace: boolean, ip: string | null = null): Promise<ImportJob | null> {
-    const job = statements(this.db).jobOf.get({ id, user });
+    const job = await statements(this.db).jobOf.get({ id, user });
     if (job?.state !== 'review') return null;
     if (replace) {
-      this.db.update(importJobs).set({ state: 'queued', confirmed: true }).where(eq(importJobs.id, id)).run();
-      this.pump();
+      await this.db.update(importJobs).set({ state: 'queued', confirmed: true }).where(eq(importJobs.id, id)).run();
+      void this.pump();
     } else {
       const result: ImportResult = { ...(job.result as ImportResult), status: 'discarded' };
-      this.db
+      await this.db
         .update(importJobs)
         .set({ state: 'done', result, bytes: null, finishedAt: new Date().toISOString() })
         .where(eq(importJobs.id, id))
@@ -231,12 +269,16 @@ export class ImportQueue {
       // who decided not to replace a current report, and with which file, is in the audit log
       await auditImport(this.db, result, { actor: user, ip, county: null });
     }
-    return this.get([id], user)[0] ?? null;
+    return (await this.get([id], user))[0] ?? null;
   }
 
   /** Waits until no file is being read (tests; a server stopping does not wait). */
   async whenIdle(): Promise<void> {
-    while (this.running > 0) await this.idle;
+    await this.ready;
+    while (this.running > 0 || this.pumping) {
+      await this.idle;
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   /** Starts no more files; the ones being read finish or are read again at the next start. */

@@ -10,7 +10,7 @@ import { versionChanges } from '../queries/reports/version-changes';
 import type { EngineProgress } from './formats/engine';
 import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
-import { figuresStatement, importStatements } from './statements';
+import { ingestSql } from './statements';
 
 export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
 
@@ -19,15 +19,14 @@ export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
  * The same bytes again change nothing; a new file for an organisation and year becomes the
  * current version and the old one stays in history.
  */
-export function commitImport(db: Db, p: PreparedReport): ImportResult {
-  const result = db.$client.transaction(() => writeReport(db, p)).immediate();
-  dataChanged(db);
-  return result;
+export async function commitImport(db: Db, p: PreparedReport): Promise<ImportResult> {
+  return commitImportAsync(db, p);
 }
 
 /**
- * The same for a server: while another process (a batch import) holds the write lock, it waits on
- * timers so that readers keep being answered (see writeTransaction).
+ * The same, and optionally held for the uploader's review when it would replace the current
+ * version. While another writer holds the lock it waits without holding the event loop (see
+ * writeTransaction).
  */
 export async function commitImportAsync(
   db: Db,
@@ -36,15 +35,15 @@ export async function commitImportAsync(
 ): Promise<ImportResult> {
   let result: ImportResult;
   try {
-    result = await writeTransaction(db, () => {
-      const r = writeReport(db, p);
+    result = await writeTransaction(db, async (tx) => {
+      const r = await writeReport(tx, p);
       // the file would replace the current version: written, compared, rolled back, and shown to
       // the uploader to confirm (nothing of it stays in the database until then)
       if (askBeforeReplacing && r.status === 'replaced' && r.replaces !== undefined && r.reportId !== undefined) {
         throw new NeedsReview({
           ...r,
           status: 'review',
-          changes: versionChanges(db, r.replaces, r.reportId),
+          changes: await versionChanges(tx, r.replaces, r.reportId),
           reportId: undefined,
         });
       }
@@ -69,19 +68,19 @@ class NeedsReview extends Error {
 }
 
 /** The writes of one report; called inside a transaction. */
-function writeReport(db: Db, p: PreparedReport): ImportResult {
-  const stmt = importStatements(db);
-  const existing = stmt.reportBySha.get(p.sha256);
+async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
+  const stmt = ingestSql;
+  const existing = await stmt.reportBySha(db, p.sha256);
   if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
   const now = new Date().toISOString();
-  const { org, countyAssigned } = resolveOrganization(db, p.identity, now);
+  const { org, countyAssigned } = await resolveOrganization(db, p.identity, now);
   const who = { actor: p.importedBy, ip: p.ip };
   // a county a report names joins the county list; one given by hand was on it already (routes)
-  if (org.county !== null && stmt.insertCounty.run(org.county, now, 'report').changes > 0) {
-    appendAudit(db, { ...who, action: 'county.added', target: org.county, detail: { by: 'report', file: p.file } }, now);
+  if (org.county !== null && (await stmt.insertCounty(db, org.county, now, 'report')) > 0) {
+    await appendAudit(db, { ...who, action: 'county.added', target: org.county, detail: { by: 'report', file: p.file } }, now);
   }
   if (countyAssigned) {
-    appendAudit(
+    await appendAudit(
       db,
       {
         ...who,
@@ -93,7 +92,7 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
     );
   }
   const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
-  const docId = stmt.insertDocument.run(
+  const docId = await stmt.insertDocument(db, [
     p.sha256,
     p.file,
     p.mediaType,
@@ -103,28 +102,26 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
     p.text,
     now,
     p.importedBy,
-  ).lastInsertRowid;
-  const current = stmt.currentReport.get(org.id, p.year);
-  if (current) stmt.supersede.run(now, current.id);
-  const reportId = Number(
-    stmt.insertReport.run(
-      org.id,
-      docId,
-      p.year,
-      p.template,
-      p.publishedOn,
-      p.proactiveTotal,
-      p.proactiveApprox,
-      p.parsedJson,
-      p.errors,
-      p.warnings,
-      now,
-    ).lastInsertRowid,
-  );
-  if (current) stmt.linkSuccessor.run(reportId, current.id);
-  p.categories.forEach((c, position) => {
-    stmt.category.run(reportId, position, c.label, c.category, c.count);
-  });
+  ]);
+  const current = await stmt.currentReport(db, org.id, p.year);
+  if (current) await stmt.supersede(db, now, current.id);
+  const reportId = await stmt.insertReport(db, [
+    org.id,
+    docId,
+    p.year,
+    p.template,
+    p.publishedOn,
+    p.proactiveTotal,
+    p.proactiveApprox,
+    p.parsedJson,
+    p.errors,
+    p.warnings,
+    now,
+  ]);
+  if (current) await stmt.linkSuccessor(db, reportId, current.id);
+  for (const [position, c] of p.categories.entries()) {
+    await stmt.category(db, [reportId, position, c.label, c.category, c.count]);
+  }
   const cells = templateCells((p.template ?? '2021') as TemplateVersion);
   const params: (string | number | null)[] = [];
   const nullable = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
@@ -141,10 +138,10 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
       nullable(p.cells[k + 3]),
     );
   });
-  figuresStatement(db, cells.length).run(params);
-  for (const f of p.findings) stmt.finding.run(reportId, f.code, f.severity, f.field ?? null, f.message);
+  await stmt.figures(db, cells.length, params);
+  for (const f of p.findings) await stmt.finding(db, [reportId, f.code, f.severity, f.field ?? null, f.message]);
   const carried = current
-    ? carryCorrections(db, {
+    ? await carryCorrections(db, {
         previousId: current.id,
         reportId,
         template: (p.template ?? '2021') as TemplateVersion,
@@ -154,10 +151,10 @@ function writeReport(db: Db, p: PreparedReport): ImportResult {
       })
     : null;
   const touched = carried !== null && carried.carried + carried.toReview > 0;
-  const counts = touched ? stmt.counts.get(reportId) : undefined;
+  const counts = touched ? await stmt.counts(db, reportId) : undefined;
   // the parser's findings, unless carrying corrections re-ran the checks (only then read back)
   const found = touched
-    ? db
+    ? await db
         .select({ severity: findings.severity, message: findings.message })
         .from(findings)
         .where(eq(findings.reportId, reportId))
@@ -186,7 +183,7 @@ export async function importDocument(
   options: { askBeforeReplacing?: boolean } = {},
 ): Promise<ImportResult> {
   const sha256 = sha256Of(input.bytes);
-  const existing = importStatements(db).reportBySha.get(sha256);
+  const existing = await ingestSql.reportBySha(db, sha256);
   if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
   const prepared = await prepareImport(input, sha256, onProgress);
   return isPrepared(prepared) ? commitImportAsync(db, prepared, options) : prepared;

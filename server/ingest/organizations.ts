@@ -3,7 +3,7 @@ import { aliasesOf } from '../../shared/report/index';
 import type { Db } from '../db/client';
 import { type Organization, organizations } from '../db/schema';
 import type { OrgIdentity } from './identity';
-import { importStatements } from './statements';
+import { ingestSql } from './statements';
 
 /**
  * Finds the organisation a report belongs to, or creates it; call inside the report's transaction.
@@ -11,11 +11,14 @@ import { importStatements } from './statements';
  * the same name in another county is another. An organisation without a county takes the first
  * county a report or an import gives it.
  */
-export function resolveOrganization(db: Db, id: OrgIdentity, now: string): { org: Organization; countyAssigned: boolean } {
-  const stmt = importStatements(db);
+export async function resolveOrganization(
+  db: Db,
+  id: OrgIdentity,
+  now: string,
+): Promise<{ org: Organization; countyAssigned: boolean }> {
   // every organisation's own name is among its aliases, so the alias index answers alone
-  const ids = stmt.orgIdsByAlias.all(JSON.stringify(id.aliases)).map((r) => r.id);
-  const candidates = ids.length > 0 ? db.select().from(organizations).where(inArray(organizations.id, ids)).all() : [];
+  const ids = (await ingestSql.orgIdsByAlias(db, id.aliases)).map((r) => r.id);
+  const candidates = ids.length > 0 ? await db.select().from(organizations).where(inArray(organizations.id, ids)).all() : [];
   const compatible = candidates.filter((o) => o.county === id.county || o.county === null || id.county === null);
   const found =
     compatible.find((o) => o.county === id.county && o.county !== null) ??
@@ -25,7 +28,7 @@ export function resolveOrganization(db: Db, id: OrgIdentity, now: string): { org
   let org: Organization;
   let countyAssigned = false;
   if (!found) {
-    org = db
+    org = await db
       .insert(organizations)
       .values({ name: id.name, fullName: id.fullName, kind: id.kind, county: id.county, createdAt: now })
       .returning()
@@ -41,10 +44,10 @@ export function resolveOrganization(db: Db, id: OrgIdentity, now: string): { org
     if (!found.fullName && id.fullName) patch.fullName = id.fullName;
     org =
       Object.keys(patch).length > 0
-        ? db.update(organizations).set(patch).where(eq(organizations.id, found.id)).returning().get()
+        ? await db.update(organizations).set(patch).where(eq(organizations.id, found.id)).returning().get()
         : found;
   }
-  const known = new Set(stmt.aliasesOfOrg.all(org.id).map((r) => r.alias));
-  for (const alias of id.aliases) if (!known.has(alias)) stmt.insertAlias.run(org.id, alias);
+  const known = new Set((await ingestSql.aliasesOfOrg(db, org.id)).map((r) => r.alias));
+  for (const alias of id.aliases) if (!known.has(alias)) await ingestSql.insertAlias(db, org.id, alias);
   return { org, countyAssigned };
 }

@@ -9,7 +9,7 @@ export const SAMPLES_DIR = join(PROJECT_ROOT, 'samples');
 
 /** Loads the shipped sample reports when the database holds no report, so a newcomer sees data at once. */
 export async function loadSamplesIfEmpty(db: Db): Promise<ImportSummary | null> {
-  const { n } = db.select({ n: sql<number>`count(*)` }).from(reports).get() ?? { n: 0 };
+  const { n } = (await db.select({ n: sql<number>`count(*)` }).from(reports).get()) ?? { n: 0 };
   if (n > 0) return null;
   return importFiles(db, collectFiles([SAMPLES_DIR]), { importedBy: 'samples' });
 }

@@ -32,7 +32,7 @@ export default fp(
   async (app: FastifyInstance, opts: { db: Db; readRequiresLogin: boolean; idleMinutes: number }) => {
     app.decorateRequest('user', null);
     app.addHook('onRequest', async (req) => {
-      req.user = findSession(opts.db, req.cookies[SESSION_COOKIE], opts.idleMinutes);
+      req.user = await findSession(opts.db, req.cookies[SESSION_COOKIE], opts.idleMinutes);
       // decided on the route the router matched, never on the raw URL: `/%61pi/…` and an
       // absolute-form request line (`GET http://host/api/…`) reach the same routes as `/api/…`
       if (opts.readRequiresLogin && !req.user && needsLogin(req.routeOptions.url)) {

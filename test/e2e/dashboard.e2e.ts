@@ -9,6 +9,7 @@ import { WEB_ROOT } from '../../server/app';
 import { importDocument } from '../../server/ingest/import-report';
 import { DEMO_IMPORTER } from '../../server/queries/meta/get-status';
 import { PASSWORD } from '../helpers/app';
+import { sqlRun } from '../helpers/db';
 import { ROOT, sampleText } from '../helpers/samples';
 import { ARTIFACTS, field, login, startDashboard } from './harness';
 
@@ -266,9 +267,11 @@ describe('file names, county names and correction reasons are shown escaped', ()
     const county = '<img src=y onerror="window.__xss=4">县';
     // counties are picked from the admin's list now, and an admin can only add real county names:
     // the hostile one is put on the list directly, as data from before the list could hold it
-    d.db.$client
-      .prepare("insert into counties (name, created_at, created_by) values (?, '2026-01-01T00:00:00Z', 'migration')")
-      .run(county);
+    await sqlRun(
+      d.db,
+      "insert into counties (name, created_at, created_by) values (?, '2026-01-01T00:00:00Z', 'migration')",
+      county,
+    );
     await page.goto(`${d.base}/import`);
     await page.locator('.filters [data-test="county"]').click();
     await page.locator('.el-select-dropdown__item', { hasText: county }).first().click();
@@ -320,7 +323,7 @@ describe('file names, county names and correction reasons are shown escaped', ()
 describe('an admin', () => {
   it('reads the audit log, sees a locked account and unlocks it, and keeps the county list', async () => {
     // an account locked by wrong passwords from several addresses
-    d.db.$client.prepare("update users set locked_at = '2026-12-01T08:00:00.000Z' where name = 'viewer'").run();
+    await sqlRun(d.db, "update users set locked_at = '2026-12-01T08:00:00.000Z' where name = 'viewer'");
     const page = await d.page();
     await login(page, d.base, 'admin', PASSWORD);
     await page.goto(`${d.base}/admin`);

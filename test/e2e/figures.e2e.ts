@@ -224,7 +224,7 @@ describe('signing in', () => {
       {
         cwd: ROOT,
         input: `${password}\n${password}\n`,
-        env: { ...process.env, DATABASE_URL: d.db.$client.name },
+        env: { ...process.env, DATABASE_URL: d.db.$db.location },
         encoding: 'utf8',
       },
     );

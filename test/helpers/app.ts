@@ -1,5 +1,6 @@
 import { type App, buildApp } from '../../server/app';
 import { loadEnv } from '../../server/config/env';
+import type { Db } from '../../server/db/client';
 import { loadSamplesIfEmpty } from '../../server/ingest/samples';
 import { addUsers, PASSWORD, tempDatabase } from './db';
 
@@ -7,15 +8,20 @@ export { PASSWORD } from './db';
 
 export interface TestApp {
   app: App;
-  db: ReturnType<typeof tempDatabase>['db'];
+  db: Db;
+  /** The database's URL (a SQLite file path or a postgres:// URL), for a second process. */
+  url: string;
   close: () => Promise<void>;
   /** Signs in and returns the headers a browser would send on the next write. */
   login: (name: string) => Promise<{ cookie: string; 'x-csrf-token': string }>;
 }
 
-/** The real app over a fresh SQLite file with migrations applied, the samples and three users loaded. */
+/**
+ * The real app over a fresh database with migrations applied (a SQLite file, or a PostgreSQL
+ * database when TEST_DATABASE_URL is set), the samples and three users loaded.
+ */
 export async function testApp(env: Record<string, string> = {}, { samples = true } = {}): Promise<TestApp> {
-  const t = tempDatabase();
+  const t = await tempDatabase();
   if (samples) await loadSamplesIfEmpty(t.db);
   await addUsers(t.db, [
     ['admin', 'admin'],
@@ -26,9 +32,10 @@ export async function testApp(env: Record<string, string> = {}, { samples = true
   return {
     app,
     db: t.db,
+    url: t.path,
     close: async () => {
       await app.close();
-      t.close();
+      await t.close();
     },
     login: async (name: string) => {
       const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD } });

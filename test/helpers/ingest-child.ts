@@ -8,7 +8,7 @@ import { collectFiles } from '../../server/ingest/import-files';
 import { importFilesPipelined } from '../../server/ingest/import-pipeline';
 
 const [dbPath, dir] = process.argv.slice(2) as [string, string];
-const db = openDatabase(dbPath);
+const db = await openDatabase(dbPath);
 const files = collectFiles([dir]);
 const summary = await importFilesPipelined(db, files, { importedBy: 'crash-test' }, (_, i) => {
   if (i === 0) process.stdout.write('ready\n'); // the first report is in: the import is under way

@@ -5,15 +5,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { openDatabase } from '../../server/db/client';
+import { closeDatabase, openDatabase } from '../../server/db/client';
 import { addUsers, PASSWORD } from './db';
 import { ROOT } from './samples';
 
 /** Migrates a database file and gives it an editor account, as an office's installation would have. */
 export async function prepareDatabase(path: string): Promise<void> {
-  const db = openDatabase(path);
+  const db = await openDatabase(path);
   await addUsers(db, [['editor', 'editor']]);
-  db.$client.close();
+  await closeDatabase(db);
 }
 
 function freePort(): Promise<number> {

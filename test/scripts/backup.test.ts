@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/client';
+import { closeDatabase, openDatabase } from '../../server/db/client';
 import { importDocument } from '../../server/ingest/import-report';
 import { loadSamplesIfEmpty } from '../../server/ingest/samples';
-import { rowCounts, tempDatabase } from '../helpers/db';
+import { rowCounts, sqlGet, tempDatabase } from '../helpers/db';
 import { ROOT, sampleText } from '../helpers/samples';
 
 describe('npm run backup', () => {
   it('copies the database with the online backup API, and the copy restores every row and original file', async () => {
-    const t = tempDatabase();
+    const t = await tempDatabase();
     try {
       await loadSamplesIfEmpty(t.db);
       const text = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 25 条');
@@ -21,20 +21,20 @@ describe('npm run backup', () => {
         encoding: 'utf8',
       });
       expect(printed).toContain('integrity ok, 6 reports');
-      const restored = openDatabase(out);
-      expect(rowCounts(restored)).toEqual(rowCounts(t.db));
-      const original = restored.$client.prepare('select bytes from source_documents where file_name = ?').get('v2.txt') as {
+      const restored = await openDatabase(out);
+      expect(await rowCounts(restored)).toEqual(await rowCounts(t.db));
+      const original = (await sqlGet(restored, 'select bytes from source_documents where file_name = ?', 'v2.txt')) as {
         bytes: Buffer;
       };
       expect(original.bytes.toString()).toBe(text);
-      restored.$client.close();
+      await closeDatabase(restored);
     } finally {
       t.close();
     }
   });
 
-  it('refuses to overwrite an existing file', () => {
-    const t = tempDatabase();
+  it('refuses to overwrite an existing file', async () => {
+    const t = await tempDatabase();
     try {
       const run = () =>
         execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'backup.ts'), t.path], {

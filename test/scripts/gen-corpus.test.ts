@@ -28,11 +28,11 @@ describe('gen:corpus', () => {
     for (const f of readdirSync(out)) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
     rmSync(again, { recursive: true, force: true });
 
-    const t = tempDatabase();
+    const t = await tempDatabase();
     const files = collectFiles([out]).filter((f) => !f.endsWith('.json'));
     const summary = await importFiles(t.db, files, { importedBy: 'test' });
     expect(summary.counts).toMatchObject({ imported: 70, failed: 0 });
-    const mismatches = checkCorpus(t.db, readTruths(out));
+    const mismatches = await checkCorpus(t.db, readTruths(out));
     t.close();
     expect(mismatches).toEqual([]);
   });

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { type UserAddIo, userAdd } from '../../scripts/user-add';
 import { buildApp } from '../../server/app';
 import { loadEnv } from '../../server/config/env';
-import { openDatabase } from '../../server/db/client';
+import { closeDatabase, openDatabase } from '../../server/db/client';
+import { sqlAll, sqlGet } from '../helpers/db';
 import { ROOT } from '../helpers/samples';
 
 const newDatabase = () => join(mkdtempSync(join(tmpdir(), 'users-')), 'u.db');
 
 async function signIn(db: string, name: string, password: string) {
-  const app = await buildApp({ db: openDatabase(db), env: loadEnv({ DATABASE_URL: db }) });
+  const app = await buildApp({ db: await openDatabase(db), env: loadEnv({ DATABASE_URL: db }) });
   const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password } });
   await app.close();
   return { status: res.statusCode, user: res.json().user };
@@ -57,9 +58,10 @@ describe('npm run user:add', () => {
     // what the bug stored (both lines) is not the password
     expect((await signIn(db, '张三', `${password}\n${password}`)).status).toBe(401);
     // the change is in the audit log, without the password
-    const audit = openDatabase(db)
-      .$client.prepare("select action, target, actor, detail from audit_log where action = 'user.saved'")
-      .all();
+    const audit = await sqlAll(
+      await openDatabase(db),
+      "select action, target, actor, detail from audit_log where action = 'user.saved'",
+    );
     expect(audit).toEqual([
       {
         action: 'user.saved',
@@ -104,9 +106,9 @@ describe('npm run user:add', () => {
       2,
       expect.stringMatching(/^用法：npm run user:add -- 用户名 --role admin\|editor\|viewer/),
     ]);
-    const db2 = openDatabase(db);
-    expect(db2.$client.prepare('select count(*) as n from users').get()).toEqual({ n: 0 });
-    db2.$client.close();
+    const db2 = await openDatabase(db);
+    expect(await sqlGet(db2, 'select count(*) as n from users')).toEqual({ n: 0 });
+    await closeDatabase(db2);
   });
 });
 

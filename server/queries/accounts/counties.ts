@@ -7,12 +7,12 @@ import { counties, organizations } from '../../db/schema';
  * Adds a county to the list unless it is there. Raw SQL because the import's batch of prepared
  * statements (server/ingest/statements.ts, raw for speed) runs it too; addCounty below is the same.
  */
-export const INSERT_COUNTY = 'insert or ignore into counties (name, created_at, created_by) values (?, ?, ?)';
+export const INSERT_COUNTY = 'insert into counties (name, created_at, created_by) values (?, ?, ?) on conflict (name) do nothing';
 
 /** The county list, each with how many organisations are of it. */
-export function listCounties(db: Db): CountyRow[] {
+export async function listCounties(db: Db): Promise<CountyRow[]> {
   const orgs = db.select({ n: count() }).from(organizations).where(eq(organizations.county, counties.name));
-  return db
+  return await db
     .select({
       name: counties.name,
       createdAt: counties.createdAt,
@@ -25,16 +25,16 @@ export function listCounties(db: Db): CountyRow[] {
 }
 
 /** Adds `name` to the list; false when it was there already. */
-export function addCounty(db: Db, name: string, by: string, now: string): boolean {
-  return db.insert(counties).values({ name, createdAt: now, createdBy: by }).onConflictDoNothing().run().changes > 0;
+export async function addCounty(db: Db, name: string, by: string, now: string): Promise<boolean> {
+  return (await db.insert(counties).values({ name, createdAt: now, createdBy: by }).onConflictDoNothing().run()).changes > 0;
 }
 
 /** How many organisations are of `county`. */
-export function organizationsOfCounty(db: Db, county: string): number {
-  return db.select({ n: count() }).from(organizations).where(eq(organizations.county, county)).get()?.n ?? 0;
+export async function organizationsOfCounty(db: Db, county: string): Promise<number> {
+  return (await db.select({ n: count() }).from(organizations).where(eq(organizations.county, county)).get())?.n ?? 0;
 }
 
 /** Removes `name` from the list; false when it was not on it. */
-export function removeCounty(db: Db, name: string): boolean {
-  return db.delete(counties).where(eq(counties.name, name)).run().changes > 0;
+export async function removeCounty(db: Db, name: string): Promise<boolean> {
+  return (await db.delete(counties).where(eq(counties.name, name)).run()).changes > 0;
 }

@@ -3,31 +3,34 @@ import type { UserRow } from '../../../shared/schemas/index';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { loginFailures, sessions, users } from '../../db/schema';
-import { perConnection } from '../../db/statement-cache';
+import { perConnection, statement } from '../../db/statement-cache';
+import { writeTransaction } from '../../db/write';
 
 /** What signing in needs of an account: its hash, its role, and whether it is locked. */
-export function findLoginUser(
+export async function findLoginUser(
   db: Db,
   name: string,
-): { id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined {
+): Promise<{ id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined> {
   return loginUser(db).get({ name });
 }
 
 const loginUser = perConnection((db: Db) =>
-  db
-    .select({ id: users.id, name: users.name, role: users.role, hash: users.passwordHash, lockedAt: users.lockedAt })
-    .from(users)
-    .where(eq(users.name, sql.placeholder('name')))
-    .prepare(),
+  statement(
+    db,
+    db
+      .select({ id: users.id, name: users.name, role: users.role, hash: users.passwordHash, lockedAt: users.lockedAt })
+      .from(users)
+      .where(eq(users.name, sql.placeholder('name'))),
+  ),
 );
 
 /** Every account with its lock and how many sessions it holds now. */
-export function listUsers(db: Db, now = new Date().toISOString()): UserRow[] {
+export async function listUsers(db: Db, now = new Date().toISOString()): Promise<UserRow[]> {
   const live = db
     .select({ n: count() })
     .from(sessions)
     .where(and(eq(sessions.userId, users.id), gt(sessions.expiresAt, now)));
-  return db
+  return await db
     .select({
       name: users.name,
       role: users.role,
@@ -45,27 +48,29 @@ export function listUsers(db: Db, now = new Date().toISOString()): UserRow[] {
  * A new password also unlocks the account and ends its sessions; audited with who did it, never
  * with the password. One transaction: the account, its sessions and the audit entry change together.
  */
-export function saveUser(
+export async function saveUser(
   db: Db,
   u: { name: string; role: string; passwordHash: string },
   by: { actor: string; ip: string | null },
   now = new Date().toISOString(),
-): { created: boolean; previousRole: string | null } {
-  return db.transaction((tx) => {
-    const before = tx.select({ role: users.role }).from(users).where(eq(users.name, u.name)).get();
-    tx.insert(users)
+): Promise<{ created: boolean; previousRole: string | null }> {
+  return writeTransaction(db, async (tx) => {
+    const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, u.name)).get();
+    await tx
+      .insert(users)
       .values({ name: u.name, passwordHash: u.passwordHash, role: u.role, createdAt: now })
       .onConflictDoUpdate({
         target: users.name,
         set: { passwordHash: u.passwordHash, role: u.role, lockedAt: null },
       })
       .run();
-    tx.delete(sessions)
+    await tx
+      .delete(sessions)
       .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, u.name))))
       .run();
-    tx.delete(loginFailures).where(eq(loginFailures.name, u.name)).run();
-    appendAudit(
-      db,
+    await tx.delete(loginFailures).where(eq(loginFailures.name, u.name)).run();
+    await appendAudit(
+      tx,
       {
         actor: by.actor,
         ip: by.ip,
@@ -83,15 +88,21 @@ export function saveUser(
  * Changes an account's role without touching its password; its sessions end (the new role applies
  * at the next sign-in). False when there is no such account.
  */
-export function setUserRole(db: Db, name: string, role: string, by: { actor: string; ip: string | null }): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select({ role: users.role }).from(users).where(eq(users.name, name)).get();
+export async function setUserRole(
+  db: Db,
+  name: string,
+  role: string,
+  by: { actor: string; ip: string | null },
+): Promise<boolean> {
+  return writeTransaction(db, async (tx) => {
+    const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, name)).get();
     if (!before) return false;
-    tx.update(users).set({ role }).where(eq(users.name, name)).run();
-    tx.delete(sessions)
+    await tx.update(users).set({ role }).where(eq(users.name, name)).run();
+    await tx
+      .delete(sessions)
       .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, name))))
       .run();
-    appendAudit(db, {
+    await appendAudit(tx, {
       ...by,
       action: 'user.saved',
       target: name,
@@ -102,11 +113,11 @@ export function setUserRole(db: Db, name: string, role: string, by: { actor: str
 }
 
 /** How many accounts have `role`. */
-export function countRole(db: Db, role: string): number {
-  return db.select({ n: count() }).from(users).where(eq(users.role, role)).get()?.n ?? 0;
+export async function countRole(db: Db, role: string): Promise<number> {
+  return (await db.select({ n: count() }).from(users).where(eq(users.role, role)).get())?.n ?? 0;
 }
 
 /** An account's role, or undefined. */
-export function roleOf(db: Db, name: string): string | undefined {
-  return db.select({ role: users.role }).from(users).where(eq(users.name, name)).get()?.role;
+export async function roleOf(db: Db, name: string): Promise<string | undefined> {
+  return (await db.select({ role: users.role }).from(users).where(eq(users.name, name)).get())?.role;
 }

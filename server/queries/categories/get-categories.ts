@@ -7,20 +7,20 @@ import { proactiveCategories, reports } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
 
 /** Canonical proactive-disclosure categories per organisation for a year (current reports). */
-export function getCategories(
+export async function getCategories(
   db: Db,
   params: { year: number; county?: string },
-): { categories: readonly string[]; rows: CategoryRow[] } {
-  const orgs = new Map(getOrganizations(db, params.county).map((o) => [o.id, o]));
+): Promise<{ categories: readonly string[]; rows: CategoryRow[] }> {
+  const orgs = new Map((await getOrganizations(db, params.county)).map((o) => [o.id, o]));
   const current = and(eq(reports.year, params.year), eq(reports.isCurrent, true));
-  const rs = db
+  const rs = await db
     .select({ id: reports.id, organizationId: reports.organizationId, proactiveTotal: proactiveTotalOf })
     .from(reports)
     .where(current)
     .all();
   const c = proactiveCategories;
   // a category with any unreadable count has no sum (null), never a partial one
-  const cats = db
+  const cats = await db
     .select({
       reportId: c.reportId,
       category: c.category,

@@ -24,38 +24,39 @@ interface Loaded {
   parsed: ParsedReport;
 }
 
-function loadReports(db: Db, where: { county: string; years: number[] } | { ids: number[] }): Loaded[] {
+async function loadReports(db: Db, where: { county: string; years: number[] } | { ids: number[] }): Promise<Loaded[]> {
   const r = reports;
   const cond =
     'ids' in where
       ? inArray(r.id, where.ids)
       : and(eq(r.isCurrent, true), inArray(r.year, where.years), eq(organizations.county, where.county));
-  return db
-    .select({
-      id: r.id,
-      organizationId: r.organizationId,
-      organization: organizations.name,
-      year: r.year,
-      ...publicationColumns,
-      total: r.proactiveTotal,
-      totalCorrected: r.proactiveTotalCorrected,
-      parsed: r.parsed,
-    })
-    .from(r)
-    .innerJoin(organizations, eq(organizations.id, r.organizationId))
-    .innerJoin(sourceDocuments, sourceJoin)
-    .leftJoin(collectPages, pageJoin)
-    .where(cond)
-    .all()
-    .map((x) => ({
-      id: x.id,
-      organizationId: x.organizationId,
-      organization: x.organization,
-      year: x.year,
-      ...publication(x),
-      proactiveTotal: x.totalCorrected ?? x.total,
-      parsed: x.parsed as ParsedReport,
-    }));
+  return (
+    await db
+      .select({
+        id: r.id,
+        organizationId: r.organizationId,
+        organization: organizations.name,
+        year: r.year,
+        ...publicationColumns,
+        total: r.proactiveTotal,
+        totalCorrected: r.proactiveTotalCorrected,
+        parsed: r.parsed,
+      })
+      .from(r)
+      .innerJoin(organizations, eq(organizations.id, r.organizationId))
+      .innerJoin(sourceDocuments, sourceJoin)
+      .leftJoin(collectPages, pageJoin)
+      .where(cond)
+      .all()
+  ).map((x) => ({
+    id: x.id,
+    organizationId: x.organizationId,
+    organization: x.organization,
+    year: x.year,
+    ...publication(x),
+    proactiveTotal: x.totalCorrected ?? x.total,
+    parsed: x.parsed as ParsedReport,
+  }));
 }
 
 const proseCache = new WeakMap<ParsedReport, Prose>();
@@ -101,23 +102,28 @@ function comparePairs(ofYear: Loaded[], before: Loaded[]): CopyPair[] {
     .sort((x, y) => y.ratio - x.ratio || x.reportId - y.reportId || x.otherReportId - y.otherReportId);
 }
 
-function yearReports(db: Db, county: string, year: number) {
-  const all = loadReports(db, { county, years: [year, year - 1] });
+async function yearReports(db: Db, county: string, year: number) {
+  const all = await loadReports(db, { county, years: [year, year - 1] });
   return { ofYear: all.filter((r) => r.year === year), before: all.filter((r) => r.year === year - 1) };
 }
 
 /** Pairs of reports whose prose is at least `threshold` alike (this report's share found in the other). */
-export function getCopies(db: Db, county: string, year: number, threshold: number): CopyPair[] {
-  return allPairs(db, county, year).filter((p) => p.ratio >= threshold);
+export async function getCopies(db: Db, county: string, year: number, threshold: number): Promise<CopyPair[]> {
+  return (await allPairs(db, county, year)).filter((p) => p.ratio >= threshold);
 }
 
 /**
  * Every compared pair of a county-year, computed once for the 正文雷同 tab and the score table
  * alike (`loaded`: the year's reports when the caller has them already).
  */
-function allPairs(db: Db, county: string, year: number, loaded?: ReturnType<typeof yearReports>): CopyPair[] {
-  return cached(db, `copies:${county}:${year}`, () => {
-    const { ofYear, before } = loaded ?? yearReports(db, county, year);
+async function allPairs(
+  db: Db,
+  county: string,
+  year: number,
+  loaded?: Awaited<ReturnType<typeof yearReports>>,
+): Promise<CopyPair[]> {
+  return await cached(db, `copies:${county}:${year}`, async () => {
+    const { ofYear, before } = loaded ?? (await yearReports(db, county, year));
     return comparePairs(ofYear, before);
   });
 }
@@ -129,20 +135,20 @@ const REVIEW_ROWS = [
 ];
 
 /** The score table of a county's year: every unit on the roster scored by the year's rubric, ranked. */
-export function evaluate(db: Db, county: string, year: number): Evaluation {
-  return cached(db, `evaluation:${county}:${year}`, () => computeEvaluation(db, county, year));
+export async function evaluate(db: Db, county: string, year: number): Promise<Evaluation> {
+  return await cached(db, `evaluation:${county}:${year}`, async () => await computeEvaluation(db, county, year));
 }
 
-function computeEvaluation(db: Db, county: string, year: number): Evaluation {
-  const { deadline, isDefault } = getDeadline(db, year);
-  const { rubric } = getRubric(db, year);
-  const listed = rosterIds(db, county, year);
-  const loaded = yearReports(db, county, year);
+async function computeEvaluation(db: Db, county: string, year: number): Promise<Evaluation> {
+  const { deadline, isDefault } = await getDeadline(db, year);
+  const { rubric } = await getRubric(db, year);
+  const listed = await rosterIds(db, county, year);
+  const loaded = await yearReports(db, county, year);
   const { ofYear } = loaded;
   const units =
     listed === null
-      ? getOrganizations(db, county).map((o) => ({ id: o.id, name: o.name }))
-      : db
+      ? (await getOrganizations(db, county)).map((o) => ({ id: o.id, name: o.name }))
+      : await db
           .select({ id: organizations.id, name: organizations.name })
           .from(organizations)
           .where(inArray(organizations.id, [...listed]))
@@ -151,7 +157,7 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
   const foundRows =
     ids.length === 0
       ? []
-      : db
+      : await db
           .select({ reportId: findings.reportId, code: findings.code, message: findings.message, field: findings.field })
           .from(findings)
           .where(inArray(findings.reportId, ids))
@@ -161,7 +167,7 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
   const corrected =
     ids.length === 0
       ? []
-      : db
+      : await db
           .select({ reportId: t.reportId, row: t.rowKey, value: figureOf, line: t.sourceLine })
           .from(t)
           .where(
@@ -188,7 +194,7 @@ function computeEvaluation(db: Db, county: string, year: number): Evaluation {
   };
   const findingsOf = groupBy(foundRows);
   const cellsOf = groupBy(corrected);
-  const pairsOf = groupBy(allPairs(db, county, year, loaded));
+  const pairsOf = groupBy(await allPairs(db, county, year, loaded));
   const reportOf = new Map(ofYear.map((r) => [r.organizationId, r]));
   const toScore: UnitToScore[] = units.map((u) => {
     const r = reportOf.get(u.id);
@@ -268,8 +274,8 @@ const TITLES: [keyof ParsedReport['sections'], string][] = [
 ];
 
 /** Two reports' prose side by side, the passages found in the other marked. */
-export function compareReports(db: Db, a: number, b: number): Comparison | null {
-  const loaded = loadReports(db, { ids: [a, b] });
+export async function compareReports(db: Db, a: number, b: number): Promise<Comparison | null> {
+  const loaded = await loadReports(db, { ids: [a, b] });
   const ra = loaded.find((r) => r.id === a);
   const rb = loaded.find((r) => r.id === b);
   if (!ra || !rb) return null;

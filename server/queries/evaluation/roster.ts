@@ -8,36 +8,39 @@ import { resolveOrganization } from '../../ingest/organizations';
 import { addCounty } from '../accounts/counties';
 
 /** A county's roster (应报单位) for a year, each unit with its current report of the year if any. */
-export function getRoster(db: Db, county: string, year: number): Roster {
+export async function getRoster(db: Db, county: string, year: number): Promise<Roster> {
   const e = rosterEntries;
-  const entries = db
-    .select({ id: organizations.id, name: organizations.name, addedAt: e.addedAt, addedBy: e.addedBy, reportId: reports.id })
-    .from(e)
-    .innerJoin(organizations, eq(organizations.id, e.organizationId))
-    .leftJoin(reports, and(eq(reports.organizationId, e.organizationId), eq(reports.year, year), eq(reports.isCurrent, true)))
-    .where(and(eq(e.county, county), eq(e.year, year)))
-    .all()
+  const entries = (
+    await db
+      .select({ id: organizations.id, name: organizations.name, addedAt: e.addedAt, addedBy: e.addedBy, reportId: reports.id })
+      .from(e)
+      .innerJoin(organizations, eq(organizations.id, e.organizationId))
+      .leftJoin(reports, and(eq(reports.organizationId, e.organizationId), eq(reports.year, year), eq(reports.isCurrent, true)))
+      .where(and(eq(e.county, county), eq(e.year, year)))
+      .all()
+  )
     .map(({ id, name, reportId, ...x }) => ({ organization: { id, name }, reportId, ...x }))
     // by name as the office orders names (pinyin), as the score table does
     .sort((a, b) => byName(a.organization.name, b.organization.name));
-  return { county, year, entries, years: rosterYears(db, county) };
+  return { county, year, entries, years: await rosterYears(db, county) };
 }
 
 /** The years a county has a roster for. */
-export function rosterYears(db: Db, county: string): number[] {
-  return db
-    .selectDistinct({ year: rosterEntries.year })
-    .from(rosterEntries)
-    .where(eq(rosterEntries.county, county))
-    .orderBy(rosterEntries.year)
-    .all()
-    .map((r) => r.year);
+export async function rosterYears(db: Db, county: string): Promise<number[]> {
+  return (
+    await db
+      .selectDistinct({ year: rosterEntries.year })
+      .from(rosterEntries)
+      .where(eq(rosterEntries.county, county))
+      .orderBy(rosterEntries.year)
+      .all()
+  ).map((r) => r.year);
 }
 
 /** Every roster entry of a county: year → organisation ids. */
-export function rostersOfCounty(db: Db, county: string): Map<number, Set<number>> {
+export async function rostersOfCounty(db: Db, county: string): Promise<Map<number, Set<number>>> {
   const out = new Map<number, Set<number>>();
-  for (const r of db.select().from(rosterEntries).where(eq(rosterEntries.county, county)).all()) {
+  for (const r of await db.select().from(rosterEntries).where(eq(rosterEntries.county, county)).all()) {
     const s = out.get(r.year) ?? new Set<number>();
     s.add(r.organizationId);
     out.set(r.year, s);
@@ -46,8 +49,8 @@ export function rostersOfCounty(db: Db, county: string): Map<number, Set<number>
 }
 
 /** The organisation ids on a county's roster for a year; null when no roster was set for it. */
-export function rosterIds(db: Db, county: string, year: number): Set<number> | null {
-  return rostersOfCounty(db, county).get(year) ?? null;
+export async function rosterIds(db: Db, county: string, year: number): Promise<Set<number> | null> {
+  return (await rostersOfCounty(db, county)).get(year) ?? null;
 }
 
 /**
@@ -55,16 +58,16 @@ export function rosterIds(db: Db, county: string, year: number): Set<number> | n
  * 米易县丙谷镇人民政府, 县卫生健康局): a name is matched to the unit its reports come under, or the
  * unit is created so that its report, when it comes, joins it. Call inside a write transaction.
  */
-export function addToRoster(
+export async function addToRoster(
   db: Db,
   county: string,
   year: number,
   names: readonly string[],
   by: string,
   now: string,
-): RosterChanged {
+): Promise<RosterChanged> {
   const out: RosterChanged = { added: [], already: [], refused: [] };
-  addCounty(db, county, by, now);
+  await addCounty(db, county, by, now);
   const seen = new Set<string>();
   for (const written of names) {
     const name = written.replace(/\s+/g, '');
@@ -79,7 +82,7 @@ export function addToRoster(
       out.refused.push({ name, reason: `属于${parsed.county}，不属于${county}` });
       continue;
     }
-    const { org } = resolveOrganization(
+    const { org } = await resolveOrganization(
       db,
       {
         name: parsed.name,
@@ -90,38 +93,44 @@ export function addToRoster(
       },
       now,
     );
-    const added = db
-      .insert(rosterEntries)
-      .values({ county, year, organizationId: org.id, addedAt: now, addedBy: by })
-      .onConflictDoNothing()
-      .run().changes;
+    const added = (
+      await db
+        .insert(rosterEntries)
+        .values({ county, year, organizationId: org.id, addedAt: now, addedBy: by })
+        .onConflictDoNothing()
+        .run()
+    ).changes;
     (added > 0 ? out.added : out.already).push(org.name);
   }
   return out;
 }
 
 /** Copies another year's roster of the county into this year's (units already on it stay). */
-export function copyRoster(db: Db, county: string, year: number, from: number, by: string, now: string): number {
-  const units = db
+export async function copyRoster(db: Db, county: string, year: number, from: number, by: string, now: string): Promise<number> {
+  const units = await db
     .select({ organizationId: rosterEntries.organizationId })
     .from(rosterEntries)
     .where(and(eq(rosterEntries.county, county), eq(rosterEntries.year, from)))
     .all();
   if (units.length === 0) return 0;
-  return db
-    .insert(rosterEntries)
-    .values(units.map((u) => ({ county, year, organizationId: u.organizationId, addedAt: now, addedBy: by })))
-    .onConflictDoNothing()
-    .run().changes;
+  return (
+    await db
+      .insert(rosterEntries)
+      .values(units.map((u) => ({ county, year, organizationId: u.organizationId, addedAt: now, addedBy: by })))
+      .onConflictDoNothing()
+      .run()
+  ).changes;
 }
 
-export function removeFromRoster(db: Db, county: string, year: number, organizationId: number): boolean {
+export async function removeFromRoster(db: Db, county: string, year: number, organizationId: number): Promise<boolean> {
   return (
-    db
-      .delete(rosterEntries)
-      .where(
-        and(eq(rosterEntries.county, county), eq(rosterEntries.year, year), eq(rosterEntries.organizationId, organizationId)),
-      )
-      .run().changes > 0
+    (
+      await db
+        .delete(rosterEntries)
+        .where(
+          and(eq(rosterEntries.county, county), eq(rosterEntries.year, year), eq(rosterEntries.organizationId, organizationId)),
+        )
+        .run()
+    ).changes > 0
   );
 }

@@ -8,49 +8,45 @@ import { evaluationRubrics, reportDeadlines } from '../../db/schema';
 export const defaultDeadline = (year: number) => `${year + 1}-01-31`;
 
 /** A year's reporting deadline (the last day on time, yyyy-mm-dd) and whether it is the default. */
-export function getDeadline(db: Db, year: number): { year: number; deadline: string; isDefault: boolean } {
-  const row = db.select().from(reportDeadlines).where(eq(reportDeadlines.year, year)).get();
+export async function getDeadline(db: Db, year: number): Promise<{ year: number; deadline: string; isDefault: boolean }> {
+  const row = await db.select().from(reportDeadlines).where(eq(reportDeadlines.year, year)).get();
   return row ? { year, deadline: row.deadline, isDefault: false } : { year, deadline: defaultDeadline(year), isDefault: true };
 }
 
 /** Every year's deadline that differs from the default. */
-export function deadlinesSet(db: Db): Map<number, string> {
-  return new Map(
-    db
-      .select()
-      .from(reportDeadlines)
-      .all()
-      .map((r) => [r.year, r.deadline]),
-  );
+export async function deadlinesSet(db: Db): Promise<Map<number, string>> {
+  return new Map((await db.select().from(reportDeadlines).all()).map((r) => [r.year, r.deadline]));
 }
 
 /** Sets (or with null, resets) a year's deadline; call inside a write transaction. */
-export function setDeadline(db: Db, year: number, deadline: string | null, by: string, now: string): void {
+export async function setDeadline(db: Db, year: number, deadline: string | null, by: string, now: string): Promise<void> {
   if (deadline === null) {
-    db.delete(reportDeadlines).where(eq(reportDeadlines.year, year)).run();
+    await db.delete(reportDeadlines).where(eq(reportDeadlines.year, year)).run();
     return;
   }
-  db.insert(reportDeadlines)
+  await db
+    .insert(reportDeadlines)
     .values({ year, deadline, updatedAt: now, updatedBy: by })
     .onConflictDoUpdate({ target: reportDeadlines.year, set: { deadline, updatedAt: now, updatedBy: by } })
     .run();
 }
 
 /** A year's scoring scheme: the one an admin saved, else the default. */
-export function getRubric(db: Db, year: number): RubricAnswer {
-  const row = db.select().from(evaluationRubrics).where(eq(evaluationRubrics.year, year)).get();
+export async function getRubric(db: Db, year: number): Promise<RubricAnswer> {
+  const row = await db.select().from(evaluationRubrics).where(eq(evaluationRubrics.year, year)).get();
   return row
     ? { year, rubric: row.rubric as Rubric, isDefault: false, updatedAt: row.updatedAt, updatedBy: row.updatedBy }
     : { year, rubric: DEFAULT_RUBRIC, isDefault: true, updatedAt: null, updatedBy: null };
 }
 
 /** Saves (or with null, drops back to the default) a year's scheme; call inside a write transaction. */
-export function setRubric(db: Db, year: number, rubric: Rubric | null, by: string, now: string): void {
+export async function setRubric(db: Db, year: number, rubric: Rubric | null, by: string, now: string): Promise<void> {
   if (rubric === null) {
-    db.delete(evaluationRubrics).where(eq(evaluationRubrics.year, year)).run();
+    await db.delete(evaluationRubrics).where(eq(evaluationRubrics.year, year)).run();
     return;
   }
-  db.insert(evaluationRubrics)
+  await db
+    .insert(evaluationRubrics)
     .values({ year, rubric, updatedAt: now, updatedBy: by })
     .onConflictDoUpdate({ target: evaluationRubrics.year, set: { rubric, updatedAt: now, updatedBy: by } })
     .run();

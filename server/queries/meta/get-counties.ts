@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { organizations } from '../../db/schema';
 
 /** Counties with their number of organisations; `county: null` collects the unassigned ones (last). */
-export function getCounties(db: Db): { county: string | null; organizations: number }[] {
-  return db
+export async function getCounties(db: Db): Promise<{ county: string | null; organizations: number }[]> {
+  return await db
     .select({ county: organizations.county, organizations: count() })
     .from(organizations)
     .groupBy(organizations.county)

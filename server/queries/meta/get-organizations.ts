@@ -4,12 +4,12 @@ import type { Db } from '../../db/client';
 import { organizations } from '../../db/schema';
 
 /** Organisations, all or those of one county; `county` of '' means the unassigned ones. */
-export function getOrganizations(db: Db, county?: string): OrganizationRow[] {
+export async function getOrganizations(db: Db, county?: string): Promise<OrganizationRow[]> {
   const o = organizations;
-  return db
+  return (await db
     .select({ id: o.id, name: o.name, fullName: o.fullName, kind: o.kind, county: o.county })
     .from(o)
     .where(county === undefined ? undefined : county === '' ? isNull(o.county) : eq(o.county, county))
     .orderBy(o.county, o.name)
-    .all() as OrganizationRow[];
+    .all()) as OrganizationRow[];
 }

@@ -6,8 +6,8 @@ import { sourceDocuments } from '../../db/schema';
 export const DEMO_IMPORTER = 'demo';
 
 /** Whether the database holds demo data (the dashboard then shows a 演示数据 banner on every page). */
-export function getStatus(db: Db): { demo: boolean } {
-  const one = db
+export async function getStatus(db: Db): Promise<{ demo: boolean }> {
+  const one = await db
     .select({ id: sourceDocuments.id })
     .from(sourceDocuments)
     .where(eq(sourceDocuments.importedBy, DEMO_IMPORTER))

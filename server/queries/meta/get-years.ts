@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { reports } from '../../db/schema';
 
 /** Years with at least one current report, newest first, with how many reports each has. */
-export function getYears(db: Db): { year: number; reports: number }[] {
-  return db
+export async function getYears(db: Db): Promise<{ year: number; reports: number }[]> {
+  return await db
     .select({ year: reports.year, reports: count() })
     .from(reports)
     .where(eq(reports.isCurrent, true))

@@ -3,7 +3,7 @@ import type { MetricDef } from '../../../shared/metrics';
 import type { Db } from '../../db/client';
 import { categoryCountOf, figureOf, proactiveTotalOf } from '../../db/expressions';
 import { proactiveCategories, reports, tableFigures } from '../../db/schema';
-import { perConnection } from '../../db/statement-cache';
+import { perConnection, statement } from '../../db/statement-cache';
 
 export interface MetricValue {
   organizationId: number;
@@ -53,7 +53,7 @@ function queries(db: Db) {
 // rankings and trends read a metric on every request: the three statements prepared once per connection
 const statements = perConnection((db: Db) => {
   const q = queries(db);
-  return { proactive: q.proactive.prepare(), category: q.category.prepare(), cell: q.cell.prepare() };
+  return { proactive: statement(db, q.proactive), category: statement(db, q.category), cell: statement(db, q.cell) };
 });
 
 /** The SQL and parameters behind a metric's values, for EXPLAIN QUERY PLAN in the benchmark. */
@@ -68,10 +68,10 @@ export function metricValuesSql(db: Db, metric: MetricDef, from: number, to: num
 }
 
 /** The metric for every current report in the years [from, to]. */
-export function getMetricValues(db: Db, metric: MetricDef, from: number, to: number): MetricValue[] {
+export async function getMetricValues(db: Db, metric: MetricDef, from: number, to: number): Promise<MetricValue[]> {
   const s = metric.source;
   const st = statements(db);
-  if (s.kind === 'category') return st.category.all({ from, to, category: s.category });
-  if (s.kind === 'cell') return st.cell.all({ from, to, row: s.row, column: s.column });
-  return st.proactive.all({ from, to });
+  if (s.kind === 'category') return (await st.category.all({ from, to, category: s.category })) as MetricValue[];
+  if (s.kind === 'cell') return (await st.cell.all({ from, to, row: s.row, column: s.column })) as MetricValue[];
+  return (await st.proactive.all({ from, to })) as MetricValue[];
 }

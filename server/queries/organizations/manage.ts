@@ -8,9 +8,9 @@ import { writeTransaction } from '../../db/write';
 type By = { actor: string; ip: string | null };
 
 /** An organisation with every name it has been written as and how many reports it has. */
-export function organizationDetails(db: Db, county?: string) {
+export async function organizationDetails(db: Db, county?: string) {
   const o = organizations;
-  const rows = db
+  const rows = await db
     .select({ id: o.id, name: o.name, fullName: o.fullName, kind: o.kind, county: o.county })
     .from(o)
     .where(county === undefined ? undefined : eq(o.county, county))
@@ -18,14 +18,14 @@ export function organizationDetails(db: Db, county?: string) {
     .all();
   const ids = rows.map((r) => r.id);
   const aliases = ids.length
-    ? db
+    ? await db
         .select({ id: organizationAliases.organizationId, alias: organizationAliases.alias })
         .from(organizationAliases)
         .where(inArray(organizationAliases.organizationId, ids))
         .all()
     : [];
   const counts = ids.length
-    ? db
+    ? await db
         .select({ id: reports.organizationId, n: count() })
         .from(reports)
         .where(and(inArray(reports.organizationId, ids), eq(reports.isCurrent, true)))
@@ -39,8 +39,8 @@ export function organizationDetails(db: Db, county?: string) {
   }));
 }
 
-function addAlias(db: Db, organizationId: number, alias: string): void {
-  db.insert(organizationAliases).values({ organizationId, alias }).onConflictDoNothing().run();
+async function addAlias(db: Db, organizationId: number, alias: string): Promise<void> {
+  await db.insert(organizationAliases).values({ organizationId, alias }).onConflictDoNothing().run();
 }
 
 /**
@@ -53,20 +53,20 @@ export async function updateOrganization(
   change: { name?: string; county?: string | null },
   by: By,
 ): Promise<boolean> {
-  const ok = await writeTransaction(db, () => {
-    const before = db.select().from(organizations).where(eq(organizations.id, id)).get();
+  const ok = await writeTransaction(db, async (tx) => {
+    const before = await tx.select().from(organizations).where(eq(organizations.id, id)).get();
     if (!before) return false;
     const set: { name?: string; county?: string | null } = {};
     if (change.name !== undefined && change.name !== before.name) {
       set.name = change.name;
-      addAlias(db, id, before.name);
-      addAlias(db, id, change.name);
+      await addAlias(tx, id, before.name);
+      await addAlias(tx, id, change.name);
     }
     if (change.county !== undefined && change.county !== before.county) set.county = change.county;
     if (Object.keys(set).length === 0) return true;
-    db.update(organizations).set(set).where(eq(organizations.id, id)).run();
+    await tx.update(organizations).set(set).where(eq(organizations.id, id)).run();
     if (set.name !== undefined) {
-      appendAudit(db, {
+      await appendAudit(tx, {
         ...by,
         action: 'organization.renamed',
         target: before.name,
@@ -74,7 +74,7 @@ export async function updateOrganization(
       });
     }
     if (set.county !== undefined) {
-      appendAudit(db, {
+      await appendAudit(tx, {
         ...by,
         action: 'organization.county',
         target: set.name ?? before.name,
@@ -94,16 +94,16 @@ export async function updateOrganization(
  */
 export async function mergeOrganizations(db: Db, into: number, from: number, by: By): Promise<'merged' | 'not_found' | 'same'> {
   if (into === from) return 'same';
-  const result = await writeTransaction(db, () => {
-    const a = db.select().from(organizations).where(eq(organizations.id, into)).get();
-    const b = db.select().from(organizations).where(eq(organizations.id, from)).get();
+  const result = await writeTransaction(db, async (tx) => {
+    const a = await tx.select().from(organizations).where(eq(organizations.id, into)).get();
+    const b = await tx.select().from(organizations).where(eq(organizations.id, from)).get();
     if (!a || !b) return 'not_found' as const;
-    for (const x of db.select().from(organizationAliases).where(eq(organizationAliases.organizationId, from)).all()) {
-      addAlias(db, into, x.alias);
+    for (const x of await tx.select().from(organizationAliases).where(eq(organizationAliases.organizationId, from)).all()) {
+      await addAlias(tx, into, x.alias);
     }
-    addAlias(db, into, b.name);
-    db.delete(organizationAliases).where(eq(organizationAliases.organizationId, from)).run();
-    const years = db
+    await addAlias(tx, into, b.name);
+    await tx.delete(organizationAliases).where(eq(organizationAliases.organizationId, from)).run();
+    const years = await tx
       .select({ id: reports.id, year: reports.year })
       .from(reports)
       .where(and(eq(reports.organizationId, from), eq(reports.isCurrent, true)))
@@ -111,7 +111,7 @@ export async function mergeOrganizations(db: Db, into: number, from: number, by:
     const now = new Date().toISOString();
     for (const y of years) {
       // two current versions of one year: the later import wins, the other goes to history
-      const both = db
+      const both = await tx
         .select({ id: reports.id })
         .from(reports)
         .where(and(inArray(reports.organizationId, [into, from]), eq(reports.year, y.year), eq(reports.isCurrent, true)))
@@ -119,23 +119,25 @@ export async function mergeOrganizations(db: Db, into: number, from: number, by:
         .all();
       const [keep, ...rest] = both;
       for (const r of rest) {
-        db.update(reports)
+        await tx
+          .update(reports)
           .set({ isCurrent: false, supersededAt: now, supersededById: keep?.id ?? null })
           .where(eq(reports.id, r.id))
           .run();
       }
     }
-    db.update(reports).set({ organizationId: into }).where(eq(reports.organizationId, from)).run();
+    await tx.update(reports).set({ organizationId: into }).where(eq(reports.organizationId, from)).run();
     // its places on the rosters (应报单位) go to the unit it joins, once per county and year
-    for (const e of db.select().from(rosterEntries).where(eq(rosterEntries.organizationId, from)).all()) {
-      db.insert(rosterEntries)
+    for (const e of await tx.select().from(rosterEntries).where(eq(rosterEntries.organizationId, from)).all()) {
+      await tx
+        .insert(rosterEntries)
         .values({ ...e, id: undefined, organizationId: into })
         .onConflictDoNothing()
         .run();
     }
-    db.delete(rosterEntries).where(eq(rosterEntries.organizationId, from)).run();
-    db.delete(organizations).where(eq(organizations.id, from)).run();
-    appendAudit(db, {
+    await tx.delete(rosterEntries).where(eq(rosterEntries.organizationId, from)).run();
+    await tx.delete(organizations).where(eq(organizations.id, from)).run();
+    await appendAudit(tx, {
       ...by,
       action: 'organization.merged',
       target: a.name,

@@ -14,34 +14,36 @@ import { getOrganizations } from '../meta/get-organizations';
  * from the first to the last on record, 缺报 where a unit on that year's roster has no report and
  * 不在名单 where it was not required; for a year without a roster, every unit of the county.
  */
-export function getQuality(db: Db, params: { year?: number; county?: string }) {
-  const orgs = getOrganizations(db, params.county);
+export async function getQuality(db: Db, params: { year?: number; county?: string }) {
+  const orgs = await getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
   const r = reports;
   // the publication date: the report's signature, else the date of the portal page it was collected from
-  const current = db
-    .select({
-      id: r.id,
-      organizationId: r.organizationId,
-      year: r.year,
-      ...publicationColumns,
-      errors: r.errorCount,
-    })
-    .from(r)
-    .innerJoin(sourceDocuments, sourceJoin)
-    .leftJoin(collectPages, pageJoin)
-    .where(eq(r.isCurrent, true))
-    .all()
+  const current = (
+    await db
+      .select({
+        id: r.id,
+        organizationId: r.organizationId,
+        year: r.year,
+        ...publicationColumns,
+        errors: r.errorCount,
+      })
+      .from(r)
+      .innerJoin(sourceDocuments, sourceJoin)
+      .leftJoin(collectPages, pageJoin)
+      .where(eq(r.isCurrent, true))
+      .all()
+  )
     .filter((x) => inScope.has(x.organizationId))
     .map(({ signed, onPage, fetchedAt, ...x }) => ({ ...x, ...publication({ signed, onPage, fetchedAt }) }));
-  const rosters = params.county ? rostersOfCounty(db, params.county) : new Map<number, Set<number>>();
+  const rosters = params.county ? await rostersOfCounty(db, params.county) : new Map<number, Set<number>>();
   const known = [...new Set([...current.map((r) => r.year), ...rosters.keys()])];
   // every year from the first to the last, a year with no report among them
   const years =
     known.length === 0
       ? []
       : Array.from({ length: Math.max(...known) - Math.min(...known) + 1 }, (_, i) => Math.min(...known) + i);
-  const deadlines = deadlinesSet(db);
+  const deadlines = await deadlinesSet(db);
   const isLate = (r: { year: number; publishedOn: string | null }) =>
     r.publishedOn !== null && r.publishedOn > (deadlines.get(r.year) ?? defaultDeadline(r.year));
   const matrix = orgs.map((o) => ({
@@ -60,21 +62,23 @@ export function getQuality(db: Db, params: { year?: number; county?: string }) {
   const ofYear = current.filter((r) => params.year === undefined || r.year === params.year);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const f = findings;
-  const found = db
-    .select({
-      reportId: f.reportId,
-      organizationId: r.organizationId,
-      year: r.year,
-      code: f.code,
-      severity: f.severity,
-      field: f.field,
-      message: f.message,
-    })
-    .from(f)
-    .innerJoin(r, eq(r.id, f.reportId))
-    .where(and(eq(r.isCurrent, true), params.year === undefined ? undefined : eq(r.year, params.year)))
-    .orderBy(f.severity, desc(r.year), f.reportId, f.id)
-    .all()
+  const found = (
+    await db
+      .select({
+        reportId: f.reportId,
+        organizationId: r.organizationId,
+        year: r.year,
+        code: f.code,
+        severity: f.severity,
+        field: f.field,
+        message: f.message,
+      })
+      .from(f)
+      .innerJoin(r, eq(r.id, f.reportId))
+      .where(and(eq(r.isCurrent, true), params.year === undefined ? undefined : eq(r.year, params.year)))
+      .orderBy(f.severity, desc(r.year), f.reportId, f.id)
+      .all()
+  )
     .filter((x) => inScope.has(x.organizationId))
     .map(({ organizationId, ...x }) => ({ ...x, organization: { id: organizationId, name: names.get(organizationId) ?? '' } }));
   const late = ofYear.filter(isLate).map((x) => ({

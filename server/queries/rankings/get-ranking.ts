@@ -14,10 +14,12 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * those whose report has no value for the metric, then those with no report that year (missing —
  * never shown as 0). Changes are against the previous year's current reports.
  */
-export function getRanking(db: Db, params: { year: number; county?: string; metric: MetricDef }): RankingRow[] {
-  const orgs = getOrganizations(db, params.county);
+export async function getRanking(db: Db, params: { year: number; county?: string; metric: MetricDef }): Promise<RankingRow[]> {
+  const orgs = await getOrganizations(db, params.county);
   const inScope = new Map<number, Organization>(orgs.map((o) => [o.id, o]));
-  const values = getMetricValues(db, params.metric, params.year - 1, params.year).filter((v) => inScope.has(v.organizationId));
+  const values = (await getMetricValues(db, params.metric, params.year - 1, params.year)).filter((v) =>
+    inScope.has(v.organizationId),
+  );
   const byYear = (y: number) =>
     new Map(values.filter((v) => v.year === y).map((v) => [v.organizationId, v] as [number, MetricValue]));
   const now = byYear(params.year);

@@ -7,41 +7,53 @@ import { corrections, findings, proactiveCategories, reports, tableFigures } fro
 import { type FigureTarget, figureTarget, recheckReport, setCorrected } from './correct-figure';
 
 /** A figure of one version as the parser read it (before any correction), or undefined if the version has no such figure. */
-function parsedValue(db: Db, reportId: number, target: FigureTarget): number | null | undefined {
+async function parsedValue(db: Db, reportId: number, target: FigureTarget): Promise<number | null | undefined> {
   if (target.kind === 'cell') {
     const f = tableFigures;
-    return db
-      .select({ v: f.value })
-      .from(f)
-      .where(and(eq(f.reportId, reportId), eq(f.rowKey, target.cell.row), eq(f.columnKey, target.cell.column)))
-      .get()?.v;
+    return (
+      await db
+        .select({ v: f.value })
+        .from(f)
+        .where(and(eq(f.reportId, reportId), eq(f.rowKey, target.cell.row), eq(f.columnKey, target.cell.column)))
+        .get()
+    )?.v;
   }
   if (target.kind === 'category') {
     const c = proactiveCategories;
-    return db
-      .select({ v: c.count })
-      .from(c)
-      .where(and(eq(c.reportId, reportId), eq(c.position, target.position)))
-      .get()?.v;
+    return (
+      await db
+        .select({ v: c.count })
+        .from(c)
+        .where(and(eq(c.reportId, reportId), eq(c.position, target.position)))
+        .get()
+    )?.v;
   }
-  return db.select({ v: reports.proactiveTotal }).from(reports).where(eq(reports.id, reportId)).get()?.v;
+  return (await db.select({ v: reports.proactiveTotal }).from(reports).where(eq(reports.id, reportId)).get())?.v;
 }
 
 /** Where a corrected field of the previous version is in the new one: a category is found by its label. */
-function targetIn(db: Db, reportId: number, template: TemplateVersion, field: string, previousId: number): FigureTarget | null {
+async function targetIn(
+  db: Db,
+  reportId: number,
+  template: TemplateVersion,
+  field: string,
+  previousId: number,
+): Promise<FigureTarget | null> {
   if (field === 'proactive.total') return { kind: 'total' };
   const position = categoryIndex(field);
   if (position !== null) {
     const c = proactiveCategories;
-    const label = db
-      .select({ label: c.label })
-      .from(c)
-      .where(and(eq(c.reportId, previousId), eq(c.position, position)))
-      .get()?.label;
+    const label = (
+      await db
+        .select({ label: c.label })
+        .from(c)
+        .where(and(eq(c.reportId, previousId), eq(c.position, position)))
+        .get()
+    )?.label;
     const now =
       label === undefined
         ? undefined
-        : db
+        : await db
             .select({ position: c.position })
             .from(c)
             .where(and(eq(c.reportId, reportId), eq(c.label, label)))
@@ -58,35 +70,36 @@ function targetIn(db: Db, reportId: number, template: TemplateVersion, field: st
  * fixed); where the new source says something else, the correction is not carried and the new
  * version gets a warning to review it. Called inside the import's transaction.
  */
-export function carryCorrections(
+export async function carryCorrections(
   db: Db,
   p: { previousId: number; reportId: number; template: TemplateVersion; importedBy: string; ip: string | null; now: string },
-): { carried: number; toReview: number } {
+): Promise<{ carried: number; toReview: number }> {
   const c = corrections;
-  const made = db.select().from(c).where(eq(c.reportId, p.previousId)).orderBy(desc(c.id)).all();
+  const made = await db.select().from(c).where(eq(c.reportId, p.previousId)).orderBy(desc(c.id)).all();
   // the latest correction of each field is what stood
   const latest = new Map<string, (typeof made)[number]>();
   for (const m of made) if (!latest.has(m.field)) latest.set(m.field, m);
   let carried = 0;
   let toReview = 0;
-  const categories = db
+  const categories = await db
     .select({ label: proactiveCategories.label })
     .from(proactiveCategories)
     .where(eq(proactiveCategories.reportId, p.previousId))
     .orderBy(proactiveCategories.position)
     .all();
-  const previousTemplate = (db.select({ t: reports.template }).from(reports).where(eq(reports.id, p.previousId)).get()?.t ??
-    '2021') as TemplateVersion;
+  const previousTemplate = ((await db.select({ t: reports.template }).from(reports).where(eq(reports.id, p.previousId)).get())
+    ?.t ?? '2021') as TemplateVersion;
   for (const m of latest.values()) {
     if (m.newValue === null) continue;
     const label = fieldLabel(m.field, previousTemplate, categories);
     const was = figureTarget(m.field, previousTemplate, categories.length);
-    const before = was ? parsedValue(db, p.previousId, was) : undefined;
-    const target = targetIn(db, p.reportId, p.template, m.field, p.previousId);
-    const now = target ? parsedValue(db, p.reportId, target) : undefined;
+    const before = was ? await parsedValue(db, p.previousId, was) : undefined;
+    const target = await targetIn(db, p.reportId, p.template, m.field, p.previousId);
+    const now = target ? await parsedValue(db, p.reportId, target) : undefined;
     if (target && now !== undefined && before !== undefined && now === before) {
-      const old = setCorrected(db, p.reportId, target, m.newValue);
-      db.insert(c)
+      const old = await setCorrected(db, p.reportId, target, m.newValue);
+      await db
+        .insert(c)
         .values({
           reportId: p.reportId,
           field: target.kind === 'category' ? `proactive.categories[${target.position}]` : m.field,
@@ -99,7 +112,8 @@ export function carryCorrections(
         .run();
       carried++;
     } else {
-      db.insert(findings)
+      await db
+        .insert(findings)
         .values({
           reportId: p.reportId,
           code: 'correction.review',
@@ -112,8 +126,8 @@ export function carryCorrections(
     }
   }
   if (carried + toReview > 0) {
-    recheckReport(db, p.reportId);
-    appendAudit(
+    await recheckReport(db, p.reportId);
+    await appendAudit(
       db,
       {
         actor: p.importedBy,

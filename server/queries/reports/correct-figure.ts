@@ -26,23 +26,23 @@ export function figureTarget(field: string, template: TemplateVersion, categorie
 }
 
 /** Sets a figure's corrected value; returns the value it had before (as corrected so far). */
-export function setCorrected(db: Db, reportId: number, target: FigureTarget, value: number): number | null {
+export async function setCorrected(db: Db, reportId: number, target: FigureTarget, value: number): Promise<number | null> {
   if (target.kind === 'cell') {
     const f = tableFigures;
     const cell = and(eq(f.reportId, reportId), eq(f.rowKey, target.cell.row), eq(f.columnKey, target.cell.column));
-    const old = db.select({ v: figureOf }).from(f).where(cell).get()?.v ?? null;
-    db.update(f).set({ correctedValue: value }).where(cell).run();
+    const old = (await db.select({ v: figureOf }).from(f).where(cell).get())?.v ?? null;
+    await db.update(f).set({ correctedValue: value }).where(cell).run();
     return old;
   }
   if (target.kind === 'category') {
     const c = proactiveCategories;
     const at = and(eq(c.reportId, reportId), eq(c.position, target.position));
-    const old = db.select({ v: categoryCountOf }).from(c).where(at).get()?.v ?? null;
-    db.update(c).set({ correctedCount: value }).where(at).run();
+    const old = (await db.select({ v: categoryCountOf }).from(c).where(at).get())?.v ?? null;
+    await db.update(c).set({ correctedCount: value }).where(at).run();
     return old;
   }
-  const old = db.select({ v: proactiveTotalOf }).from(reports).where(eq(reports.id, reportId)).get()?.v ?? null;
-  db.update(reports).set({ proactiveTotalCorrected: value }).where(eq(reports.id, reportId)).run();
+  const old = (await db.select({ v: proactiveTotalOf }).from(reports).where(eq(reports.id, reportId)).get())?.v ?? null;
+  await db.update(reports).set({ proactiveTotalCorrected: value }).where(eq(reports.id, reportId)).run();
   return old;
 }
 
@@ -50,17 +50,19 @@ export function setCorrected(db: Db, reportId: number, target: FigureTarget, val
  * The report's checks run again on its figures as corrected: its findings and its error and
  * warning counts replaced, so the report page, 数据质量 and the rankings show what still holds.
  */
-export function recheckReport(db: Db, reportId: number): void {
-  const report = getReport(db, reportId, 'editor');
+export async function recheckReport(db: Db, reportId: number): Promise<void> {
+  const report = await getReport(db, reportId, 'editor');
   if (!report) return;
   const now = recheckFigures(report);
-  db.delete(findings).where(eq(findings.reportId, reportId)).run();
+  await db.delete(findings).where(eq(findings.reportId, reportId)).run();
   if (now.length > 0) {
-    db.insert(findings)
+    await db
+      .insert(findings)
       .values(now.map((f) => ({ reportId, code: f.code, severity: f.severity, field: f.field ?? null, message: f.message })))
       .run();
   }
-  db.update(reports)
+  await db
+    .update(reports)
     .set({
       errorCount: now.filter((f) => f.severity === 'error').length,
       warningCount: now.filter((f) => f.severity === 'warning').length,
@@ -88,9 +90,10 @@ export async function correctFigure(
     ip?: string | null;
   },
 ): Promise<void> {
-  await writeTransaction(db, () => {
-    const old = setCorrected(db, p.reportId, p.target, p.value);
-    db.insert(corrections)
+  await writeTransaction(db, async (tx) => {
+    const old = await setCorrected(tx, p.reportId, p.target, p.value);
+    await tx
+      .insert(corrections)
       .values({
         reportId: p.reportId,
         field: p.field,
@@ -101,8 +104,8 @@ export async function correctFigure(
         correctedAt: new Date().toISOString(),
       })
       .run();
-    recheckReport(db, p.reportId);
-    appendAudit(db, {
+    await recheckReport(tx, p.reportId);
+    await appendAudit(tx, {
       actor: p.by,
       ip: p.ip ?? null,
       action: 'figure.corrected',

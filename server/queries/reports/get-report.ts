@@ -29,10 +29,10 @@ const COLUMN_INDEX: Record<string, string[]> = {
  */
 export type Audience = 'visitor' | 'viewer' | 'editor';
 
-export function getReport(db: Db, id: number, audience: Audience = 'visitor'): ReportDetail | null {
+export async function getReport(db: Db, id: number, audience: Audience = 'visitor'): Promise<ReportDetail | null> {
   const r = reports;
   const o = organizations;
-  const row = db
+  const row = await db
     .select({
       id: r.id,
       parsed: r.parsed,
@@ -57,7 +57,7 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
   const parsedValues: Record<string, number | null> = {};
   const ocrRanges = parsed.source.ocrRanges ?? [];
   const t = tableFigures;
-  const figures = db
+  const figures = await db
     .select({
       tableName: t.tableName,
       rowKey: t.rowKey,
@@ -98,7 +98,7 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
     parsed.proactive.total = row.proactiveTotalCorrected;
   }
   // categories as corrected; the parsed count kept in parsedValues like every corrected figure
-  const cats = db
+  const cats = await db
     .select({
       position: proactiveCategories.position,
       count: proactiveCategories.count,
@@ -115,15 +115,16 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
   }
   // the checks as they stand: re-run on the corrected figures after each correction (not the parser's first list)
   const fs = findings;
-  parsed.findings = db
-    .select({ code: fs.code, severity: fs.severity, field: fs.field, message: fs.message })
-    .from(fs)
-    .where(eq(fs.reportId, id))
-    .orderBy(fs.id)
-    .all()
-    .map((f) => (f.field === null ? { code: f.code, severity: f.severity, message: f.message } : f)) as ParsedReport['findings'];
+  parsed.findings = (
+    await db
+      .select({ code: fs.code, severity: fs.severity, field: fs.field, message: fs.message })
+      .from(fs)
+      .where(eq(fs.reportId, id))
+      .orderBy(fs.id)
+      .all()
+  ).map((f) => (f.field === null ? { code: f.code, severity: f.severity, message: f.message } : f)) as ParsedReport['findings'];
   const c = corrections;
-  const made: Correction[] = db
+  const made: Correction[] = await db
     .select({
       id: c.id,
       field: c.field,
@@ -143,7 +144,7 @@ export function getReport(db: Db, id: number, audience: Audience = 'visitor'): R
     organization: { id: row.orgId, name: row.name, fullName: row.fullName, kind: row.kind, county: row.county },
     isCurrent: row.isCurrent,
     importedAt: row.importedAt,
-    versions: listReportHistory(db, row.orgId, row.year).map(({ importedBy, ...v }) =>
+    versions: (await listReportHistory(db, row.orgId, row.year)).map(({ importedBy, ...v }) =>
       audience === 'editor' ? { ...v, importedBy } : v,
     ),
     corrections: audience === 'visitor' ? made.map((x) => ({ ...x, correctedBy: null })) : made,

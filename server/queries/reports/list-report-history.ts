@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { reports, sourceDocuments } from '../../db/schema';
 
 /** Every version of an organisation's report for a year, newest first. */
-export function listReportHistory(db: Db, organizationId: number, year: number) {
-  return db
+export async function listReportHistory(db: Db, organizationId: number, year: number) {
+  return await db
     .select({
       reportId: reports.id,
       isCurrent: reports.isCurrent,

@@ -7,10 +7,13 @@ import { organizations, reports, sourceDocuments } from '../../db/schema';
 export type { ReportSummary } from '../../../shared/schemas/index';
 
 /** Reports, current ones unless `history` is asked for, filtered by year and organisation. */
-export function listReports(db: Db, params: { year?: number; organizationId?: number; history?: boolean }): ReportSummary[] {
+export async function listReports(
+  db: Db,
+  params: { year?: number; organizationId?: number; history?: boolean },
+): Promise<ReportSummary[]> {
   const r = reports;
   const o = organizations;
-  const rows = db
+  const rows = await db
     .select({
       id: r.id,
       organizationId: r.organizationId,
@@ -46,8 +49,8 @@ export function listReports(db: Db, params: { year?: number; organizationId?: nu
 }
 
 /** The current reports of a year — what the dashboard shows. */
-export function listCurrentReports(db: Db, year: number) {
-  return listReports(db, { year }).map((r) => ({
+export async function listCurrentReports(db: Db, year: number) {
+  return (await listReports(db, { year })).map((r) => ({
     reportId: r.id,
     organizationId: r.organization.id,
     name: r.organization.name,

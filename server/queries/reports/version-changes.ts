@@ -13,11 +13,11 @@ export interface FigureChange {
 }
 
 /** Every figure of a version as the dashboard uses it (corrections applied), by path; categories by label. */
-function figuresOf(
+async function figuresOf(
   db: Db,
   reportId: number,
-): { template: TemplateVersion; values: Map<string, number | null>; categories: Map<string, number | null> } {
-  const r = db
+): Promise<{ template: TemplateVersion; values: Map<string, number | null>; categories: Map<string, number | null> }> {
+  const r = await db
     .select({ template: reports.template, total: proactiveTotalOf })
     .from(reports)
     .where(eq(reports.id, reportId))
@@ -26,7 +26,7 @@ function figuresOf(
   const values = new Map<string, number | null>([['proactive.total', r?.total ?? null]]);
   const byKey = new Map(templateCells(template).map((c) => [`${c.table} ${c.row} ${c.column}`, c.path]));
   const t = tableFigures;
-  for (const f of db
+  for (const f of await db
     .select({ table: t.tableName, row: t.rowKey, column: t.columnKey, v: figureOf })
     .from(t)
     .where(eq(t.reportId, reportId))
@@ -36,13 +36,9 @@ function figuresOf(
   }
   const c = proactiveCategories;
   const categories = new Map(
-    db
-      .select({ label: c.label, v: categoryCountOf })
-      .from(c)
-      .where(eq(c.reportId, reportId))
-      .orderBy(c.position)
-      .all()
-      .map((x) => [x.label, x.v]),
+    (
+      await db.select({ label: c.label, v: categoryCountOf }).from(c).where(eq(c.reportId, reportId)).orderBy(c.position).all()
+    ).map((x) => [x.label, x.v]),
   );
   return { template, values, categories };
 }
@@ -51,9 +47,9 @@ function figuresOf(
  * What the office would see change if version `to` replaced version `from`: the proactive total,
  * each category (by its label) and each table figure that differs, in the template's order and words.
  */
-export function versionChanges(db: Db, from: number, to: number): FigureChange[] {
-  const a = figuresOf(db, from);
-  const b = figuresOf(db, to);
+export async function versionChanges(db: Db, from: number, to: number): Promise<FigureChange[]> {
+  const a = await figuresOf(db, from);
+  const b = await figuresOf(db, to);
   const changes: FigureChange[] = [];
   const total = ['proactive.total'];
   for (const field of total) {

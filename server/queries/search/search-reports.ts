@@ -1,41 +1,48 @@
+import { sql } from 'drizzle-orm';
 import type { SearchResult } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
-import { prepared } from '../../db/statement-cache';
 import { getOrganizations } from '../meta/get-organizations';
 
 /** Lines shown per report, and reports per answer. */
 const SNIPPETS = 3;
 const MAX_REPORTS = 200;
 
-// Raw SQL: drizzle has no FTS5 (MATCH, a virtual table migrations/0007_search.sql creates). The
-// trigram index finds a phrase of three characters or more; a shorter one (两字词 such as 公开) is
-// found by scanning the current reports' text, which is still quick at a county's few hundred.
-const BY_INDEX = `select r.id as reportId, r.organization_id as organizationId, r.year, d.extracted_text as text
-   from source_text_fts f join source_documents d on d.id = f.rowid join reports r on r.source_document_id = d.id
-  where source_text_fts match ? and r.is_current = 1 and (? is null or r.year = ?)
-  order by r.year desc, r.id`;
-const BY_SCAN = `select r.id as reportId, r.organization_id as organizationId, r.year, d.extracted_text as text
-   from reports r join source_documents d on d.id = r.source_document_id
-  where r.is_current = 1 and (? is null or r.year = ?) and instr(d.extracted_text, ?) > 0
-  order by r.year desc, r.id`;
+type Row = { reportId: number; organizationId: number; year: number; text: string };
+const COLUMNS = sql`r.id as "reportId", r.organization_id as "organizationId", r.year, d.extracted_text as text`;
+
+// Raw SQL. SQLite: drizzle has no FTS5 (MATCH, a virtual table migrations/0007_search.sql creates);
+// the trigram index finds a phrase of three characters or more, and a shorter one (两字词 such as
+// 公开) is found by scanning the current reports' text, still quick at a county's few hundred.
+// PostgreSQL: always the scan (strpos), as the conservative subset has no trigram GIN index.
+function byIndex(db: Db, q: string, year: number | null): Promise<Row[]> {
+  return db.all<Row>(sql`select ${COLUMNS}
+     from source_text_fts f join source_documents d on d.id = f.rowid join reports r on r.source_document_id = d.id
+    where source_text_fts match ${`"${q.replaceAll('"', '""')}"`} and r.is_current = 1 and ${year === null ? sql`1 = 1` : sql`r.year = ${year}`}
+    order by r.year desc, r.id`);
+}
+function byScan(db: Db, q: string, year: number | null): Promise<Row[]> {
+  const found = db.$db.dialect === 'postgres' ? sql`strpos(d.extracted_text, ${q}) > 0` : sql`instr(d.extracted_text, ${q}) > 0`;
+  // the year compared as an integer parameter on both databases
+  const ofYear = year === null ? sql`1 = 1` : sql`r.year = ${year}`;
+  return db.all<Row>(sql`select ${COLUMNS}
+     from reports r join source_documents d on d.id = r.source_document_id
+    where r.is_current = 1 and ${ofYear} and ${found}
+    order by r.year desc, r.id`);
+}
 
 /**
  * The current reports whose text contains `q` (as typed, spaces kept out), with how often and the
  * first lines it is on, for the county (or all) and year (or all) asked.
  */
-export function searchReports(
+export async function searchReports(
   db: Db,
   p: { q: string; year?: number; county?: string },
-): { total: number; results: SearchResult[] } {
+): Promise<{ total: number; results: SearchResult[] }> {
   const q = p.q.replace(/\s+/g, '');
   if (q.length === 0) return { total: 0, results: [] };
-  const orgs = new Map(getOrganizations(db, p.county).map((o) => [o.id, o]));
+  const orgs = new Map((await getOrganizations(db, p.county)).map((o) => [o.id, o]));
   const year = p.year ?? null;
-  const rows = (
-    [...q].length >= 3
-      ? prepared(db, BY_INDEX).all(`"${q.replaceAll('"', '""')}"`, year, year)
-      : prepared(db, BY_SCAN).all(year, year, q)
-  ) as { reportId: number; organizationId: number; year: number; text: string }[];
+  const rows = [...q].length >= 3 && db.$db.dialect === 'sqlite' ? await byIndex(db, q, year) : await byScan(db, q, year);
   const hits = rows.filter((r) => orgs.has(r.organizationId));
   const results = hits.slice(0, MAX_REPORTS).map((r) => {
     const lines = r.text.split('\n');

@@ -9,13 +9,13 @@ import { getMetricValues } from '../metrics/get-metric-values';
  * and no report id), and the total over every organisation in scope per year with how many
  * reports it adds up (null for a year with no report at all).
  */
-export function getTrends(
+export async function getTrends(
   db: Db,
   params: { organizationIds: number[]; metric: MetricDef; from: number; to: number; county?: string },
-): { years: number[]; series: TrendSeries[]; total: TrendTotal[] } {
-  const orgs = getOrganizations(db, params.county);
+): Promise<{ years: number[]; series: TrendSeries[]; total: TrendTotal[] }> {
+  const orgs = await getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
-  const values = getMetricValues(db, params.metric, params.from, params.to).filter((v) => inScope.has(v.organizationId));
+  const values = (await getMetricValues(db, params.metric, params.from, params.to)).filter((v) => inScope.has(v.organizationId));
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
   const series = params.organizationIds
     .map((id) => orgs.find((o) => o.id === id))

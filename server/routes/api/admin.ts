@@ -37,7 +37,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         response: { 200: AuditEntries, ...errors(400, 401, 403) },
       },
     },
-    async (req) => ({ entries: listAudit(db, req.query) }),
+    async (req) => ({ entries: await listAudit(db, req.query) }),
   );
 
   app.get(
@@ -50,7 +50,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         response: { 200: UserList, ...errors(401, 403) },
       },
     },
-    async () => ({ users: listUsers(db) }),
+    async () => ({ users: await listUsers(db) }),
   );
 
   app.put(
@@ -69,20 +69,20 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       const name = req.params.name.trim();
       const { role, password } = req.body;
       const by = { actor: req.user?.name ?? 'unknown', ip: req.ip };
-      const before = roleOf(db, name);
+      const before = await roleOf(db, name);
       // the last administrator cannot give up the role: nobody could manage accounts any more
-      if (before === 'admin' && role !== 'admin' && countRole(db, 'admin') <= 1) {
+      if (before === 'admin' && role !== 'admin' && (await countRole(db, 'admin')) <= 1) {
         throw new HttpError(409, 'last_admin', '这是唯一的管理员账户，不能改为其他角色；请先设置另一名管理员');
       }
       if (password === undefined) {
         if (before === undefined) throw new HttpError(400, 'bad_request', '新建账户须设置密码');
-        await writeTransaction(db, () => setUserRole(db, name, role, by));
+        await writeTransaction(db, async (tx) => await setUserRole(tx, name, role, by));
         return { name, role, created: false };
       }
       const problem = passwordProblem(password, name);
       if (problem) throw new HttpError(400, 'bad_request', problem);
       const passwordHash = await hashPassword(password);
-      const { created } = await writeTransaction(db, () => saveUser(db, { name, role, passwordHash }, by));
+      const { created } = await writeTransaction(db, async (tx) => await saveUser(tx, { name, role, passwordHash }, by));
       return { name, role, created };
     },
   );
@@ -115,7 +115,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         response: { 200: CountyList, ...errors(401, 403) },
       },
     },
-    async () => ({ counties: listCounties(db) }),
+    async () => ({ counties: await listCounties(db) }),
   );
 
   app.post(
@@ -132,10 +132,11 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
     async (req, reply) => {
       const name = req.body.name.trim();
       if (!isCountyForm(name)) throw new HttpError(400, 'unknown_county', `“${name}”不是已知的县级行政区名称`);
-      const added = await writeTransaction(db, () => {
+      const added = await writeTransaction(db, async (tx) => {
         const now = new Date().toISOString();
-        const added = addCounty(db, name, req.user?.name ?? 'unknown', now);
-        if (added) appendAudit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.added', target: name }, now);
+        const added = await addCounty(tx, name, req.user?.name ?? 'unknown', now);
+        if (added)
+          await appendAudit(tx, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.added', target: name }, now);
         return added;
       });
       if (!added) throw new HttpError(409, 'exists', `县名单中已有“${name}”`);
@@ -156,11 +157,11 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
     },
     async (req, reply) => {
       const { name } = req.params;
-      const outcome = await writeTransaction(db, () => {
-        const used = organizationsOfCounty(db, name);
+      const outcome = await writeTransaction(db, async (tx) => {
+        const used = await organizationsOfCounty(tx, name);
         if (used > 0) return { used };
-        const removed = removeCounty(db, name);
-        if (removed) appendAudit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.removed', target: name });
+        const removed = await removeCounty(tx, name);
+        if (removed) await appendAudit(tx, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.removed', target: name });
         return { removed };
       });
       if ('used' in outcome) throw new HttpError(409, 'in_use', `已有 ${outcome.used} 个单位归入“${name}”，不能删除`);

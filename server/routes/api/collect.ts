@@ -23,7 +23,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
         response: { 200: CollectState, ...errors(401, 403) },
       },
     },
-    async () => ({ schedule: collector.schedule(), sources: collector.sources(), running: collector.status() }),
+    async () => ({ schedule: await collector.schedule(), sources: await collector.sources(), running: collector.status() }),
   );
 
   app.post(
@@ -56,7 +56,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
     },
     async (req, reply) => {
       if (collector.status()) throw new HttpError(409, 'busy', '正在采集，请等这次采集完成');
-      if (!collector.start(req.params.id, { actor: req.user?.name ?? 'unknown', ip: req.ip })) {
+      if (!(await collector.start(req.params.id, { actor: req.user?.name ?? 'unknown', ip: req.ip }))) {
         throw new HttpError(404, 'not_found', `采集来源 ${req.params.id} 不存在`);
       }
       return reply.status(204).send(null);
@@ -91,7 +91,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
         response: { 200: CollectFailures, ...errors(401, 403) },
       },
     },
-    async (req) => ({ pages: collector.failures(req.params.id) }),
+    async (req) => ({ pages: await collector.failures(req.params.id) }),
   );
 };
 

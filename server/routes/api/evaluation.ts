@@ -56,8 +56,8 @@ const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 /** The ranking chart's own title (the 通报's caption under it is the model's). */
 const chartTitle = (e: { county: string; year: number }) => `${e.county}${e.year}年度年报考核得分排名`;
 
-function assertCounty(db: Db, county: string): void {
-  if (!countyListed(db, county)) throw new HttpError(404, 'unknown_county', `县名单中没有“${county}”`);
+async function assertCounty(db: Db, county: string): Promise<void> {
+  if (!(await countyListed(db, county))) throw new HttpError(404, 'unknown_county', `县名单中没有“${county}”`);
 }
 
 /** The unit names in a roster workbook: the column headed 单位 (名称) on the first sheet, else column A. */
@@ -124,14 +124,14 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     req: { user?: { name: string } | null; ip: string },
     action: 'roster.changed' | 'evaluation.deadline' | 'evaluation.rubric',
     target: string,
-    run: (actor: string, now: string) => T,
+    run: (tx: Db, actor: string, now: string) => Promise<T>,
     detail: (result: T) => Record<string, unknown> | null,
   ): Promise<T> {
     const now = new Date().toISOString();
-    const result = await writeTransaction(db, () => {
-      const r = run(by(req).actor, now);
+    const result = await writeTransaction(db, async (tx) => {
+      const r = await run(tx, by(req).actor, now);
       const d = detail(r);
-      if (d) appendAudit(db, { ...by(req), action, target, detail: d }, now);
+      if (d) await appendAudit(tx, { ...by(req), action, target, detail: d }, now);
       return r;
     });
     dataChanged(db);
@@ -150,8 +150,8 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req) => {
-      assertCounty(db, req.query.county);
-      return evaluate(db, req.query.county, req.query.year);
+      await assertCounty(db, req.query.county);
+      return await evaluate(db, req.query.county, req.query.year);
     },
   );
 
@@ -167,8 +167,8 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req) => {
-      assertCounty(db, req.query.county);
-      return getRoster(db, req.query.county, req.query.year);
+      await assertCounty(db, req.query.county);
+      return await getRoster(db, req.query.county, req.query.year);
     },
   );
 
@@ -185,12 +185,12 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     },
     async (req) => {
       const { county, year, names } = req.body;
-      assertCounty(db, county);
+      await assertCounty(db, county);
       return change(
         req,
         'roster.changed',
         `${county}${year}`,
-        (actor, now) => addToRoster(db, county, year, names, actor, now),
+        (tx, actor, now) => addToRoster(tx, county, year, names, actor, now),
         (r) => ({ added: r.added }),
       );
     },
@@ -209,7 +209,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     },
     async (req) => {
       const { county, year } = req.query;
-      assertCounty(db, county);
+      await assertCounty(db, county);
       if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '请以 multipart/form-data 方式上传文件');
       const part = await req.file({ limits: { fileSize: MAX_ROSTER_BYTES, files: 1 } });
       if (!part) throw new HttpError(400, 'bad_request', '没有收到文件');
@@ -220,7 +220,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         req,
         'roster.changed',
         `${county}${year}`,
-        (actor, now) => addToRoster(db, county, year, names, actor, now),
+        (tx, actor, now) => addToRoster(tx, county, year, names, actor, now),
         (r) => ({ file: cleanFileName(part.filename), added: r.added, refused: r.refused.length }),
       );
     },
@@ -239,12 +239,12 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     },
     async (req) => {
       const { county, year, from } = req.body;
-      assertCounty(db, county);
+      await assertCounty(db, county);
       const added = await change(
         req,
         'roster.changed',
         `${county}${year}`,
-        (actor, now) => copyRoster(db, county, year, from, actor, now),
+        (tx, actor, now) => copyRoster(tx, county, year, from, actor, now),
         (n) => ({ copiedFrom: from, added: n }),
       );
       return { added };
@@ -268,7 +268,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         req,
         'roster.changed',
         `${county}${year}`,
-        () => removeFromRoster(db, county, year, organizationId),
+        (tx) => removeFromRoster(tx, county, year, organizationId),
         (ok) => (ok ? { removed: organizationId } : null),
       );
       if (!removed) throw new HttpError(404, 'not_found', '该单位不在这一年度的名单中');
@@ -287,7 +287,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         response: { 200: DeadlineAnswer, ...errors(400, 401, 403) },
       },
     },
-    async (req) => getDeadline(db, req.query.year),
+    async (req) => await getDeadline(db, req.query.year),
   );
 
   app.put(
@@ -314,10 +314,10 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         req,
         'evaluation.deadline',
         String(year),
-        (actor, now) => setDeadline(db, year, deadline, actor, now),
+        (tx, actor, now) => setDeadline(tx, year, deadline, actor, now),
         () => ({ deadline }),
       );
-      return getDeadline(db, year);
+      return await getDeadline(db, year);
     },
   );
 
@@ -332,7 +332,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         response: { 200: RubricAnswer, ...errors(400, 401, 403) },
       },
     },
-    async (req) => getRubric(db, req.query.year),
+    async (req) => await getRubric(db, req.query.year),
   );
 
   app.put(
@@ -356,10 +356,10 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         req,
         'evaluation.rubric',
         String(year),
-        (actor, now) => setRubric(db, year, rubric, actor, now),
+        (tx, actor, now) => setRubric(tx, year, rubric, actor, now),
         () => ({ rubric }),
       );
-      return getRubric(db, year);
+      return await getRubric(db, year);
     },
   );
 
@@ -375,10 +375,10 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req) => {
-      assertCounty(db, req.query.county);
-      const item = getRubric(db, req.query.year).rubric.items.find((i) => i.rule === 'copied');
+      await assertCounty(db, req.query.county);
+      const item = (await getRubric(db, req.query.year)).rubric.items.find((i) => i.rule === 'copied');
       const threshold = item?.threshold ?? DEFAULT_RUBRIC.items.find((i) => i.rule === 'copied')?.threshold ?? 0.8;
-      return { threshold, pairs: getCopies(db, req.query.county, req.query.year, threshold) };
+      return { threshold, pairs: await getCopies(db, req.query.county, req.query.year, threshold) };
     },
   );
 
@@ -394,7 +394,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req) => {
-      const c = compareReports(db, req.query.a, req.query.b);
+      const c = await compareReports(db, req.query.a, req.query.b);
       if (!c) throw new HttpError(404, 'not_found', '报告不存在');
       return c;
     },
@@ -412,8 +412,8 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req) => {
-      assertCounty(db, req.query.county);
-      return bulletinModel(evaluate(db, req.query.county, req.query.year), req.query);
+      await assertCounty(db, req.query.county);
+      return bulletinModel(await evaluate(db, req.query.county, req.query.year), req.query);
     },
   );
 
@@ -429,8 +429,8 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req, reply) => {
-      assertCounty(db, req.query.county);
-      const e = evaluate(db, req.query.county, req.query.year);
+      await assertCounty(db, req.query.county);
+      const e = await evaluate(db, req.query.county, req.query.year);
       const { rankingChartPng } = await bulletinFiles();
       const png = rankingChartPng(e.rows, chartTitle(e));
       return reply.header('content-type', 'image/png').header('cache-control', 'no-store').send(png);
@@ -449,8 +449,8 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req, reply) => {
-      assertCounty(db, req.query.county);
-      const e = evaluate(db, req.query.county, req.query.year);
+      await assertCounty(db, req.query.county);
+      const e = await evaluate(db, req.query.county, req.query.year);
       const model = bulletinModel(e, req.query);
       const { bulletinDocx, rankingChartPng } = await bulletinFiles();
       let chart: Buffer | null = null;
@@ -478,8 +478,8 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       },
     },
     async (req, reply) => {
-      assertCounty(db, req.query.county);
-      const e = evaluate(db, req.query.county, req.query.year);
+      await assertCounty(db, req.query.county);
+      const e = await evaluate(db, req.query.county, req.query.year);
       const { evaluationWorkbook } = await workbooks();
       const body = await evaluationWorkbook(e);
       const name = `${e.county}${e.year}年度年报考核得分表.xlsx`;

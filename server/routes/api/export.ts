@@ -27,9 +27,9 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
     async (req, reply) => {
       const metric = metricByKey(req.query.metric ?? 'proactive');
       if (!metric) throw new HttpError(400, 'bad_request', `未知的指标：${req.query.metric}`);
-      assertCountyKnown(db, req.query.county);
-      assertYearKnown(db, req.query.year);
-      const rows = getRanking(db, { year: req.query.year, county: req.query.county, metric });
+      await assertCountyKnown(db, req.query.county);
+      await assertYearKnown(db, req.query.year);
+      const rows = await getRanking(db, { year: req.query.year, county: req.query.county, metric });
       const { rankingWorkbook } = await workbooks();
       const body = await rankingWorkbook(db, rows, { year: req.query.year, county: req.query.county, metric });
       const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;
@@ -49,8 +49,8 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       },
     },
     async (req, reply) => {
-      assertCountyKnown(db, req.query.county);
-      assertYearKnown(db, req.query.year);
+      await assertCountyKnown(db, req.query.county);
+      await assertYearKnown(db, req.query.year);
       const { reportsWorkbook } = await workbooks();
       const body = await reportsWorkbook(db, req.query);
       const name = `${req.query.county ?? '全部'}${req.query.year}年政府信息公开年报数据.xlsx`;

@@ -34,7 +34,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
         if (e instanceof FormatError) throw new HttpError(400, 'bad_archive', e.zh);
         throw e;
       });
-      const jobs = queue.enqueue(expanded, { county, importedBy, ip: req.ip });
+      const jobs = await queue.enqueue(expanded, { county, importedBy, ip: req.ip });
       req.log.info({ files: files.length, jobs: jobs.map((j) => j.id) }, 'upload queued');
       return reply.status(202).send({ jobs });
     },
@@ -53,7 +53,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
     },
     async (req) => {
       const ids = req.query.ids ? req.query.ids.split(',').map(Number) : null;
-      return { jobs: queue.get(ids, req.user?.name ?? '') };
+      return { jobs: await queue.get(ids, req.user?.name ?? '') };
     },
   );
 

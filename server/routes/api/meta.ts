@@ -33,7 +33,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     async (req, reply) => {
       try {
         // touches the database: a server whose database has gone bad is not healthy
-        touchDatabase(db);
+        await touchDatabase(db);
         return { status: 'ok' as const };
       } catch (err) {
         req.log.error({ err }, 'health check: database unreadable');
@@ -51,7 +51,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         response: { 200: Status, ...errors(401) },
       },
     },
-    async () => getStatus(db),
+    async () => await getStatus(db),
   );
 
   app.get(
@@ -65,7 +65,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         },
       },
     },
-    async () => ({ years: getYears(db) }),
+    async () => ({ years: await getYears(db) }),
   );
 
   app.get(
@@ -79,7 +79,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         },
       },
     },
-    async () => ({ counties: getCounties(db) }),
+    async () => ({ counties: await getCounties(db) }),
   );
 
   app.get(
@@ -95,8 +95,8 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       },
     },
     async (req) => {
-      assertCountyKnown(db, req.query.county);
-      return { organizations: getOrganizations(db, req.query.county) };
+      await assertCountyKnown(db, req.query.county);
+      return { organizations: await getOrganizations(db, req.query.county) };
     },
   );
 };

@@ -29,7 +29,7 @@ const organizations: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db })
         response: { 200: OrganizationDetails, ...errors(400, 401, 403) },
       },
     },
-    async (req) => ({ organizations: organizationDetails(db, req.query.county) }),
+    async (req) => ({ organizations: await organizationDetails(db, req.query.county) }),
   );
 
   app.patch(
@@ -46,7 +46,7 @@ const organizations: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db })
     },
     async (req, reply) => {
       const { name, county } = req.body;
-      if (typeof county === 'string' && !countyListed(db, county)) {
+      if (typeof county === 'string' && !(await countyListed(db, county))) {
         throw new HttpError(400, 'bad_request', `“${county}”不在县名单中，请先由管理员添加`);
       }
       const ok = await updateOrganization(

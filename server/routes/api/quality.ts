@@ -19,9 +19,9 @@ const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       },
     },
     async (req) => {
-      assertCountyKnown(db, req.query.county);
-      if (req.query.year !== undefined) assertYearKnown(db, req.query.year);
-      return getQuality(db, req.query);
+      await assertCountyKnown(db, req.query.county);
+      if (req.query.year !== undefined) await assertYearKnown(db, req.query.year);
+      return await getQuality(db, req.query);
     },
   );
 };

@@ -42,20 +42,20 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     },
     async (req) => {
       const metric = metricOf(req.query.metric);
-      assertCountyKnown(db, req.query.county);
-      assertYearKnown(db, req.query.year);
+      await assertCountyKnown(db, req.query.county);
+      await assertYearKnown(db, req.query.year);
       const { year, county, q } = req.query;
       const limit = req.query.limit ?? RANKING_PAGE;
       const offset = req.query.offset ?? 0;
       // the whole ranking is computed once per data version, since a ranking is read far more often
       // than it is written; the response schema serialises the page asked for
-      const whole = cached(db, `ranking|${year}|${county}|${metric.key}`, () => {
-        const rows = getRanking(db, { year, county, metric });
+      const whole = await cached(db, `ranking|${year}|${county}|${metric.key}`, async () => {
+        const rows = await getRanking(db, { year, county, metric });
         return { rows, summary: summarize(rows) };
       });
       const needle = q?.trim();
       const matching = needle
-        ? cached(db, `ranking-filter|${year}|${county}|${metric.key}|${needle}`, () =>
+        ? await cached(db, `ranking-filter|${year}|${county}|${metric.key}|${needle}`, () =>
             whole.rows.filter((r) => r.organization.name.includes(needle)),
           )
         : whole.rows;
@@ -88,16 +88,18 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     },
     async (req) => {
       const metric = metricOf(req.query.metric);
-      assertCountyKnown(db, req.query.county);
-      const years = yearRange(db);
+      await assertCountyKnown(db, req.query.county);
+      const years = await yearRange(db);
       const from = req.query.from ?? years.lo ?? new Date().getFullYear() - 1;
       const to = req.query.to ?? years.hi ?? from;
       if (from > to) throw new HttpError(400, 'bad_request', '起始年度不能晚于结束年度');
       if (to - from > 50) throw new HttpError(400, 'bad_request', '年度范围不能超过 50 年');
       const organizationIds = (req.query.organization ?? '').split(',').filter(Boolean).map(Number);
       const county = req.query.county;
-      const trends = cached(db, `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}`, () =>
-        getTrends(db, { organizationIds, metric, from, to, county }),
+      const trends = await cached(
+        db,
+        `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}`,
+        async () => await getTrends(db, { organizationIds, metric, from, to, county }),
       );
       return { metric: metric.key, metricLabel: metric.label, ...trends };
     },
@@ -118,11 +120,11 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       },
     },
     async (req) => {
-      assertCountyKnown(db, req.query.county);
-      assertYearKnown(db, req.query.year);
+      await assertCountyKnown(db, req.query.county);
+      await assertYearKnown(db, req.query.year);
       const { year, county, limit, reports } = req.query;
-      const whole = cached(db, `categories|${year}|${county}`, () => {
-        const all = getCategories(db, { year, county });
+      const whole = await cached(db, `categories|${year}|${county}`, async () => {
+        const all = await getCategories(db, { year, county });
         return { ...all, totals: categoryTotals(all.rows) };
       });
       const wanted = reports ? new Set(reports.split(',').map(Number)) : null;

@@ -51,7 +51,11 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       },
     },
     async (req) => ({
-      reports: listReports(db, { year: req.query.year, organizationId: req.query.organization, history: req.query.history }),
+      reports: await listReports(db, {
+        year: req.query.year,
+        organizationId: req.query.organization,
+        history: req.query.history,
+      }),
     }),
   );
 
@@ -66,7 +70,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       },
     },
     async (req) => {
-      const report = getReport(db, req.params.id, audienceOf(req.user));
+      const report = await getReport(db, req.params.id, audienceOf(req.user));
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       return report;
     },
@@ -83,7 +87,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       },
     },
     async (req, reply) => {
-      const source = getSource(db, req.params.id);
+      const source = await getSource(db, req.params.id);
       if (!source) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       await audit(db, {
         actor: req.user?.name ?? null,
@@ -148,10 +152,10 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       },
     },
     async (req) => {
-      const report = getReport(db, req.params.id);
+      const report = await getReport(db, req.params.id);
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       await makeCurrent(db, report.id, { actor: req.user?.name ?? 'unknown', ip: req.ip });
-      const updated = getReport(db, report.id, audienceOf(req.user));
+      const updated = await getReport(db, report.id, audienceOf(req.user));
       if (!updated) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       return updated;
     },
@@ -170,7 +174,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       },
     },
     async (req) => {
-      const report = getReport(db, req.params.id);
+      const report = await getReport(db, req.params.id);
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       const { field, value, reason } = req.body;
       if (!report.isCurrent) {
@@ -188,7 +192,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         by: req.user?.name ?? 'unknown',
         ip: req.ip,
       });
-      const updated = getReport(db, report.id, audienceOf(req.user));
+      const updated = await getReport(db, report.id, audienceOf(req.user));
       if (!updated) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       return updated;
     },

@@ -17,8 +17,8 @@ const search: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       },
     },
     async (req) => {
-      assertCountyKnown(db, req.query.county);
-      return searchReports(db, req.query);
+      await assertCountyKnown(db, req.query.county);
+      return await searchReports(db, req.query);
     },
   );
 };

@@ -34,13 +34,13 @@ const session: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const { name } = req.body;
-      const blocked = loginBlocked(db, name, req.ip);
+      const blocked = await loginBlocked(db, name, req.ip);
       if (blocked) {
         reply.header('retry-after', String(blocked.retryAfter));
         await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: `throttled by ${blocked.by}` } });
         throw new HttpError(429, 'too_many_requests', `密码错误次数过多，请 ${Math.ceil(blocked.retryAfter / 60)} 分钟后再试`);
       }
-      const user = findLoginUser(db, name);
+      const user = await findLoginUser(db, name);
       const ok = await verifyPassword(req.body.password, user?.hash ?? DUMMY_HASH);
       if (user?.lockedAt) {
         await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: 'account locked' } });

@@ -73,7 +73,7 @@ export async function readUpload(req: FastifyRequest, db: Db, limits: UploadLimi
     }
   }
   if (files.length === 0) throw new HttpError(400, 'bad_request', '没有收到文件');
-  if (county !== null && !countyListed(db, county)) {
+  if (county !== null && !(await countyListed(db, county))) {
     throw new HttpError(400, 'unknown_county', `“${county}”不在县名单中；县名单由管理员维护，请先请管理员添加`);
   }
   return { files, county };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type TestApp, testApp } from '../../helpers/app';
+import { sqlAll, sqlRun } from '../../helpers/db';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,16 +40,17 @@ describe('accounts on the admin page (PUT /api/admin/users/:name)', () => {
       name: 'viewer',
       role: 'editor',
     });
-    const audit = t.db.$client
-      .prepare("select actor, target, detail from audit_log where action = 'user.saved' and target = 'viewer'")
-      .all();
+    const audit = await sqlAll(
+      t.db,
+      "select actor, target, detail from audit_log where action = 'user.saved' and target = 'viewer'",
+    );
     expect(audit).toEqual([
       { actor: 'admin', target: 'viewer', detail: '{"role":"editor","previousRole":"viewer","passwordChanged":false}' },
     ]);
   });
 
   it('resets a password, which also unlocks the account', async () => {
-    t.db.$client.prepare("update users set locked_at = '2026-12-01T00:00:00Z' where name = 'editor'").run();
+    await sqlRun(t.db, "update users set locked_at = '2026-12-01T00:00:00Z' where name = 'editor'");
     // locked: refused even with the right password
     expect(await signIn('editor', PASSWORD)).toBe(403);
     expect((await put('editor', { role: 'editor', password: 'New-password-22' })).json().created).toBe(false);

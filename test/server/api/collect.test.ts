@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../helpers/app';
+import { sqlAll, sqlGet } from '../../helpers/db';
 import { sampleText } from '../../helpers/samples';
 
 // A column with two articles: 小铺乡's 2021 report in the page (made from the sample), and a broken link.
@@ -70,15 +71,14 @@ describe('the 采集 screen’s API', () => {
     const failures = (await call('GET', `/api/collect/sources/${source.id}/failures`)).json().pages;
     expect(failures.map((p: { url: string }) => p.url)).toEqual([column.replace('index.html', 'a2.html')]);
     // the report is in, with where it was found
-    const rows = t.db.$client
-      .prepare(
-        'select o.name, r.year, d.url from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id where r.year = 2021',
-      )
-      .all();
+    const rows = await sqlAll(
+      t.db,
+      'select o.name, r.year, d.url from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id where r.year = 2021',
+    );
     expect(rows).toEqual([{ name: '小铺乡', year: 2021, url: column.replace('index.html', 'a1.html') }]);
-    expect(
-      t.db.$client.prepare("select count(*) as n from audit_log where action in ('collect.source', 'collect.run')").get(),
-    ).toEqual({ n: 2 });
+    expect(await sqlGet(t.db, "select count(*) as n from audit_log where action in ('collect.source', 'collect.run')")).toEqual({
+      n: 2,
+    });
     // its signature has no date: the page's PubDate (2022-03-01, after 2022-01-31) makes it late
     const late = (await call('GET', '/api/quality?year=2021')).json().late;
     expect(late).toEqual([
@@ -116,8 +116,8 @@ describe('the 采集 screen’s API', () => {
     expect(state.schedule.lastRunOn).toBe('2027-01-05');
     // the second run of the source opens nothing new
     expect(state.sources[0].lastSummary).toMatchObject({ listPages: 1, found: 0, imported: 0 });
-    expect(
-      t.db.$client.prepare("select actor from audit_log where action = 'collect.run' order by id desc limit 1").get(),
-    ).toEqual({ actor: 'schedule' });
+    expect(await sqlGet(t.db, "select actor from audit_log where action = 'collect.run' order by id desc limit 1")).toEqual({
+      actor: 'schedule',
+    });
   });
 });

@@ -95,20 +95,20 @@ describe('the serialiser sends everything the queries return', () => {
     const list = await checked('get', '/api/reports', '/api/reports');
     for (const r of list.reports as { id: number }[]) {
       const sent = (await t.app.inject({ method: 'GET', url: `/api/reports/${r.id}`, headers: await t.login('editor') })).json();
-      expect(sent).toEqual(JSON.parse(JSON.stringify(getReport(t.db, r.id, 'editor'))));
+      expect(sent).toEqual(JSON.parse(JSON.stringify(await getReport(t.db, r.id, 'editor'))));
     }
   });
 
   it('rankings, categories and quality: the rows equal the queries’ rows', async () => {
     for (const m of METRICS) {
       const sent = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2024&metric=${m.key}&limit=5000` })).json();
-      const rows = getRanking(t.db, { year: 2024, metric: metricByKey(m.key) as (typeof METRICS)[number] });
+      const rows = await getRanking(t.db, { year: 2024, metric: metricByKey(m.key) as (typeof METRICS)[number] });
       expect(sent.rows, m.key).toEqual(JSON.parse(JSON.stringify(rows)));
     }
     const categories = (await t.app.inject({ method: 'GET', url: '/api/categories?year=2024' })).json();
-    expect(categories.rows).toEqual(JSON.parse(JSON.stringify(getCategories(t.db, { year: 2024 }).rows)));
+    expect(categories.rows).toEqual(JSON.parse(JSON.stringify((await getCategories(t.db, { year: 2024 })).rows)));
     const quality = (await t.app.inject({ method: 'GET', url: '/api/quality?year=2024' })).json();
-    expect(quality).toEqual(JSON.parse(JSON.stringify(getQuality(t.db, { year: 2024 }))));
+    expect(quality).toEqual(JSON.parse(JSON.stringify(await getQuality(t.db, { year: 2024 }))));
   });
 
   it('a report: the contract fields of docs/report-json.md, and figures written by hand from the sample', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../../server/ingest/import-report';
 import { type TestApp, testApp } from '../../helpers/app';
+import { sqlAll, sqlGet } from '../../helpers/db';
 import { sampleText } from '../../helpers/samples';
 
 // 草场镇 2024 as published with one typo: 工作动态 21 条 (the sample says 20). By hand: the categories
@@ -58,9 +59,10 @@ describe('a correction re-runs the checks on the corrected figures', () => {
     const row = cats.rows.find((r: { organization: { name: string } }) => r.organization.name === '草场镇');
     expect(row.categories.工作动态).toBe(20);
     // the audit log names the figure in the template's words
-    const audit = t.db.$client
-      .prepare("select detail from audit_log where action = 'figure.corrected' order by id desc limit 1")
-      .get() as { detail: string };
+    const audit = (await sqlGet(
+      t.db,
+      "select detail from audit_log where action = 'figure.corrected' order by id desc limit 1",
+    )) as { detail: string };
     expect(JSON.parse(audit.detail)).toMatchObject({
       field: 'proactive.categories[0]',
       label: '主动公开分类“工作动态”',
@@ -115,7 +117,7 @@ describe('a correction re-runs the checks on the corrected figures', () => {
   });
 
   it('is refused on a version that has been replaced, and nothing is written', async () => {
-    const before = t.db.$client.prepare('select count(*) as n from corrections').get();
+    const before = await sqlGet(t.db, 'select count(*) as n from corrections');
     const res = await t.app.inject({
       method: 'PATCH',
       url: `/api/reports/${id}/figures`,
@@ -124,7 +126,7 @@ describe('a correction re-runs the checks on the corrected figures', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/已被替换的历史版本，不能更正/);
-    expect(t.db.$client.prepare('select count(*) as n from corrections').get()).toEqual(before);
+    expect(await sqlGet(t.db, 'select count(*) as n from corrections')).toEqual(before);
   });
 
   it('an editor makes the older version current again; the newer one goes to history, audited', async () => {
@@ -136,7 +138,7 @@ describe('a correction re-runs the checks on the corrected figures', () => {
     expect((await get(`/api/reports/${newer}`)).isCurrent).toBe(false);
     // the ranking uses the older version's corrected total again
     expect((await caochang()).value).toBe(30);
-    const audit = t.db.$client.prepare("select actor, target, detail from audit_log where action = 'report.madeCurrent'").all();
+    const audit = await sqlAll(t.db, "select actor, target, detail from audit_log where action = 'report.madeCurrent'");
     expect(audit).toEqual([{ actor: 'editor', target: `report ${id}`, detail: JSON.stringify({ replaced: newer }) }]);
   });
 });

@@ -92,11 +92,11 @@ describe(`HTTP under bad input: ${RUNS} malformed requests`, () => {
   it('never answers 5xx, always says what is wrong in a 4xx, and changes nothing', async () => {
     // sessions may end (a signed-in DELETE /api/session is a logout); everything else must stay
     // sessions, the audit log and failed sign-ins are the server's own records of the requests, not data
-    const counts = () =>
+    const counts = async () =>
       Object.fromEntries(
-        Object.entries(rowCounts(t.db)).filter(([table]) => !['sessions', 'audit_log', 'login_failures'].includes(table)),
+        Object.entries(await rowCounts(t.db)).filter(([table]) => !['sessions', 'audit_log', 'login_failures'].includes(table)),
       );
-    const before = counts();
+    const before = await counts();
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
@@ -127,7 +127,7 @@ describe(`HTTP under bad input: ${RUNS} malformed requests`, () => {
       }),
       { numRuns: RUNS, seed: 4242 },
     );
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     console.log(
       `http fuzz: ${RUNS} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
     );

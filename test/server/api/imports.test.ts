@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportQueue } from '../../../server/ingest/import-queue';
 import { multipart, type TestApp, testApp } from '../../helpers/app';
+import { sqlAll, sqlGet, sqlRun } from '../../helpers/db';
 import { importQueueClient } from '../../helpers/imports';
 import { sampleText } from '../../helpers/samples';
 
@@ -83,7 +84,7 @@ describe('POST /api/imports', () => {
     // the ranking has the new figure
     expect(await caochang()).toBe(26);
     // an imported file's bytes live in source_documents; a failed one keeps its own
-    const kept = t.db.$client.prepare('select file_name as f, bytes is not null as kept from import_jobs order by id').all();
+    const kept = await sqlAll(t.db, 'select file_name as f, bytes is not null as kept from import_jobs order by id');
     expect(kept).toEqual([
       { f: '草场镇（更正版）.txt', kept: 0 },
       { f: '无关.txt', kept: 1 },
@@ -92,7 +93,7 @@ describe('POST /api/imports', () => {
   });
 
   it('a replacement the uploader discards writes nothing; only the uploader decides, and only once', async () => {
-    const before = t.db.$client.prepare('select count(*) as n from reports').get();
+    const before = await sqlGet(t.db, 'select count(*) as n from reports');
     const [job] = await enqueue([{ name: '草场镇（误传）.txt', content: corrected }]);
     await t.app.imports.whenIdle();
     expect(await decide(job?.id as number, true, 'admin')).toBe(404);
@@ -100,12 +101,13 @@ describe('POST /api/imports', () => {
     const [done] = await jobs([job?.id as number]);
     expect([done?.stage, done?.result?.status]).toEqual(['done', 'discarded']);
     expect(await decide(job?.id as number, true)).toBe(404);
-    expect(t.db.$client.prepare('select count(*) as n from reports').get()).toEqual(before);
-    expect(t.db.$client.prepare('select bytes is null as dropped from import_jobs').get()).toEqual({ dropped: 1 });
+    expect(await sqlGet(t.db, 'select count(*) as n from reports')).toEqual(before);
+    expect(await sqlGet(t.db, 'select bytes is null as dropped from import_jobs')).toEqual({ dropped: 1 });
     // the decision is audited: who chose not to replace the current report, with which file
-    const audit = t.db.$client
-      .prepare("select actor, target, json_extract(detail, '$.status') as status from audit_log where action = 'import'")
-      .all();
+    const audit = await sqlAll(
+      t.db,
+      "select actor, target, json_extract(detail, '$.status') as status from audit_log where action = 'import'",
+    );
     expect(audit).toEqual([{ actor: 'editor', target: '草场镇（误传）.txt', status: 'discarded' }]);
   });
 
@@ -119,18 +121,24 @@ describe('POST /api/imports', () => {
   });
 
   it('reads at start-up the files left waiting or half-read when the server stopped', async () => {
-    const insert = t.db.$client.prepare(
-      // confirmed: the uploader had said to replace the current version
-      `insert into import_jobs (file_name, size, bytes, county, imported_by, state, confirmed, created_at) values (?, ?, ?, null, 'editor', ?, 1, '2026-01-01T00:00:00Z')`,
-    );
+    // confirmed: the uploader had said to replace the current version
+    const insert = (...p: unknown[]) =>
+      sqlRun(
+        t.db,
+        `insert into import_jobs (file_name, size, bytes, county, imported_by, state, confirmed, created_at) values (?, ?, ?, null, 'editor', ?, 1, '2026-01-01T00:00:00Z')`,
+        ...p,
+      );
     const bytes = Buffer.from(corrected);
-    insert.run('left-running.txt', bytes.length, bytes, 'running');
-    insert.run('left-queued.txt', bytes.length, bytes, 'queued');
+    await insert('left-running.txt', bytes.length, bytes, 'running');
+    await insert('left-queued.txt', bytes.length, bytes, 'queued');
     const queue = new ImportQueue(t.db, t.app.log);
     await queue.whenIdle();
-    const states = t.db.$client
-      .prepare(`select file_name as f, state, json_extract(result, '$.status') as status from import_jobs order by id`)
-      .all();
+    const states = (
+      await sqlAll<{ f: string; state: string; result: string }>(
+        t.db,
+        'select file_name as f, state, result from import_jobs order by id',
+      )
+    ).map(({ f, state, result }) => ({ f, state, status: (JSON.parse(result) as { status: string }).status }));
     // the same bytes twice: the first replaces the sample, the second is unchanged
     expect(states).toEqual([
       { f: 'left-running.txt', state: 'done', status: 'replaced' },

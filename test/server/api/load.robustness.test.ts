@@ -13,8 +13,9 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../../scripts/fixtures/synthetic';
-import { openDatabase } from '../../../server/db/client';
+import { closeDatabase, openDatabase } from '../../../server/db/client';
 import { collectFiles, importFiles } from '../../../server/ingest/import-files';
+import { sqlAll } from '../../helpers/db';
 import { ROOT } from '../../helpers/samples';
 import { loginOver, prepareDatabase, startServer, upload } from '../../helpers/server-process';
 
@@ -42,10 +43,10 @@ describe(`load: ${UPLOADERS} uploaders and ${READERS} readers for ${SECONDS} s, 
         const r = syntheticReport(org, year);
         writeFileSync(join(seed, r.fileName), r.text);
       }
-    const db = openDatabase(dbPath);
+    const db = await openDatabase(dbPath);
     await importFiles(db, collectFiles([seed]), { importedBy: 'seed' });
-    const reportIds = (db.$client.prepare('select id from reports where is_current').all() as { id: number }[]).map((r) => r.id);
-    db.$client.close();
+    const reportIds = ((await sqlAll(db, 'select id from reports where is_current')) as { id: number }[]).map((r) => r.id);
+    await closeDatabase(db);
     const batch = join(work, 'batch');
     mkdirSync(batch);
     for (let org = 0; org < BATCH_REPORTS; org++) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../../server/ingest/import-report';
 import { type TestApp, testApp } from '../../helpers/app';
+import { sqlGet } from '../../helpers/db';
 import { sampleText } from '../../helpers/samples';
 
 let t: TestApp;
@@ -25,9 +26,10 @@ describe('organisations (the 单位 page)', () => {
     expect((await patch(xiaopu, { county: '米易县' })).statusCode).toBe(204);
     const miyi = await get(`/api/organizations?county=${encodeURIComponent('米易县')}`);
     expect(miyi.organizations.map((o: { name: string }) => o.name)).toContain('小铺乡');
-    const audit = t.db.$client
-      .prepare("select actor, target, detail from audit_log where action = 'organization.county' and actor = 'editor'")
-      .get() as { detail: string };
+    const audit = (await sqlGet(
+      t.db,
+      "select actor, target, detail from audit_log where action = 'organization.county' and actor = 'editor'",
+    )) as { detail: string };
     expect(JSON.parse(audit.detail)).toEqual({ organizationId: xiaopu, county: '米易县', previous: null });
   });
 
@@ -76,7 +78,7 @@ describe('organisations (the 单位 page)', () => {
     ]);
     const details = (await get('/api/organizations/details')).organizations.find((o: { id: number }) => o.id === into);
     expect(details.aliases).toContain('新山镇');
-    expect(t.db.$client.prepare("select count(*) as n from audit_log where action = 'organization.merged'").get()).toEqual({
+    expect(await sqlGet(t.db, "select count(*) as n from audit_log where action = 'organization.merged'")).toEqual({
       n: 1,
     });
   });

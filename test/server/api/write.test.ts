@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/db/client';
+import { closeDatabase, openDatabase } from '../../../server/db/client';
 import { importDocument } from '../../../server/ingest/import-report';
 import { multipart, PASSWORD, type TestApp, testApp } from '../../helpers/app';
+import { sqlGet } from '../../helpers/db';
 import { sampleText } from '../../helpers/samples';
 
 let t: TestApp;
@@ -10,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const count = (table: string) => (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = async (table: string) => ((await sqlGet(t.db, `select count(*) as n from ${table}`)) as { n: number }).n;
 const corrected = sampleText('caochang').replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 26 条');
 const upload = () => multipart([{ name: '草场镇2024年报（更正版）.txt', content: corrected }]);
 const patch = { field: 'applications.newReceived[0]', value: 3, reason: '原件表格漏填，已电话核实' };
@@ -85,7 +86,7 @@ describe('uploads', () => {
   });
 
   it('answers a non-report file with 422, the reason in Chinese, and changes nothing', async () => {
-    const before = count('reports');
+    const before = await count('reports');
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/reports',
@@ -96,8 +97,8 @@ describe('uploads', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().message).toContain('图片');
-    expect(count('reports')).toBe(before);
-    expect(count('source_documents')).toBe(before);
+    expect(await count('reports')).toBe(before);
+    expect(await count('source_documents')).toBe(before);
   });
 
   it('strips a path from the uploaded file name', async () => {
@@ -132,9 +133,10 @@ describe('corrections', () => {
       }),
     ]);
     expect(Date.parse(report.corrections[0].correctedAt)).toBeGreaterThan(Date.now() - 60_000);
-    const parsed = t.db.$client
-      .prepare("select value from table_figures where report_id = 2 and row_key = 'newReceived' and column_key = 'naturalPerson'")
-      .get();
+    const parsed = await sqlGet(
+      t.db,
+      "select value from table_figures where report_id = 2 and row_key = 'newReceived' and column_key = 'naturalPerson'",
+    );
     expect(parsed).toEqual({ value: 0 });
   });
 
@@ -151,9 +153,7 @@ describe('corrections', () => {
     expect(rows.find((r: { organization: { name: string } }) => r.organization.name === '草场镇').value).toBe(30);
     // stored like a table cell: the parsed value kept, the corrected one beside it
     expect(
-      t.db.$client
-        .prepare('select proactive_total as parsed, proactive_total_corrected as corrected from reports where id = 2')
-        .get(),
+      await sqlGet(t.db, 'select proactive_total as parsed, proactive_total_corrected as corrected from reports where id = 2'),
     ).toEqual({ parsed: 24, corrected: 30 });
     // a second correction starts from the corrected value and still keeps the parsed one
     const again = await t.app.inject({
@@ -186,7 +186,7 @@ describe('corrections', () => {
     });
     expect(badField.statusCode).toBe(400);
     expect(badField.json().message).toContain('article20.procurement.projects');
-    expect(count('corrections')).toBe(0);
+    expect(await count('corrections')).toBe(0);
   });
 });
 
@@ -278,10 +278,10 @@ describe('cached answers follow the data', () => {
 
   it('after an import by another process on the same database file', async () => {
     expect(await value('丙谷镇')).toBe(50);
-    const other = openDatabase(t.db.$client.name);
+    const other = await openDatabase(t.url);
     const text = sampleText('binggu').replace('主动公开信息 50条', '主动公开信息 52条');
     await importDocument(other, { bytes: Buffer.from(text), fileName: 'cli.txt', importedBy: 'cli' });
-    other.$client.close();
+    await closeDatabase(other);
     expect(await value('丙谷镇')).toBe(52);
   });
 });

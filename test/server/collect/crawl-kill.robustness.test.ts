@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../../scripts/fixtures/synthetic';
-import { openDatabase } from '../../../server/db/client';
+import { closeDatabase, openDatabase } from '../../../server/db/client';
 import { auditDatabase } from '../../helpers/audit';
+import { sqlAll, sqlGet } from '../../helpers/db';
 import { ROOT } from '../../helpers/samples';
 
 const N = 40;
@@ -67,7 +68,7 @@ function collect(db: string, killAfterImports?: number): Promise<{ code: number 
 describe('a crawl killed with SIGKILL', () => {
   it('keeps every report wholly in or out, and the rerun finishes the column with each report once', async () => {
     const db = join(work, 'c.db');
-    openDatabase(db).$client.close();
+    await closeDatabase(await openDatabase(db));
     const killed = await collect(db, 8);
     expect(killed.signal).toBe('SIGKILL');
     const mid = auditDatabase(db);
@@ -79,12 +80,10 @@ describe('a crawl killed with SIGKILL', () => {
     expect(rerun.code).toBe(0);
     const done = auditDatabase(db);
     expect([done.integrity, done.current, done.partial, done.orphanDocuments, done.duplicateCurrent]).toEqual(['ok', N, 0, 0, 0]);
-    const c = openDatabase(db);
+    const c = await openDatabase(db);
     // each article once, all done; each report's URL kept
-    expect(c.$client.prepare('select state, count(*) as n from collect_pages group by state').all()).toEqual([
-      { state: 'done', n: N },
-    ]);
-    expect(c.$client.prepare('select count(*) as n from source_documents where url is null').get()).toEqual({ n: 0 });
-    c.$client.close();
+    expect(await sqlAll(c, 'select state, count(*) as n from collect_pages group by state')).toEqual([{ state: 'done', n: N }]);
+    expect(await sqlGet(c, 'select count(*) as n from source_documents where url is null')).toEqual({ n: 0 });
+    await closeDatabase(c);
   }, 180_000);
 });

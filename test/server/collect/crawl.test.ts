@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl } from '../../../server/collect/crawl';
 import { PoliteFetcher } from '../../../server/collect/fetcher';
-import { tempDatabase } from '../../helpers/db';
+import { sqlAll, sqlGet, tempDatabase } from '../../helpers/db';
 import { ROOT, sampleText } from '../../helpers/samples';
 
 // A county portal's 政府信息公开年报 column, served on 127.0.0.1, as written here:
@@ -100,8 +100,8 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 const fetcher = () =>
   new PoliteFetcher({ allowedHosts: ['127.0.0.1'], allowPrivate: true, minIntervalMs: 20, timeoutMs: 1000, retries: 1 });
 
-describe('a crawl of the 年报 column', () => {
-  const t = tempDatabase();
+describe('a crawl of the 年报 column', async () => {
+  const t = await tempDatabase();
   afterAll(() => t.close());
 
   it('imports exactly the reports, records each URL and date, and says why the rest failed', async () => {
@@ -113,12 +113,11 @@ describe('a crawl of the 年报 column', () => {
       '/ndbg/a6.shtml': `网站在 1 秒内没有响应：${base}/ndbg/a6.shtml`,
       '/ndbg/a7.shtml': `${base}/ndbg/a7.shtml 跳转到其他网站 example.com，未跟随`,
     });
-    const reports = t.db.$client
-      .prepare(
-        `select o.name, r.year, r.proactive_total as total, d.url, d.format from reports r
+    const reports = await sqlAll(
+      t.db,
+      `select o.name, r.year, r.proactive_total as total, d.url, d.format from reports r
            join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id order by o.name`,
-      )
-      .all();
+    );
     expect(reports).toEqual([
       {
         name: '丙谷镇',
@@ -133,16 +132,16 @@ describe('a crawl of the 年报 column', () => {
     ]);
     // the DOC's table as its generator wrote it (test/fixtures/doc/001.nonzero.expected.json)
     const expected = JSON.parse(readFileSync(join(F, 'doc', '001.nonzero.expected.json'), 'utf8'));
-    const received = t.db.$client
-      .prepare(
-        `select f.value from table_figures f join reports r on r.id = f.report_id join organizations o on o.id = r.organization_id
+    const received = (await sqlGet(
+      t.db,
+      `select f.value from table_figures f join reports r on r.id = f.report_id join organizations o on o.id = r.organization_id
           where o.name = '草场镇' and f.row_key = 'newReceived' and f.column_key = 'total'`,
-      )
-      .get() as { value: number };
+    )) as { value: number };
     expect(received.value).toBe(expected.applications.newReceived[6]);
-    const dates = t.db.$client
-      .prepare("select url, published_on as on_, published_from as from_ from collect_pages where kind = 'file' order by url")
-      .all();
+    const dates = await sqlAll(
+      t.db,
+      "select url, published_on as on_, published_from as from_ from collect_pages where kind = 'file' order by url",
+    );
     expect(dates).toEqual([
       { url: `${base}/files/%E4%B8%99%E8%B0%B7%E9%95%87%E5%B9%B4%E6%8A%A5.pdf`, on_: '2025-01-15', from_: 'meta' },
       { url: `${base}/files/caochang.doc`, on_: '2025-01-13', from_: 'page' },
@@ -162,11 +161,10 @@ describe('a crawl of the 年报 column', () => {
     a1Body = Buffer.from(HTML_REPORT.toString('utf8').replace('主动公开信息 75 条', '主动公开信息 80 条'));
     const s = await crawl(t.db, fetcher(), `${base}/ndbg/index.shtml`, { importedBy: 'collector' });
     expect([s.found, s.changed, s.imported]).toEqual([0, 1, 1]);
-    const xinshan = t.db.$client
-      .prepare(
-        "select r.proactive_total as total from reports r join organizations o on o.id = r.organization_id where o.name = '新山傈僳族乡' and r.is_current = 1",
-      )
-      .get();
+    const xinshan = await sqlGet(
+      t.db,
+      "select r.proactive_total as total from reports r join organizations o on o.id = r.organization_id where o.name = '新山傈僳族乡' and r.is_current = 1",
+    );
     expect(xinshan).toEqual({ total: 80 });
   });
 });

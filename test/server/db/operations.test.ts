@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RestoreRefused, restoreBackup } from '../../../scripts/restore';
 import { loadEnv } from '../../../server/config/env';
 import { backupDatabase, listBackups, scheduleBackups } from '../../../server/db/backup';
-import { openDatabase } from '../../../server/db/client';
+import { closeDatabase, openDatabase } from '../../../server/db/client';
 import { importFiles } from '../../../server/ingest/import-files';
+import { sqlGet, sqlRun } from '../../helpers/db';
 import { ROOT, SAMPLE_FILES } from '../../helpers/samples';
 import { prepareDatabase, startServer } from '../../helpers/server-process';
 
@@ -19,10 +20,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const quiet = { info() {}, warn() {}, error() {} } as unknown as FastifyBaseLogger;
 const mode = (f: string) => statSync(f).mode & 0o777;
 const samples = Object.values(SAMPLE_FILES).map((f) => join(ROOT, 'samples', f));
-const reportsIn = (path: string) => {
-  const db = openDatabase(path);
-  const n = (db.$client.prepare('select count(*) as n from reports').get() as { n: number }).n;
-  db.$client.close();
+const reportsIn = async (path: string) => {
+  const db = await openDatabase(path);
+  const n = ((await sqlGet(db, 'select count(*) as n from reports')) as { n: number }).n;
+  await closeDatabase(db);
   return n;
 };
 const run = (script: string, args: string[], env: Record<string, string>) => {
@@ -45,14 +46,14 @@ const run = (script: string, args: string[], env: Record<string, string>) => {
 describe('files of the database (item 9)', () => {
   it('the database, its WAL and a backup are readable by their owner only (0600)', async () => {
     const path = join(work, 'perm.db');
-    const db = openDatabase(path);
-    db.$client.prepare("insert into counties (name, created_at, created_by) values ('米易县', 'x', 'test')").run();
+    const db = await openDatabase(path);
+    await sqlRun(db, "insert into counties (name, created_at, created_by) values ('米易县', 'x', 'test')");
     expect(mode(path)).toBe(0o600);
     expect(mode(`${path}-wal`)).toBe(0o600);
     const b = await backupDatabase(db, join(work, 'perm-backup.db'));
     expect(b.integrity).toBe('ok');
     expect(mode(b.file)).toBe(0o600);
-    db.$client.close();
+    await closeDatabase(db);
   });
 });
 
@@ -101,7 +102,7 @@ describe('start-up (item 7)', () => {
 describe('backups and restore', () => {
   it('scheduled: one is taken soon after start when none is a day old', async () => {
     const path = join(work, 'scheduled.db');
-    const db = openDatabase(path);
+    const db = await openDatabase(path);
     await importFiles(db, samples, { importedBy: 'test' });
     const dir = join(work, 'backups');
     const stop = scheduleBackups(db, { dir, keep: 2, log: quiet, firstDelayMs: 0 });
@@ -109,14 +110,14 @@ describe('backups and restore', () => {
     stop();
     const [newest] = listBackups(dir);
     expect(newest?.file).toMatch(/disclosure-\d{8}-\d{6}\.db$/);
-    expect(reportsIn(newest?.file as string)).toBe(5);
+    expect(await reportsIn(newest?.file as string)).toBe(5);
     expect(mode(newest?.file as string)).toBe(0o600);
-    db.$client.close();
+    await closeDatabase(db);
   });
 
   it('keeps only BACKUP_KEEP of them', async () => {
     const dir = join(work, 'keep');
-    const db = openDatabase(join(work, 'keep.db'));
+    const db = await openDatabase(join(work, 'keep.db'));
     for (const stamp of ['20240101-000000', '20240102-000000', '20240103-000000']) {
       await backupDatabase(db, join(work, `tmp-${stamp}.db`));
       execFileSync('mkdir', ['-p', dir]);
@@ -135,19 +136,19 @@ describe('backups and restore', () => {
     const names = readdirSync(dir).sort();
     expect(names).toHaveLength(2);
     expect(names[0]).toBe('disclosure-20240103-000000.db');
-    db.$client.close();
+    await closeDatabase(db);
   });
 
   it('npm run restore puts a backup back, keeping the replaced database aside, and refuses while the server runs', async () => {
     const path = join(work, 'live.db');
-    const db = openDatabase(path);
+    const db = await openDatabase(path);
     await importFiles(db, samples.slice(0, 3), { importedBy: 'test' });
     const backup = join(work, 'live-backup.db');
     expect(await backupDatabase(db, backup)).toMatchObject({ integrity: 'ok', reports: 3 });
     // later: two more reports, then the database is damaged
     await importFiles(db, samples.slice(3), { importedBy: 'test' });
-    db.$client.close();
-    expect(reportsIn(path)).toBe(5);
+    await closeDatabase(db);
+    expect(await reportsIn(path)).toBe(5);
 
     const said: string[] = [];
     const refusal = (file: string) => {
@@ -163,25 +164,25 @@ describe('backups and restore', () => {
     expect(refusal(backup)).toMatch(/^服务正在运行（进程 \d+），请先停止服务再恢复$/);
     rmSync(`${path}.server.pid`);
     // so does any process holding the write lock
-    const holder = openDatabase(path);
-    holder.$client.exec('BEGIN IMMEDIATE');
+    const holder = await openDatabase(path);
+    holder.$db.sqlite?.exec('BEGIN IMMEDIATE');
     expect(refusal(backup)).toBe('数据库正在使用中，请先停止服务再恢复');
-    holder.$client.exec('ROLLBACK');
-    holder.$client.close();
+    holder.$db.sqlite?.exec('ROLLBACK');
+    await closeDatabase(holder);
     expect(refusal(join(work, 'corrupt.db'))).toMatch(/备份文件已损坏|不是本系统的数据库备份文件/);
     expect(refusal(join(work, 'no-such-backup.db'))).toMatch(/^备份文件不存在/);
-    expect([said, reportsIn(path)]).toEqual([[], 5]);
+    expect([said, await reportsIn(path)]).toEqual([[], 5]);
 
     // the command itself, as the office runs it
     const done = run('restore.ts', [backup], { DATABASE_URL: path });
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/当前数据库已移到 .*live\.db\.before-restore-.*（未删除）/);
     expect(done.out).toMatch(/已从 .* 恢复，共 3 份报告/);
-    expect(reportsIn(path)).toBe(3);
+    expect(await reportsIn(path)).toBe(3);
     expect(mode(path)).toBe(0o600);
     const aside = readdirSync(work).find((f) => /^live\.db\.before-restore-[^.]*$/.test(f) && !/-(?:wal|shm)$/.test(f));
     expect(aside).toBeDefined();
-    expect(reportsIn(join(work, aside as string))).toBe(5);
+    expect(await reportsIn(join(work, aside as string))).toBe(5);
     // refused by the command: a message in Chinese and English, exit code 1
     const refused = run('restore.ts', [join(work, 'corrupt.db')], { DATABASE_URL: path });
     expect([refused.code, refused.out]).toEqual([1, expect.stringMatching(/^恢复失败：.*\nrestore failed: /)]);

@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseBusyError, writeTransaction } from '../../../server/db/write';
-import { tempDatabase } from '../../helpers/db';
+import { sqlAll, sqlGet, sqlRun, tempDatabase } from '../../helpers/db';
 
-let t: ReturnType<typeof tempDatabase>;
+let t: Awaited<ReturnType<typeof tempDatabase>>;
 afterEach(() => t?.close());
 
 describe('writeTransaction: writes beside another process’s lock', () => {
   it('waits for a lock held by another connection without blocking the event loop, then writes', async () => {
-    t = tempDatabase();
+    t = await tempDatabase();
     const other = new Database(t.path);
     other.exec(
       "begin immediate; insert into users (name, password_hash, role, created_at) values ('other', 'x', 'viewer', 'now')",
@@ -16,48 +16,41 @@ describe('writeTransaction: writes beside another process’s lock', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     setTimeout(() => other.exec('commit'), 200);
-    await writeTransaction(t.db, () =>
-      t.db.$client
-        .prepare("insert into users (name, password_hash, role, created_at) values ('mine', 'x', 'viewer', 'now')")
-        .run(),
+    await writeTransaction(t.db, (tx) =>
+      sqlRun(tx, "insert into users (name, password_hash, role, created_at) values ('mine', 'x', 'viewer', 'now')"),
     );
     clearInterval(timer);
     other.close();
     // the timer kept firing while the write waited: about 40 ticks in 200 ms, at least 10 even on a slow machine
     expect(ticks).toBeGreaterThan(10);
-    const names = t.db.$client.prepare('select name from users order by id').all();
+    const names = await sqlAll(t.db, 'select name from users order by id');
     expect(names).toEqual([{ name: 'other' }, { name: 'mine' }]);
   });
 
   it('gives up with DatabaseBusyError when the lock is never released, and writes nothing', async () => {
-    t = tempDatabase();
+    t = await tempDatabase();
     const other = new Database(t.path);
     other.exec('begin immediate');
     await expect(
       writeTransaction(
         t.db,
-        () =>
-          t.db.$client
-            .prepare("insert into users (name, password_hash, role, created_at) values ('x', 'x', 'viewer', 'now')")
-            .run(),
+        (tx) => sqlRun(tx, "insert into users (name, password_hash, role, created_at) values ('x', 'x', 'viewer', 'now')"),
         150,
       ),
     ).rejects.toBeInstanceOf(DatabaseBusyError);
     other.exec('rollback');
     other.close();
-    expect(t.db.$client.prepare('select count(*) n from users').get()).toEqual({ n: 0 });
+    expect(await sqlGet(t.db, 'select count(*) n from users')).toEqual({ n: 0 });
   });
 
   it('rolls the whole transaction back when the work throws', async () => {
-    t = tempDatabase();
+    t = await tempDatabase();
     await expect(
-      writeTransaction(t.db, () => {
-        t.db.$client
-          .prepare("insert into users (name, password_hash, role, created_at) values ('x', 'x', 'viewer', 'now')")
-          .run();
+      writeTransaction(t.db, async (tx) => {
+        await sqlRun(tx, "insert into users (name, password_hash, role, created_at) values ('x', 'x', 'viewer', 'now')");
         throw new Error('half way');
       }),
     ).rejects.toThrow('half way');
-    expect(t.db.$client.prepare('select count(*) n from users').get()).toEqual({ n: 0 });
+    expect(await sqlGet(t.db, 'select count(*) n from users')).toEqual({ n: 0 });
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticReport } from '../../../scripts/fixtures/synthetic';
-import { openDatabase } from '../../../server/db/client';
+import { closeDatabase, openDatabase } from '../../../server/db/client';
 import { collectFiles, importFiles } from '../../../server/ingest/import-files';
 import { auditDatabase } from '../../helpers/audit';
 import { ROOT } from '../../helpers/samples';
@@ -58,7 +58,7 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
     async () => {
       // calibrate: a whole run of the child, from "ready" to exit, so kills land inside the import
       const calibration = join(work, 'calibrate.db');
-      openDatabase(calibration).$client.close();
+      await closeDatabase(await openDatabase(calibration));
       const full = await runAndKill(calibration, Number.POSITIVE_INFINITY);
       expect(full.ended).toBe('finished');
       expect(auditDatabase(calibration).reports).toBe(ORGS * YEARS.length);
@@ -66,7 +66,7 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
       const inAtKill: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const dbPath = join(work, `run-${run}.db`);
-        openDatabase(dbPath).$client.close(); // migrated before the child starts, as at a server's start-up
+        await closeDatabase(await openDatabase(dbPath)); // migrated before the child starts, as at a server's start-up
         const delay = importMs * (0.15 + 0.8 * Math.random());
         await runAndKill(dbPath, delay);
         const afterKill = auditDatabase(dbPath);
@@ -75,9 +75,9 @@ describe(`crash safety: ${RUNS} imports of ${ORGS * YEARS.length} reports killed
         expect(afterKill.orphanDocuments).toBe(0);
         inAtKill.push(afterKill.reports);
 
-        const db = openDatabase(dbPath);
+        const db = await openDatabase(dbPath);
         const rerun = await importFiles(db, collectFiles([inbox]), { importedBy: 'rerun' });
-        db.$client.close();
+        await closeDatabase(db);
         expect(rerun.counts.failed).toBe(0);
         expect(rerun.counts.unchanged).toBe(afterKill.reports);
         const done = auditDatabase(dbPath);

@@ -6,16 +6,16 @@ import { importDocument } from '../../../server/ingest/import-report';
 import { loadSamplesIfEmpty, SAMPLES_DIR } from '../../../server/ingest/samples';
 import { listReportHistory } from '../../../server/queries/reports/list-report-history';
 import { listCurrentReports } from '../../../server/queries/reports/list-reports';
-import { rowCounts, tempDatabase } from '../../helpers/db';
+import { rowCounts, sqlAll, tempDatabase } from '../../helpers/db';
 import { ROOT, SAMPLE_FILES, sampleText } from '../../helpers/samples';
 
-let t: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  t = tempDatabase();
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+beforeEach(async () => {
+  t = await tempDatabase();
 });
 afterEach(() => t.close());
 
-const q = <T>(sql: string, ...params: unknown[]) => t.db.$client.prepare(sql).all(...params) as T[];
+const q = async <T>(sql: string, ...params: unknown[]) => (await sqlAll(t.db, sql, ...params)) as T[];
 const importText = async (text: string, fileName: string, county: string | null = null) =>
   importDocument(t.db, { bytes: Buffer.from(text, 'utf8'), fileName, county, importedBy: 'test' });
 
@@ -23,9 +23,9 @@ describe('importing the five samples', () => {
   it('gives 5 reports of 5 organisations with their proactive totals and all 7×25 application cells', async () => {
     const summary = await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     expect(summary.counts).toEqual({ imported: 5, unchanged: 0, replaced: 0, failed: 0 });
-    expect(q<{ n: number }>('select count(*) n from reports')[0]?.n).toBe(5);
-    expect(q<{ n: number }>('select count(*) n from organizations')[0]?.n).toBe(5);
-    const totals = q<{ name: string; year: number; proactive_total: number; county: string | null }>(
+    expect((await q<{ n: number }>('select count(*) n from reports'))[0]?.n).toBe(5);
+    expect((await q<{ n: number }>('select count(*) n from organizations'))[0]?.n).toBe(5);
+    const totals = await q<{ name: string; year: number; proactive_total: number; county: string | null }>(
       'select o.name, r.year, r.proactive_total, o.county from reports r join organizations o on o.id = r.organization_id order by r.id',
     );
     expect(totals).toEqual([
@@ -35,13 +35,13 @@ describe('importing the five samples', () => {
       { name: '小铺乡', year: 2024, proactive_total: 503, county: null },
       { name: '普威镇', year: 2023, proactive_total: 94, county: '米易县' },
     ]);
-    const cells = q<{ report_id: number; n: number; rows: number }>(
+    const cells = await q<{ report_id: number; n: number; rows: number }>(
       "select report_id, count(*) n, count(distinct row_key) rows from table_figures where table_name = 'applications' group by report_id",
     );
     expect(cells.map((c) => [c.n, c.rows])).toEqual(Array(5).fill([175, 25]));
-    const all = q<{ n: number }>('select count(*) n from table_figures group by report_id');
+    const all = await q<{ n: number }>('select count(*) n from table_figures group by report_id');
     expect(all.map((c) => c.n)).toEqual([200, 200, 200, 200, 200]);
-    const cats = q<{ label: string; category: string; count: number }>(
+    const cats = await q<{ label: string; category: string; count: number }>(
       'select label, category, count from proactive_categories where report_id = 1 order by position',
     );
     expect(cats).toEqual([
@@ -54,7 +54,7 @@ describe('importing the five samples', () => {
 
   it('keeps the original bytes and their sha256', async () => {
     await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
-    const [doc] = q<{ bytes: Buffer; file_name: string; imported_by: string }>(
+    const [doc] = await q<{ bytes: Buffer; file_name: string; imported_by: string }>(
       'select bytes, file_name, imported_by from source_documents where file_name = ?',
       SAMPLE_FILES.binggu,
     );
@@ -64,16 +64,16 @@ describe('importing the five samples', () => {
 
   it('re-importing gives "unchanged" for all five and writes no row', async () => {
     await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
-    const before = rowCounts(t.db);
+    const before = await rowCounts(t.db);
     const again = await importFiles(t.db, collectFiles([SAMPLES_DIR]), { importedBy: 'test' });
     expect(again.counts).toEqual({ imported: 0, unchanged: 5, replaced: 0, failed: 0 });
-    expect(rowCounts(t.db)).toEqual(before);
+    expect(await rowCounts(t.db)).toEqual(before);
   });
 
   it('loads the samples into an empty database only', async () => {
     expect((await loadSamplesIfEmpty(t.db))?.counts.imported).toBe(5);
     expect(await loadSamplesIfEmpty(t.db)).toBeNull();
-    expect(q<{ n: number }>('select count(*) n from reports')[0]?.n).toBe(5);
+    expect((await q<{ n: number }>('select count(*) n from reports'))[0]?.n).toBe(5);
   });
 });
 
@@ -84,7 +84,7 @@ describe('a new version of a report', () => {
     const result = await importText(corrected, '新山乡2024年报（更正）.txt');
     expect(result.status).toBe('replaced');
 
-    const current = listCurrentReports(t.db, 2024);
+    const current = await listCurrentReports(t.db, 2024);
     expect(current.map((r) => [r.name, r.proactiveTotal])).toEqual([
       ['丙谷镇', 50],
       ['小铺乡', 503],
@@ -92,7 +92,7 @@ describe('a new version of a report', () => {
       ['草场镇', 24],
     ]);
     const orgId = result.organization?.id as number;
-    const history = listReportHistory(t.db, orgId, 2024);
+    const history = await listReportHistory(t.db, orgId, 2024);
     expect(history.map((h) => [h.proactiveTotal, h.isCurrent])).toEqual([
       [76, true],
       [75, false],
@@ -113,8 +113,8 @@ describe('organisation identity', () => {
     expect(second.status).toBe('imported');
     expect(second.organization?.id).toBe(first.organization?.id);
     expect(second.organization?.name).toBe('新山傈僳族乡');
-    expect(q<{ n: number }>('select count(*) n from organizations')[0]?.n).toBe(1);
-    const aliases = q<{ alias: string }>('select alias from organization_aliases order by alias').map((a) => a.alias);
+    expect((await q<{ n: number }>('select count(*) n from organizations'))[0]?.n).toBe(1);
+    const aliases = (await q<{ alias: string }>('select alias from organization_aliases order by alias')).map((a) => a.alias);
     expect(aliases).toEqual(expect.arrayContaining(['新山乡', '新山傈僳族乡', '米易县新山傈僳族乡人民政府']));
   });
 
@@ -141,7 +141,7 @@ describe('organisation identity', () => {
 
   it('gives 小铺乡 the county given at import, else leaves it unassigned', async () => {
     expect((await importText(sampleText('xiaopu'), 'a.txt')).organization?.county).toBeNull();
-    const t2 = tempDatabase();
+    const t2 = await tempDatabase();
     try {
       const r = await importDocument(t2.db, {
         bytes: Buffer.from(sampleText('xiaopu')),
@@ -178,7 +178,7 @@ describe('a folder with bad files', () => {
     expect(reasons['scan.pdf']).toContain('PDF');
     expect(reasons['old.doc']).toContain('.doc');
     expect(reasons['empty.txt']).toContain('空');
-    expect(q<{ n: number }>('select count(*) n from source_documents')[0]?.n).toBe(2);
+    expect((await q<{ n: number }>('select count(*) n from source_documents'))[0]?.n).toBe(2);
   });
 });
 
@@ -188,7 +188,7 @@ describe('published formats', () => {
     const files = ['001.html', '002.pdf', '004.docx'].map((f) => join(dir, f));
     const summary = await importFiles(t.db, files, { importedBy: 'test' });
     expect(summary.counts.imported).toBe(3);
-    const rows = q<{ name: string; proactive_total: number; format: string; media_type: string }>(
+    const rows = await q<{ name: string; proactive_total: number; format: string; media_type: string }>(
       'select o.name, r.proactive_total, d.format, d.media_type from reports r join organizations o on o.id = r.organization_id join source_documents d on d.id = r.source_document_id order by r.id',
     );
     expect(rows.map((r) => [r.name, r.proactive_total, r.format])).toEqual([

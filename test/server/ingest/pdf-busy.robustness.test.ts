@@ -32,9 +32,9 @@ function twentyPdfs(): { name: string; bytes: Buffer }[] {
   return out;
 }
 
-describe('PDFs imported while the machine is busy', () => {
+describe('PDFs imported while the machine is busy', async () => {
   const burners: ChildProcess[] = [];
-  const t = tempDatabase();
+  const t = await tempDatabase();
 
   beforeAll(() => {
     // one spinning process per core, as a batch import or another service would
