@@ -3,7 +3,9 @@
  * routes the dashboard calls — /api/rankings (the overview's top 30, and a default page of 100),
  * /api/trends (the county total, and five towns), /api/reports/:id — against /api/health, a trivial
  * route in the same process measured in the same run (the framework's ceiling). Two generated sets:
- * 40 and 4,000 towns × 7 years. Run: npm run bench:api [-- --orgs 40,4000 --seconds 10 --connections 50]
+ * 40 and 4,000 towns × 7 years, on each database side by side: the embedded SQLite, and PostgreSQL
+ * (BENCH_DATABASE_URL, or a scratch cluster of Debian's postgresql package when it is installed).
+ * Run: npm run bench:api [-- --orgs 40,4000 --seconds 10 --connections 50 --databases sqlite,postgres]
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,12 +20,14 @@ import { closeDatabase, type Db } from '../server/db/client';
 import { metricValuesSql } from '../server/queries/metrics/get-metric-values';
 import { type MetricDef, metricByKey } from '../shared/metrics';
 import { BENCH_COUNTY, benchDatabase } from './fixtures/bench-db';
+import { type Cluster, postgresBin, startCluster } from './fixtures/postgres-cluster';
 
 const { values } = parseArgs({
   options: {
     orgs: { type: 'string', default: '40,4000' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    databases: { type: 'string', default: 'sqlite,postgres' },
   },
   allowPositionals: true,
 });
@@ -32,6 +36,18 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const work = mkdtempSync(join(tmpdir(), 'bench-api-'));
 const county = encodeURIComponent(BENCH_COUNTY);
+const DATABASES = values.databases.split(',') as ('sqlite' | 'postgres')[];
+let cluster: Cluster | null = null;
+let postgresUrl = process.env.BENCH_DATABASE_URL;
+if (DATABASES.includes('postgres') && !postgresUrl) {
+  if (postgresBin()) {
+    cluster = await startCluster();
+    postgresUrl = cluster.url;
+  } else {
+    console.error('PostgreSQL is not installed (apt-get install postgresql) and BENCH_DATABASE_URL is not set: SQLite only');
+    DATABASES.splice(DATABASES.indexOf('postgres'), 1);
+  }
+}
 
 async function measure(db: Db, label: string, paths: string[]): Promise<string[]> {
   const app = await buildApp({ db, env: loadEnv({ LOG_LEVEL: 'silent' }) });
@@ -84,27 +100,34 @@ const plans: string[] = [];
 const table: string[] = [];
 const built: string[] = [];
 for (const orgs of SETS) {
-  const { db, seconds, reports } = await benchDatabase(orgs, work);
-  built.push(`${orgs} towns: ${reports} reports imported in ${seconds.toFixed(1)} s`);
-  const someReport = (await db.get<{ id: number }>(sql`select max(id) as id from reports`))?.id;
-  table.push(
-    ...(await measure(db, `${orgs} towns × 7 years`, [
-      '/api/health',
-      `/api/rankings?year=2024&county=${county}&limit=30`,
-      '/api/rankings?year=2024',
-      `/api/trends?county=${county}`,
-      `/api/trends?organization=1,2,3,4,5&county=${county}`,
-      `/api/reports/${someReport}`,
-    ])),
-  );
-  if (orgs === SETS.at(-1)) plans.push(...(await queryPlans(db)));
-  await closeDatabase(db);
+  for (const database of DATABASES) {
+    const { db, seconds, reports } = await benchDatabase(orgs, work, database === 'postgres' ? postgresUrl : undefined);
+    const name = database === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    built.push(`${orgs} towns on ${name}: ${reports} reports imported in ${seconds.toFixed(1)} s`);
+    const someReport = (await db.get<{ id: number }>(sql`select max(id) as id from reports`))?.id;
+    table.push(
+      ...(await measure(db, `${name}, ${orgs} towns × 7 years`, [
+        '/api/health',
+        `/api/rankings?year=2024&county=${county}&limit=30`,
+        '/api/rankings?year=2024',
+        `/api/trends?county=${county}`,
+        `/api/trends?organization=1,2,3,4,5&county=${county}`,
+        `/api/reports/${someReport}`,
+      ])),
+    );
+    if (orgs === SETS.at(-1)) plans.push(`${name}:\n`, ...(await queryPlans(db)));
+    await closeDatabase(db);
+  }
 }
 rmSync(work, { recursive: true, force: true });
+const version = cluster?.version;
+cluster?.stop();
 
-console.log(`API benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route, loopback, Node ${process.version}`);
+console.log(
+  `API benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route, loopback, Node ${process.version}${version ? `, ${version} (scratch cluster, fsync off)` : ''}`,
+);
 console.log(`${built.join('; ')}\n`);
-console.log('| data | route | answer KiB | req/s | ratio to /api/health | p50 ms | p99 ms | errors |');
+console.log('| database, data | route | answer KiB | req/s | ratio to /api/health | p50 ms | p99 ms | errors |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of table) console.log(r);
 console.log(`\nQuery plans on the ${SETS.at(-1)}-town set:\n`);

@@ -47,7 +47,7 @@ export async function listAudit(
     .from(auditLog)
     .where(
       and(
-        lt(auditLog.id, q.before ?? Number.MAX_SAFE_INTEGER),
+        q.before !== undefined ? lt(auditLog.id, q.before) : undefined,
         q.action ? or(eq(auditLog.action, q.action), like(auditLog.action, `${q.action}.%`)) : undefined,
         q.actor ? eq(auditLog.actor, q.actor) : undefined,
       ),

@@ -3,7 +3,7 @@
  * same pipeline as the CLI (worker threads parse, the main thread writes), saying "ready" once the
  * first report is in. The parent kills it with SIGKILL at a random moment.
  */
-import { openDatabase } from '../../server/db/client';
+import { closeDatabase, openDatabase } from '../../server/db/client';
 import { collectFiles } from '../../server/ingest/import-files';
 import { importFilesPipelined } from '../../server/ingest/import-pipeline';
 
@@ -14,3 +14,4 @@ const summary = await importFilesPipelined(db, files, { importedBy: 'crash-test'
   if (i === 0) process.stdout.write('ready\n'); // the first report is in: the import is under way
 });
 process.stdout.write(`done ${JSON.stringify(summary.counts)}\n`);
+await closeDatabase(db);
