@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadEnv } from '../server/config/env';
 import { backupDatabase } from '../server/db/backup';
-import { databasePath } from '../server/db/client';
+import { databasePath, isPostgresUrl } from '../server/db/client';
 
 const target = process.argv.slice(2).find((a) => a !== '--');
 if (!target) {
@@ -21,7 +21,15 @@ if (existsSync(out)) {
   console.error(`${out} exists; choose a new file name (nothing written)`);
   process.exit(1);
 }
-const source = databasePath(loadEnv().DATABASE_URL);
+const url = loadEnv().DATABASE_URL;
+if (isPostgresUrl(url)) {
+  console.error(
+    'DATABASE_URL 指向 PostgreSQL：请用 PostgreSQL 自己的工具备份（如 pg_dump），本命令只备份 SQLite 数据库文件（未写入任何内容）\n' +
+      'DATABASE_URL is a PostgreSQL database: back it up with its own tools (pg_dump); this command backs up a SQLite file only (nothing written)',
+  );
+  process.exit(2);
+}
+const source = databasePath(url);
 const db = new Database(source, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const r = await backupDatabase(db, out);

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadEnv } from '../server/config/env';
 import { inspectDatabase } from '../server/db/backup';
-import { databasePath } from '../server/db/client';
+import { databasePath, isPostgresUrl } from '../server/db/client';
 
 /** Why a restore was refused: in Chinese for the office, in English for logs. Nothing was changed. */
 export class RestoreRefused extends Error {
@@ -31,6 +31,12 @@ export class RestoreRefused extends Error {
  * Throws RestoreRefused, with the database untouched, when the backup is bad or a server runs.
  */
 export function restoreBackup(backupFile: string, databaseUrl: string, say: (line: string) => void): { reports: number } {
+  if (isPostgresUrl(databaseUrl)) {
+    throw new RestoreRefused(
+      'DATABASE_URL 指向 PostgreSQL：请用 PostgreSQL 自己的工具恢复（如 pg_restore），本命令只恢复 SQLite 数据库文件',
+      'DATABASE_URL is a PostgreSQL database: restore it with its own tools (pg_restore); this command restores a SQLite file only',
+    );
+  }
   const backup = resolve(backupFile);
   if (!existsSync(backup)) throw new RestoreRefused(`备份文件不存在：${backup}`, `no such file: ${backup}`);
   let inspected: { integrity: string; reports: number };

@@ -71,25 +71,29 @@ export async function loginBlocked(db: Db, name: string, ip: string, now = Date.
 /** Counts a failure (and audits it); locks the account when it has had too many. Returns whether it is now locked. */
 export async function recordFailure(db: Db, name: string, ip: string, now = Date.now()): Promise<boolean> {
   const at = new Date(now).toISOString();
-  return writeTransaction(db, async (tx) => {
-    await tx.insert(loginFailures).values({ name, ip, at }).run();
-    // old failures count for nothing: keep the table small
-    await tx
-      .delete(loginFailures)
-      .where(lt(loginFailures.at, new Date(now - 4 * THROTTLE.windowMs).toISOString()))
-      .run();
-    await appendAudit(tx, { actor: name, ip, action: 'login.failure' }, at);
-    const n = (await statements(tx).failuresOfName.get({ name, from: since(now) }))?.n ?? 0;
-    if (n < THROTTLE.lockAfter) return false;
-    const locked = await tx
-      .update(users)
-      .set({ lockedAt: at })
-      .where(and(eq(users.name, name), isNull(users.lockedAt)))
-      .run();
-    if (locked.changes > 0)
-      await appendAudit(tx, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
-    return locked.changes > 0 || (await isLocked(tx, name));
-  });
+  return writeTransaction(
+    db,
+    async (tx) => {
+      await tx.insert(loginFailures).values({ name, ip, at }).run();
+      // old failures count for nothing: keep the table small
+      await tx
+        .delete(loginFailures)
+        .where(lt(loginFailures.at, new Date(now - 4 * THROTTLE.windowMs).toISOString()))
+        .run();
+      await appendAudit(tx, { actor: name, ip, action: 'login.failure' }, at);
+      const n = (await statements(tx).failuresOfName.get({ name, from: since(now) }))?.n ?? 0;
+      if (n < THROTTLE.lockAfter) return false;
+      const locked = await tx
+        .update(users)
+        .set({ lockedAt: at })
+        .where(and(eq(users.name, name), isNull(users.lockedAt)))
+        .run();
+      if (locked.changes > 0)
+        await appendAudit(tx, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
+      return locked.changes > 0 || (await isLocked(tx, name));
+    },
+    { changesData: false },
+  );
 }
 
 /** Forgets a name's failures from an address after it signs in. */
@@ -101,6 +105,7 @@ export async function clearFailures(db: Db, name: string, ip: string): Promise<v
         .delete(loginFailures)
         .where(and(eq(loginFailures.name, name), eq(loginFailures.ip, ip)))
         .run(),
+    { changesData: false },
   );
 }
 
@@ -111,11 +116,15 @@ export async function isLocked(db: Db, name: string): Promise<boolean> {
 
 /** An admin's unlock: the account signs in again, its failures forgotten. Returns false for an unknown name. */
 export async function unlockAccount(db: Db, name: string, by: { actor: string; ip: string | null }): Promise<boolean> {
-  return writeTransaction(db, async (tx) => {
-    const changed = (await tx.update(users).set({ lockedAt: null }).where(eq(users.name, name)).run()).changes > 0;
-    if (!changed) return false;
-    await tx.delete(loginFailures).where(eq(loginFailures.name, name)).run();
-    await appendAudit(tx, { actor: by.actor, ip: by.ip, action: 'account.unlocked', target: name });
-    return true;
-  });
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const changed = (await tx.update(users).set({ lockedAt: null }).where(eq(users.name, name)).run()).changes > 0;
+      if (!changed) return false;
+      await tx.delete(loginFailures).where(eq(loginFailures.name, name)).run();
+      await appendAudit(tx, { actor: by.actor, ip: by.ip, action: 'account.unlocked', target: name });
+      return true;
+    },
+    { changesData: false },
+  );
 }

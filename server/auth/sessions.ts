@@ -61,30 +61,34 @@ export async function createSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
-  await writeTransaction(db, async (tx) => {
-    if (replacing) await statements(tx).deleteByToken.run({ hash: hash(replacing) });
-    await tx
-      .insert(sessions)
-      .values({
-        tokenHash: hash(token),
-        userId,
-        csrfToken,
-        createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + limits.hours * 3600_000).toISOString(),
-        lastSeenAt: now.toISOString(),
-      })
-      .run();
-    const newest = tx
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(eq(sessions.userId, userId))
-      .orderBy(desc(sessions.id))
-      .limit(limits.maxPerUser);
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest)))
-      .run();
-  });
+  await writeTransaction(
+    db,
+    async (tx) => {
+      if (replacing) await statements(tx).deleteByToken.run({ hash: hash(replacing) });
+      await tx
+        .insert(sessions)
+        .values({
+          tokenHash: hash(token),
+          userId,
+          csrfToken,
+          createdAt: now.toISOString(),
+          expiresAt: new Date(now.getTime() + limits.hours * 3600_000).toISOString(),
+          lastSeenAt: now.toISOString(),
+        })
+        .run();
+      const newest = tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.userId, userId))
+        .orderBy(desc(sessions.id))
+        .limit(limits.maxPerUser);
+      await tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), notInArray(sessions.id, newest)))
+        .run();
+    },
+    { changesData: false },
+  );
   return { token, csrfToken };
 }
 
@@ -129,11 +133,12 @@ export async function purgeSessions(db: Db, idleMinutes: number, now = Date.now(
           .where(or(lt(sessions.expiresAt, nowIso), lt(seenAt, idleSince)))
           .run()
       ).changes,
+    { changesData: false },
   );
 }
 
 export async function deleteSession(db: Db, token: string | undefined): Promise<void> {
-  if (token) await writeTransaction(db, (tx) => statements(tx).deleteByToken.run({ hash: hash(token) }));
+  if (token) await writeTransaction(db, (tx) => statements(tx).deleteByToken.run({ hash: hash(token) }), { changesData: false });
 }
 
 export async function countUsers(db: Db): Promise<number> {

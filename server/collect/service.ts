@@ -69,18 +69,22 @@ export class Collector {
   }
 
   async addSource(url: string, by: { actor: string; ip: string | null }): Promise<boolean> {
-    return writeTransaction(this.db, async (tx) => {
-      const added =
-        (
-          await tx
-            .insert(collectSources)
-            .values({ url, addedAt: new Date().toISOString(), addedBy: by.actor })
-            .onConflictDoNothing()
-            .run()
-        ).changes > 0;
-      if (added) await appendAudit(tx, { ...by, action: 'collect.source', target: url, detail: { added: true } });
-      return added;
-    });
+    return writeTransaction(
+      this.db,
+      async (tx) => {
+        const added =
+          (
+            await tx
+              .insert(collectSources)
+              .values({ url, addedAt: new Date().toISOString(), addedBy: by.actor })
+              .onConflictDoNothing()
+              .run()
+          ).changes > 0;
+        if (added) await appendAudit(tx, { ...by, action: 'collect.source', target: url, detail: { added: true } });
+        return added;
+      },
+      { changesData: false },
+    );
   }
 
   /**
@@ -124,19 +128,23 @@ export class Collector {
           state.summary = { ...s, failed: [...s.failed] };
         },
       });
-      await writeTransaction(this.db, async (tx) => {
-        await tx
-          .update(collectSources)
-          .set({ lastRunAt: new Date().toISOString(), lastSummary: summary })
-          .where(eq(collectSources.id, source.id))
-          .run();
-        await appendAudit(tx, {
-          ...by,
-          action: 'collect.run',
-          target: source.url,
-          detail: { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length },
-        });
-      });
+      await writeTransaction(
+        this.db,
+        async (tx) => {
+          await tx
+            .update(collectSources)
+            .set({ lastRunAt: new Date().toISOString(), lastSummary: summary })
+            .where(eq(collectSources.id, source.id))
+            .run();
+          await appendAudit(tx, {
+            ...by,
+            action: 'collect.run',
+            target: source.url,
+            detail: { imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length },
+          });
+        },
+        { changesData: false },
+      );
       this.log.info({ source: source.url, imported: summary.imported, failed: summary.failed.length }, 'collect run done');
     } catch (err) {
       this.log.error({ source: source.url, err: (err as Error).message }, 'collect run failed');
@@ -163,15 +171,19 @@ export class Collector {
     s: { enabled: boolean; fromDay: string; toDay: string; hour: number },
     by: { actor: string; ip: string | null },
   ) {
-    await writeTransaction(this.db, async (tx) => {
-      const values = { ...s, updatedAt: new Date().toISOString(), updatedBy: by.actor };
-      await tx
-        .insert(collectSchedule)
-        .values({ id: 1, ...values })
-        .onConflictDoUpdate({ target: collectSchedule.id, set: values })
-        .run();
-      await appendAudit(tx, { ...by, action: 'collect.schedule', target: null, detail: s });
-    });
+    await writeTransaction(
+      this.db,
+      async (tx) => {
+        const values = { ...s, updatedAt: new Date().toISOString(), updatedBy: by.actor };
+        await tx
+          .insert(collectSchedule)
+          .values({ id: 1, ...values })
+          .onConflictDoUpdate({ target: collectSchedule.id, set: values })
+          .run();
+        await appendAudit(tx, { ...by, action: 'collect.schedule', target: null, detail: s });
+      },
+      { changesData: false },
+    );
   }
 
   /**
@@ -182,12 +194,15 @@ export class Collector {
     if (this.running || !isDue(await this.schedule(), at)) return false;
     const today = beijing(at).date;
     // one server process takes the day's run: the one whose update still finds it not run today
-    const taken = await writeTransaction(this.db, async (tx) =>
-      tx
-        .update(collectSchedule)
-        .set({ lastRunOn: today })
-        .where(and(eq(collectSchedule.id, 1), or(isNull(collectSchedule.lastRunOn), ne(collectSchedule.lastRunOn, today))))
-        .run(),
+    const taken = await writeTransaction(
+      this.db,
+      async (tx) =>
+        tx
+          .update(collectSchedule)
+          .set({ lastRunOn: today })
+          .where(and(eq(collectSchedule.id, 1), or(isNull(collectSchedule.lastRunOn), ne(collectSchedule.lastRunOn, today))))
+          .run(),
+      { changesData: false },
     );
     if (taken.changes === 0 || this.running) return false;
     const sources = await this.db.select().from(collectSources).orderBy(collectSources.id).all();

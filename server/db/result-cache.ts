@@ -2,12 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /**
- * Results of analytic queries, kept until the data changes. A change is a write through this
- * process (imports and corrections call `dataChanged`) or a commit by another connection: SQLite
- * reports those through PRAGMA data_version (an `npm run ingest` beside the server, or this
- * process's own transaction connection); on PostgreSQL every write transaction bumps the change
- * counter row (db/write.ts), read here once per lookup, so every server process behind a load
- * balancer sees another's import at once.
+ * Results of analytic queries, kept until the data changes: every write transaction that changes
+ * data bumps the change counter row (db/write.ts), read here once per lookup (a primary-key read),
+ * whichever process wrote — this server, another one behind the same load balancer, an
+ * `npm run ingest` beside it. `dataChanged` forgets this process's results without a write (the
+ * benchmarks, to measure a computation rather than the cache).
  */
 interface Entry {
   version: string;
@@ -23,12 +22,8 @@ export function dataChanged(db: Db): void {
 }
 
 async function dataVersion(db: Db): Promise<string> {
-  const local = generation.get(db.$db) ?? 0;
-  if (db.$db.dialect === 'postgres') {
-    const r = await db.get<{ n: number }>(sql`select n from data_changes where id = 1`);
-    return `${r?.n ?? 0}:${local}`;
-  }
-  return `${db.$db.sqlite?.pragma('data_version', { simple: true })}:${local}`;
+  const r = await db.get<{ n: number }>(sql`select n from data_changes where id = 1`);
+  return `${r?.n ?? 0}:${generation.get(db.$db) ?? 0}`;
 }
 
 export async function cached<T>(db: Db, key: string, compute: () => Promise<T> | T): Promise<T> {

@@ -120,13 +120,4 @@ export const collectSchedule = pgOf(sqlite.collectSchedule);
 export const rosterEntries = pgOf(sqlite.rosterEntries);
 export const reportDeadlines = pgOf(sqlite.reportDeadlines);
 export const evaluationRubrics = pgOf(sqlite.evaluationRubrics);
-
-/**
- * PostgreSQL only: a counter every write transaction bumps (one row, id 1, added by the migration).
- * Each server process reads it to know whether its cached results still hold; SQLite tells the
- * same through PRAGMA data_version.
- */
-export const dataChanges = pgTable('data_changes', {
-  id: integer('id').primaryKey(),
-  n: integer('n').notNull(),
-});
+export const dataChanges = pgOf(sqlite.dataChanges);

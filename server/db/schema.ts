@@ -370,3 +370,14 @@ export const evaluationRubrics = sqliteTable('evaluation_rubrics', {
   updatedAt: text('updated_at').notNull(),
   updatedBy: text('updated_by').notNull(),
 });
+
+/**
+ * The change counter (one row, id 1): every write transaction that changes what the dashboard
+ * reads bumps it (db/write.ts), and each server process's result cache compares it at every lookup
+ * (db/result-cache.ts) — how a process learns of another's import, on SQLite as on PostgreSQL. On
+ * PostgreSQL its row lock also serialises write transactions across processes.
+ */
+export const dataChanges = sqliteTable('data_changes', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull(),
+});

@@ -31,27 +31,40 @@ function isBusy(e: unknown): boolean {
   return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }
 
-/** One transaction at a time per SQLite database in this process: they share the writer connection. */
+/** One write transaction at a time per database in this process. */
 const queues = new WeakMap<object, Promise<unknown>>();
+
+export interface WriteOptions {
+  /** How long to wait for another process's write lock before DatabaseBusyError (SQLite). */
+  timeoutMs?: number;
+  /**
+   * False for writes that change nothing the dashboard's cached answers read — sessions, sign-in
+   * failures, accounts, audit lines: they leave the change counter as it is, so a sign-in does
+   * not make every process recompute its rankings. Anything else counts as a change (the default).
+   */
+  changesData?: boolean;
+}
 
 /**
  * Runs `fn` as one transaction and returns its result; `fn` must do all its reads and writes
  * through `tx`. Either everything `fn` wrote is committed or, when it throws, nothing is. Inside a
  * transaction (`db` is a `tx`), `fn` simply joins it.
  *
- * Write transactions are serialised on both databases, so a read inside one can never be overtaken
- * by another writer's commit:
+ * Write transactions are serialised, within this process by a queue (so a waiting writer holds no
+ * connection a reader needs) and across processes by the database, so a read inside one can never
+ * be overtaken by another writer's commit:
  * - SQLite: BEGIN IMMEDIATE takes the write lock at once. While another process (a batch import)
  *   holds it, this waits between attempts with timers instead of SQLite's busy handler, so the
  *   server's event loop keeps answering readers; attempts come every millisecond or so, so the
  *   short pauses a batch import leaves between its reports are enough to get in.
- * - PostgreSQL: the first statement bumps the change counter row (data_changes), whose row lock
- *   every other writer, in any server process, then waits for until this one commits; the bumped
- *   counter is also how the other processes' result caches learn that the data changed.
+ * - PostgreSQL: the first statement locks the change counter's row (data_changes, SELECT … FOR
+ *   UPDATE), which every other writer, in any server process, then waits for until this one ends.
+ *
+ * Unless `changesData` is false, the change counter is bumped before the commit: every process's
+ * result cache (db/result-cache.ts) sees it at its next lookup.
  */
-export async function writeTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutMs = 30_000): Promise<T> {
+export async function writeTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   if (db.$inTransaction) return fn(db);
-  if (db.$db.dialect === 'postgres') return postgresTransaction(db, fn);
   const handle = db.$db;
   const previous = queues.get(handle) ?? Promise.resolve();
   let release = () => {};
@@ -62,17 +75,20 @@ export async function writeTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, ti
   queues.set(handle, tail);
   await previous;
   try {
-    return await sqliteTransaction(db, fn, timeoutMs);
+    return handle.dialect === 'postgres' ? await postgresTransaction(db, fn, options) : await sqliteTransaction(db, fn, options);
   } finally {
     release();
     if (queues.get(handle) === tail) queues.delete(handle);
   }
 }
 
-async function sqliteTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutMs: number): Promise<T> {
+const bump = sql`update data_changes set n = n + 1 where id = 1`;
+
+async function sqliteTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: WriteOptions): Promise<T> {
   const c = db.$db.sqliteWriter;
   const tx = db.$db.writerDb;
   if (!c || !tx) throw new Error('not a SQLite database');
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const t0 = performance.now();
   // the connection's own setting, put back after each attempt (before any other code can run)
   const busyTimeout = c.pragma('busy_timeout', { simple: true }) as number;
@@ -92,6 +108,7 @@ async function sqliteTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, timeoutM
   }
   try {
     const result = await fn(tx);
+    if (options.changesData !== false) await tx.run(bump);
     c.exec('commit');
     return result;
   } catch (e) {
@@ -104,10 +121,12 @@ interface PgTransactional {
   transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T>;
 }
 
-async function postgresTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+async function postgresTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: WriteOptions): Promise<T> {
   return (db as unknown as PgTransactional).transaction(async (raw) => {
     const tx = Object.assign(raw as object, { $db: db.$db, $inTransaction: true }) as Db;
-    await tx.run(sql`update data_changes set n = n + 1 where id = 1`);
-    return fn(tx);
+    await tx.run(sql`select n from data_changes where id = 1 for update`);
+    const result = await fn(tx);
+    if (options.changesData !== false) await tx.run(bump);
+    return result;
   });
 }

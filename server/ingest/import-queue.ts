@@ -94,26 +94,30 @@ export class ImportQueue {
     opts: { county: string | null; importedBy: string; ip?: string | null },
   ): Promise<ImportJob[]> {
     const now = new Date().toISOString();
-    const ids = await writeTransaction(this.db, async (tx) => {
-      const out: number[] = [];
-      for (const f of files) {
-        const [row] = await tx
-          .insert(importJobs)
-          .values({
-            fileName: f.name,
-            size: f.bytes.length,
-            bytes: Buffer.from(f.bytes),
-            county: opts.county,
-            importedBy: opts.importedBy,
-            ip: opts.ip ?? null,
-            state: 'queued',
-            createdAt: now,
-          })
-          .returning({ id: importJobs.id });
-        if (row) out.push(row.id);
-      }
-      return out;
-    });
+    const ids = await writeTransaction(
+      this.db,
+      async (tx) => {
+        const out: number[] = [];
+        for (const f of files) {
+          const [row] = await tx
+            .insert(importJobs)
+            .values({
+              fileName: f.name,
+              size: f.bytes.length,
+              bytes: Buffer.from(f.bytes),
+              county: opts.county,
+              importedBy: opts.importedBy,
+              ip: opts.ip ?? null,
+              state: 'queued',
+              createdAt: now,
+            })
+            .returning({ id: importJobs.id });
+          if (row) out.push(row.id);
+        }
+        return out;
+      },
+      { changesData: false },
+    );
     // the first of them is taken before the answer, so the page shows it being read at once
     await this.pump();
     return this.get(ids, opts.importedBy);

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { type TemplateVersion, templateCells } from '../../shared/report/index';
 import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
-import { dataChanged } from '../db/result-cache';
 import { findings } from '../db/schema';
 import { writeTransaction } from '../db/write';
 import { carryCorrections } from '../queries/reports/carry-corrections';
@@ -56,7 +55,6 @@ export async function commitImportAsync(
     }
     throw err;
   }
-  dataChanged(db);
   return result;
 }
 

@@ -54,34 +54,38 @@ export async function saveUser(
   by: { actor: string; ip: string | null },
   now = new Date().toISOString(),
 ): Promise<{ created: boolean; previousRole: string | null }> {
-  return writeTransaction(db, async (tx) => {
-    const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, u.name)).get();
-    await tx
-      .insert(users)
-      .values({ name: u.name, passwordHash: u.passwordHash, role: u.role, createdAt: now })
-      .onConflictDoUpdate({
-        target: users.name,
-        set: { passwordHash: u.passwordHash, role: u.role, lockedAt: null },
-      })
-      .run();
-    await tx
-      .delete(sessions)
-      .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, u.name))))
-      .run();
-    await tx.delete(loginFailures).where(eq(loginFailures.name, u.name)).run();
-    await appendAudit(
-      tx,
-      {
-        actor: by.actor,
-        ip: by.ip,
-        action: 'user.saved',
-        target: u.name,
-        detail: { role: u.role, previousRole: before?.role ?? null, passwordChanged: true },
-      },
-      now,
-    );
-    return { created: before === undefined, previousRole: before?.role ?? null };
-  });
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, u.name)).get();
+      await tx
+        .insert(users)
+        .values({ name: u.name, passwordHash: u.passwordHash, role: u.role, createdAt: now })
+        .onConflictDoUpdate({
+          target: users.name,
+          set: { passwordHash: u.passwordHash, role: u.role, lockedAt: null },
+        })
+        .run();
+      await tx
+        .delete(sessions)
+        .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, u.name))))
+        .run();
+      await tx.delete(loginFailures).where(eq(loginFailures.name, u.name)).run();
+      await appendAudit(
+        tx,
+        {
+          actor: by.actor,
+          ip: by.ip,
+          action: 'user.saved',
+          target: u.name,
+          detail: { role: u.role, previousRole: before?.role ?? null, passwordChanged: true },
+        },
+        now,
+      );
+      return { created: before === undefined, previousRole: before?.role ?? null };
+    },
+    { changesData: false },
+  );
 }
 
 /**
@@ -94,22 +98,26 @@ export async function setUserRole(
   role: string,
   by: { actor: string; ip: string | null },
 ): Promise<boolean> {
-  return writeTransaction(db, async (tx) => {
-    const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, name)).get();
-    if (!before) return false;
-    await tx.update(users).set({ role }).where(eq(users.name, name)).run();
-    await tx
-      .delete(sessions)
-      .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, name))))
-      .run();
-    await appendAudit(tx, {
-      ...by,
-      action: 'user.saved',
-      target: name,
-      detail: { role, previousRole: before.role, passwordChanged: false },
-    });
-    return true;
-  });
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, name)).get();
+      if (!before) return false;
+      await tx.update(users).set({ role }).where(eq(users.name, name)).run();
+      await tx
+        .delete(sessions)
+        .where(inArray(sessions.userId, tx.select({ id: users.id }).from(users).where(eq(users.name, name))))
+        .run();
+      await appendAudit(tx, {
+        ...by,
+        action: 'user.saved',
+        target: name,
+        detail: { role, previousRole: before.role, passwordChanged: false },
+      });
+      return true;
+    },
+    { changesData: false },
+  );
 }
 
 /** How many accounts have `role`. */

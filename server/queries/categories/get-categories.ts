@@ -24,7 +24,9 @@ export async function getCategories(
     .select({
       reportId: c.reportId,
       category: c.category,
-      count: sql<number | null>`case when sum(case when ${categoryCountOf} is null then 1 else 0 end) > 0 then null else sum(${categoryCountOf}) end`,
+      count: sql<
+        number | null
+      >`case when sum(case when ${categoryCountOf} is null then 1 else 0 end) > 0 then null else sum(${categoryCountOf}) end`,
     })
     .from(c)
     .innerJoin(reports, eq(reports.id, c.reportId))

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
-import { dataChanged } from '../../db/result-cache';
 import { organizationAliases, organizations, reports, rosterEntries } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 
@@ -83,7 +82,6 @@ export async function updateOrganization(
     }
     return true;
   });
-  if (ok) dataChanged(db);
   return ok;
 }
 
@@ -145,6 +143,5 @@ export async function mergeOrganizations(db: Db, into: number, from: number, by:
     });
     return 'merged' as const;
   });
-  if (result === 'merged') dataChanged(db);
   return result;
 }

@@ -5,7 +5,6 @@ import type { CellRef, TemplateVersion } from '../../../shared/report/template';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { categoryCountOf, figureOf, proactiveTotalOf } from '../../db/expressions';
-import { dataChanged } from '../../db/result-cache';
 import { corrections, findings, proactiveCategories, reports, tableFigures } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 import { getReport } from './get-report';
@@ -113,5 +112,4 @@ export async function correctFigure(
       detail: { field: p.field, label: p.label, old, new: p.value, reason: p.reason },
     });
   });
-  dataChanged(db);
 }

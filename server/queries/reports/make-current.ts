@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
-import { dataChanged } from '../../db/result-cache';
 import { reports } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 
@@ -40,6 +39,5 @@ export async function makeCurrent(db: Db, id: number, by: { actor: string; ip: s
     );
     return current?.id ?? null;
   });
-  dataChanged(db);
   return previous;
 }

@@ -29,7 +29,6 @@ import {
 } from '../../../shared/schemas/index';
 import { appendAudit, audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
-import { dataChanged } from '../../db/result-cache';
 import { writeTransaction } from '../../db/write';
 import { sniff } from '../../ingest/formats/sniff';
 import { HttpError } from '../../plugins/errors';
@@ -134,7 +133,6 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       if (d) await appendAudit(tx, { ...by(req), action, target, detail: d }, now);
       return r;
     });
-    dataChanged(db);
     return result;
   }
 

@@ -35,7 +35,7 @@ describe('writeTransaction: writes beside another process’s lock', () => {
       writeTransaction(
         t.db,
         (tx) => sqlRun(tx, "insert into users (name, password_hash, role, created_at) values ('x', 'x', 'viewer', 'now')"),
-        150,
+        { timeoutMs: 150 },
       ),
     ).rejects.toBeInstanceOf(DatabaseBusyError);
     other.exec('rollback');
@@ -52,5 +52,29 @@ describe('writeTransaction: writes beside another process’s lock', () => {
       }),
     ).rejects.toThrow('half way');
     expect(await sqlGet(t.db, 'select count(*) n from users')).toEqual({ n: 0 });
+  });
+
+  it('moves the change counter for a change of data, not for a write marked as none (a sign-in, an audit line)', async () => {
+    t = await tempDatabase();
+    const counter = async () => (await sqlGet<{ n: number }>(t.db, 'select n from data_changes where id = 1'))?.n;
+    expect(await counter()).toBe(0);
+    await writeTransaction(t.db, (tx) =>
+      sqlRun(tx, "insert into counties (name, created_at, created_by) values ('米易县', 'now', 'test')"),
+    );
+    expect(await counter()).toBe(1);
+    await writeTransaction(
+      t.db,
+      (tx) => sqlRun(tx, "insert into users (name, password_hash, role, created_at) values ('x', 'x', 'viewer', 'now')"),
+      { changesData: false },
+    );
+    expect(await counter()).toBe(1);
+    // a transaction rolled back leaves it as it was
+    await expect(
+      writeTransaction(t.db, async (tx) => {
+        await sqlRun(tx, "insert into counties (name, created_at, created_by) values ('盐边县', 'now', 'test')");
+        throw new Error('half way');
+      }),
+    ).rejects.toThrow('half way');
+    expect(await counter()).toBe(1);
   });
 });
