@@ -34,7 +34,7 @@ export async function appendAudit(db: Db, e: AuditEntry, at = new Date().toISOSt
 
 /** Appends to the audit log in its own write, waiting politely for the lock like every server write. */
 export async function audit(db: Db, e: AuditEntry): Promise<void> {
-  await writeTransaction(db, async (tx) => await appendAudit(tx, e), { changesData: false });
+  await writeTransaction(db, (tx) => appendAudit(tx, e), { changesData: false });
 }
 
 /** The newest entries first, `limit` of them, before id `before`, of one action (prefix) if given. */

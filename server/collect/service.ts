@@ -54,7 +54,7 @@ export class Collector {
 
   /** The pages of a source that failed, with why. */
   async failures(sourceId: number): Promise<CollectPageRow[]> {
-    return await this.db
+    return this.db
       .select({
         url: collectPages.url,
         kind: collectPages.kind,

@@ -12,7 +12,7 @@ export const INSERT_COUNTY = 'insert into counties (name, created_at, created_by
 /** The county list, each with how many organisations are of it. */
 export async function listCounties(db: Db): Promise<CountyRow[]> {
   const orgs = db.select({ n: count() }).from(organizations).where(eq(organizations.county, counties.name));
-  return await db
+  return db
     .select({
       name: counties.name,
       createdAt: counties.createdAt,

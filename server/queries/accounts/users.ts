@@ -30,7 +30,7 @@ export async function listUsers(db: Db, now = new Date().toISOString()): Promise
     .select({ n: count() })
     .from(sessions)
     .where(and(eq(sessions.userId, users.id), gt(sessions.expiresAt, now)));
-  return await db
+  return db
     .select({
       name: users.name,
       role: users.role,

@@ -136,7 +136,7 @@ const REVIEW_ROWS = [
 
 /** The score table of a county's year: every unit on the roster scored by the year's rubric, ranked. */
 export async function evaluate(db: Db, county: string, year: number): Promise<Evaluation> {
-  return await cached(db, `evaluation:${county}:${year}`, async () => await computeEvaluation(db, county, year));
+  return await cached(db, `evaluation:${county}:${year}`, () => computeEvaluation(db, county, year));
 }
 
 async function computeEvaluation(db: Db, county: string, year: number): Promise<Evaluation> {

@@ -4,7 +4,7 @@ import { organizations } from '../../db/schema';
 
 /** Counties with their number of organisations; `county: null` collects the unassigned ones (last). */
 export async function getCounties(db: Db): Promise<{ county: string | null; organizations: number }[]> {
-  return await db
+  return db
     .select({ county: organizations.county, organizations: count() })
     .from(organizations)
     .groupBy(organizations.county)

@@ -4,7 +4,7 @@ import { reports } from '../../db/schema';
 
 /** Years with at least one current report, newest first, with how many reports each has. */
 export async function getYears(db: Db): Promise<{ year: number; reports: number }[]> {
-  return await db
+  return db
     .select({ year: reports.year, reports: count() })
     .from(reports)
     .where(eq(reports.isCurrent, true))

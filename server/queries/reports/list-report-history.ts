@@ -4,7 +4,7 @@ import { reports, sourceDocuments } from '../../db/schema';
 
 /** Every version of an organisation's report for a year, newest first. */
 export async function listReportHistory(db: Db, organizationId: number, year: number) {
-  return await db
+  return db
     .select({
       reportId: reports.id,
       isCurrent: reports.isCurrent,

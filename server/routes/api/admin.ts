@@ -76,13 +76,13 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       }
       if (password === undefined) {
         if (before === undefined) throw new HttpError(400, 'bad_request', '新建账户须设置密码');
-        await writeTransaction(db, async (tx) => await setUserRole(tx, name, role, by), { changesData: false });
+        await writeTransaction(db, (tx) => setUserRole(tx, name, role, by), { changesData: false });
         return { name, role, created: false };
       }
       const problem = passwordProblem(password, name);
       if (problem) throw new HttpError(400, 'bad_request', problem);
       const passwordHash = await hashPassword(password);
-      const { created } = await writeTransaction(db, async (tx) => await saveUser(tx, { name, role, passwordHash }, by), {
+      const { created } = await writeTransaction(db, (tx) => saveUser(tx, { name, role, passwordHash }, by), {
         changesData: false,
       });
       return { name, role, created };

@@ -285,7 +285,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         response: { 200: DeadlineAnswer, ...errors(400, 401, 403) },
       },
     },
-    async (req) => await getDeadline(db, req.query.year),
+    (req) => getDeadline(db, req.query.year),
   );
 
   app.put(
@@ -330,7 +330,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
         response: { 200: RubricAnswer, ...errors(400, 401, 403) },
       },
     },
-    async (req) => await getRubric(db, req.query.year),
+    (req) => getRubric(db, req.query.year),
   );
 
   app.put(

@@ -51,7 +51,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         response: { 200: Status, ...errors(401) },
       },
     },
-    async () => await getStatus(db),
+    () => getStatus(db),
   );
 
   app.get(

@@ -96,10 +96,8 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       if (to - from > 50) throw new HttpError(400, 'bad_request', '年度范围不能超过 50 年');
       const organizationIds = (req.query.organization ?? '').split(',').filter(Boolean).map(Number);
       const county = req.query.county;
-      const trends = await cached(
-        db,
-        `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}`,
-        async () => await getTrends(db, { organizationIds, metric, from, to, county }),
+      const trends = await cached(db, `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}`, () =>
+        getTrends(db, { organizationIds, metric, from, to, county }),
       );
       return { metric: metric.key, metricLabel: metric.label, ...trends };
     },

@@ -2,10 +2,11 @@
  * Two server processes on one database, as a city or province runs them behind a load balancer:
  * what one process writes, the other serves at once — its cached rankings included — and a
  * session signed in on one is good on the other. On SQLite both open the same file; under
- * `npm run test:postgres` both connect to the same PostgreSQL database.
+ * `npm run test:postgres` both connect to the same PostgreSQL database. Sign-in failures are counted
+ * in the database too, so five wrong passwords on one process stop the sixth attempt on the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUsers, tempDatabase } from '../../helpers/db';
+import { addUsers, PASSWORD, tempDatabase } from '../../helpers/db';
 import { sampleText } from '../../helpers/samples';
 import { loginOver, type ServerProcess, startServer, upload } from '../../helpers/server-process';
 
@@ -58,5 +59,18 @@ describe('two server processes on one database', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { results: { status: string }[] }).results[0]?.status).toBe('replaced');
     expect(await ranking(a)).toEqual({ 丙谷镇: 52, 草场镇: 24 });
+  });
+
+  it('counts wrong passwords across processes: five on one, and the other refuses the sixth', async () => {
+    const signIn = (s: ServerProcess, password: string) =>
+      fetch(`${s.base}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'editor', password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await signIn(a, 'wrong password 1A')).status).toBe(401);
+    const refused = await signIn(b, PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { message: string }).message).toContain('密码错误次数过多');
   });
 });
