@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '../../scripts/fixtures/postgres-cluster';
 import { hashPassword } from '../../server/auth/passwords';
 import { closeDatabase, type Db, isPostgresUrl, openDatabase } from '../../server/db/client';
 import { users as usersTable } from '../../server/db/schema';
@@ -24,23 +24,15 @@ export async function tempDatabase(): Promise<{ db: Db; path: string; dir: strin
   const dir = mkdtempSync(join(tmpdir(), 'disclosure-test-'));
   if (onPostgres) {
     const name = `disclosure_test_${process.pid}_${++serial}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = await openDatabase(url.toString());
+    const url = await createDatabase(TEST_DATABASE_URL, name);
+    const db = await openDatabase(url);
     return {
       db,
-      path: url.toString(),
+      path: url,
       dir,
       close: async () => {
         await closeDatabase(db);
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        await dropDatabase(TEST_DATABASE_URL, name);
         rmSync(dir, { recursive: true, force: true });
       },
     };

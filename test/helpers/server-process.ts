@@ -3,8 +3,8 @@
  * must kill it with SIGKILL or load it over loopback from another process.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../scripts/fixtures/free-port';
 import { closeDatabase, openDatabase } from '../../server/db/client';
 import { addUsers, PASSWORD } from './db';
 import { ROOT } from './samples';
@@ -14,18 +14,6 @@ export async function prepareDatabase(path: string): Promise<void> {
   const db = await openDatabase(path);
   await addUsers(db, [['editor', 'editor']]);
   await closeDatabase(db);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ServerProcess {
