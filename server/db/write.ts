@@ -26,6 +26,17 @@ export function isDiskFull(err: unknown): boolean {
   return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100';
 }
 
+/**
+ * The database server cannot be reached or is shutting down (PostgreSQL restarted, the network
+ * dropped): the request wrote nothing and can be tried again shortly.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (driverError(err) as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return /Connection terminated|connection timeout/i.test(String((err as Error)?.message));
+  // ECONN…: no server; 08…: connection exceptions; 57P01–57P03: shutting down or starting
+  return /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/.test(code) || /^(08\d{3}|57P0[123])$/.test(code);
+}
+
 function isBusy(e: unknown): boolean {
   const code = (driverError(e) as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));

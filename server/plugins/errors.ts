@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { DatabaseBusyError, isDiskFull } from '../db/write';
+import { DatabaseBusyError, isDatabaseUnavailable, isDiskFull } from '../db/write';
 
 /** An expected failure of a request: its status and the Chinese message the office sees. */
 export class HttpError extends Error {
@@ -53,6 +53,13 @@ export default fp(async (app: FastifyInstance, opts: { maxUploadMb: number }) =>
         .status(503)
         .header('retry-after', '5')
         .send({ error: 'busy', message: '数据库正被另一项导入占用，请稍后重试；本次没有写入任何内容' });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '10')
+        .send({ error: 'database_unavailable', message: '暂时无法连接数据库，请稍后重试；本次操作没有保存任何内容' });
     }
     if (isDiskFull(err)) {
       // the write's transaction was rolled back: nothing of this request was kept

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseBusyError, writeTransaction } from '../../../server/db/write';
+import { DatabaseBusyError, isDatabaseUnavailable, isDiskFull, writeTransaction } from '../../../server/db/write';
 import { sqlAll, sqlGet, sqlRun, tempDatabase } from '../../helpers/db';
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
@@ -76,5 +76,19 @@ describe('writeTransaction: writes beside another process’s lock', () => {
       }),
     ).rejects.toThrow('half way');
     expect(await counter()).toBe(1);
+  });
+});
+
+describe('errors of the database', () => {
+  it("tells an unreachable or restarting server from a refused statement, through drizzle's wrapper", () => {
+    const wrapped = (cause: object) => Object.assign(new Error('Failed query: select 1'), { cause });
+    expect(isDatabaseUnavailable({ code: 'ECONNREFUSED' })).toBe(true);
+    expect(isDatabaseUnavailable(wrapped({ code: '57P01' }))).toBe(true); // admin shutdown
+    expect(isDatabaseUnavailable(wrapped({ code: '08006' }))).toBe(true); // connection failure
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(wrapped({ code: '23505' }))).toBe(false); // unique violation
+    expect(isDatabaseUnavailable(wrapped({ code: 'SQLITE_BUSY' }))).toBe(false);
+    expect(isDiskFull(wrapped({ code: '53100' }))).toBe(true);
+    expect(isDiskFull(wrapped({ code: 'SQLITE_FULL' }))).toBe(true);
   });
 });
