@@ -1,6 +1,6 @@
 /**
- * `npm run test:postgres`: the API and ingest suites (and the load test with two server processes)
- * against a real PostgreSQL. Uses TEST_DATABASE_URL when set (a superuser or a user allowed to create
+ * `npm run test:postgres`: the API, ingest, collector and command-line suites (and the load test
+ * with two server processes) against a real PostgreSQL. Uses TEST_DATABASE_URL when set (a superuser or a user allowed to create
  * databases: each test makes and drops its own); otherwise starts a throw-away cluster of Debian's
  * `postgresql` package for the run. Extra arguments go to vitest (a file to run only that one).
  */
@@ -25,7 +25,7 @@ try {
     args.length > 0
       ? [args]
       : [
-          ['test/server/api', 'test/server/ingest'],
+          ['test/server/api', 'test/server/ingest', 'test/server/collect', 'test/scripts'],
           ['--config', 'vitest.robustness.config.ts', 'test/server/api/load.robustness.test.ts'],
         ];
   for (const suite of suites) {

@@ -187,4 +187,21 @@ describe('backups and restore', () => {
     const refused = run('restore.ts', [join(work, 'corrupt.db')], { DATABASE_URL: path });
     expect([refused.code, refused.out]).toEqual([1, expect.stringMatching(/^恢复失败：.*\nrestore failed: /)]);
   }, 60_000);
+
+  it('backup and restore refuse a PostgreSQL database, saying which tools do it, and write nothing', () => {
+    const url = 'postgres://dashboard:secret@db-host/disclosure';
+    expect(() => restoreBackup(join(work, 'live-backup.db'), url, () => {})).toThrow(RestoreRefused);
+    try {
+      restoreBackup(join(work, 'live-backup.db'), url, () => {});
+    } catch (e) {
+      expect((e as RestoreRefused).zh).toContain('pg_restore');
+    }
+    const out = join(work, 'pg-backup.db');
+    const backup = run('backup.ts', [out], { DATABASE_URL: url });
+    expect([backup.code, backup.out]).toEqual([
+      2,
+      expect.stringMatching(/^DATABASE_URL 指向 PostgreSQL：.*pg_dump.*\nDATABASE_URL is a PostgreSQL database/),
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
 });
