@@ -134,7 +134,9 @@ interface PgTransactional {
 
 async function postgresTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: WriteOptions): Promise<T> {
   return (db as unknown as PgTransactional).transaction(async (raw) => {
-    const tx = Object.assign(raw as object, { $db: db.$db, $inTransaction: true }) as Db;
+    // drizzle's transaction holds one pooled connection (its session's client; drizzle-orm is pinned)
+    const $pgClient = (raw as { session?: { client?: unknown } }).session?.client;
+    const tx = Object.assign(raw as object, { $db: db.$db, $inTransaction: true, $pgClient }) as Db;
     await tx.run(sql`select n from data_changes where id = 1 for update`);
     const result = await fn(tx);
     if (options.changesData !== false) await tx.run(bump);

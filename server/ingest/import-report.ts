@@ -117,9 +117,10 @@ async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
     now,
   ]);
   if (current) await stmt.linkSuccessor(db, reportId, current.id);
-  for (const [position, c] of p.categories.entries()) {
-    await stmt.category(db, [reportId, position, c.label, c.category, c.count]);
-  }
+  await stmt.categories(
+    db,
+    p.categories.map((c, position) => [reportId, position, c.label, c.category, c.count]),
+  );
   const cells = templateCells((p.template ?? '2021') as TemplateVersion);
   const params: (string | number | null)[] = [];
   const nullable = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
@@ -137,7 +138,10 @@ async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
     );
   });
   await stmt.figures(db, cells.length, params);
-  for (const f of p.findings) await stmt.finding(db, [reportId, f.code, f.severity, f.field ?? null, f.message]);
+  await stmt.findings(
+    db,
+    p.findings.map((f) => [reportId, f.code, f.severity, f.field ?? null, f.message]),
+  );
   const carried = current
     ? await carryCorrections(db, {
         previousId: current.id,

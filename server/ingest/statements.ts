@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -33,26 +34,45 @@ export function bound(text: string, params: readonly unknown[]): SQL {
   return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
 }
 
-/** The rows of one statement, with `?` parameters. */
-async function query<T>(db: Db, text: string, params: readonly unknown[]): Promise<T[]> {
+/** PostgreSQL's form of a statement: `$1…$n` placeholders, and a name, so each connection parses and plans it once. */
+const pgForms = new Map<string, { name: string; text: string }>();
+function pgForm(text: string): { name: string; text: string } {
+  let f = pgForms.get(text);
+  if (!f) {
+    let i = 0;
+    f = {
+      name: `ingest_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
+      text: text.replace(/\?/g, () => `$${++i}`),
+    };
+    pgForms.set(text, f);
+  }
+  return f;
+}
+
+/** One statement with `?` parameters: its rows and how many rows it changed. */
+async function execute<T>(db: Db, text: string, params: readonly unknown[]): Promise<{ rows: T[]; changes: number }> {
   const h = db.$db;
   if (h.dialect === 'sqlite') {
     const c = (db.$inTransaction ? h.sqliteWriter : h.sqlite) as Database.Database;
     const s = sqliteStatement(c, text);
-    if (s.reader) return s.all(...params) as T[];
-    s.run(...params);
-    return [];
+    if (s.reader) return { rows: s.all(...params) as T[], changes: 0 };
+    return { rows: [], changes: s.run(...params).changes };
   }
-  return db.all<T>(bound(text, params));
+  // straight to the transaction's connection (or the pool): drizzle's SQL building cost more than
+  // the statements here (a report's 1,600 cell parameters)
+  // inside a transaction only its own connection will do: the pool would write outside it
+  const client = db.$inTransaction ? db.$pgClient : h.pool;
+  if (!client) throw new Error(db.$inTransaction ? "the transaction's connection is unknown" : 'no PostgreSQL pool');
+  const r = await client.query({ ...pgForm(text), values: params as unknown[] });
+  return { rows: r.rows as T[], changes: r.rowCount ?? 0 };
+}
+
+async function query<T>(db: Db, text: string, params: readonly unknown[]): Promise<T[]> {
+  return (await execute<T>(db, text, params)).rows;
 }
 
 async function changes(db: Db, text: string, params: readonly unknown[]): Promise<number> {
-  const h = db.$db;
-  if (h.dialect === 'sqlite') {
-    const c = (db.$inTransaction ? h.sqliteWriter : h.sqlite) as Database.Database;
-    return sqliteStatement(c, text).run(...params).changes;
-  }
-  return (await db.run(bound(text, params))).changes;
+  return (await execute(db, text, params)).changes;
 }
 
 const one = async <T>(rows: Promise<T[]>) => (await rows)[0];
@@ -109,10 +129,24 @@ export const ingestSql = {
         values,
       )
     )[0]?.id as number,
-  category: (db: Db, values: readonly unknown[]) =>
-    changes(db, 'insert into proactive_categories (report_id, position, label, category, count) values (?, ?, ?, ?, ?)', values),
-  finding: (db: Db, values: readonly unknown[]) =>
-    changes(db, 'insert into findings (report_id, code, severity, field, message) values (?, ?, ?, ?, ?)', values),
+  /** A report's categories, five values each, in one statement. */
+  categories: (db: Db, rows: readonly (readonly unknown[])[]) =>
+    rows.length === 0
+      ? Promise.resolve(0)
+      : changes(
+          db,
+          `insert into proactive_categories (report_id, position, label, category, count) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flat(),
+        ),
+  /** A report's findings, five values each, in one statement. */
+  findings: (db: Db, rows: readonly (readonly unknown[])[]) =>
+    rows.length === 0
+      ? Promise.resolve(0)
+      : changes(
+          db,
+          `insert into findings (report_id, code, severity, field, message) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flat(),
+        ),
   counts: (db: Db, reportId: number) =>
     one(
       query<{ errors: number; warnings: number }>(
