@@ -137,7 +137,7 @@ async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
       nullable(p.cells[k + 3]),
     );
   });
-  await stmt.figures(db, cells.length, params);
+  await stmt.figures(db, params);
   await stmt.findings(
     db,
     p.findings.map((f) => [reportId, f.code, f.severity, f.field ?? null, f.message]),
