@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from './client';
 
 /** A query prepared once per connection, with named `sql.placeholder`s, on either database. */
@@ -62,4 +64,61 @@ export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
     }
     return s;
   };
+}
+
+const sqliteStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function sqliteStatement(c: Database.Database, text: string): Database.Statement {
+  let byText = sqliteStatements.get(c);
+  if (!byText) {
+    byText = new Map();
+    sqliteStatements.set(c, byText);
+  }
+  let s = byText.get(text);
+  if (!s) {
+    s = c.prepare(text);
+    byText.set(text, s);
+  }
+  return s;
+}
+
+/** PostgreSQL's form of a statement: `$1…$n` placeholders, and a name, so each connection parses and plans it once. */
+const pgForms = new Map<string, { name: string; text: string }>();
+function pgForm(text: string): { name: string; text: string } {
+  let f = pgForms.get(text);
+  if (!f) {
+    let i = 0;
+    f = {
+      name: `raw_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
+      text: text.replace(/\?/g, () => `$${++i}`),
+    };
+    pgForms.set(text, f);
+  }
+  return f;
+}
+
+/**
+ * Raw SQL with `?` parameters bound in order, on either database, prepared once per connection
+ * (better-sqlite3's statement; a named prepared statement on PostgreSQL), sent straight to the
+ * connection without drizzle's SQL building (which cost more than the import's statements: a
+ * report's 1,600 cell parameters). Its rows as the database gives them, and how many it changed.
+ * Write SQL both databases speak.
+ */
+export async function rawSql<T = Record<string, unknown>>(
+  db: Db,
+  text: string,
+  params: readonly unknown[],
+): Promise<{ rows: T[]; changes: number }> {
+  const h = db.$db;
+  if (h.dialect === 'sqlite') {
+    const c = (db.$inTransaction ? h.sqliteWriter : h.sqlite) as Database.Database;
+    const s = sqliteStatement(c, text);
+    if (s.reader) return { rows: s.all(...params) as T[], changes: 0 };
+    return { rows: [], changes: s.run(...params).changes };
+  }
+  // inside a transaction only its own connection will do: the pool would write outside it
+  const client = db.$inTransaction ? db.$pgClient : h.pool;
+  if (!client) throw new Error(db.$inTransaction ? "the transaction's connection is unknown" : 'no PostgreSQL pool');
+  const r = await client.query({ ...pgForm(text), values: params as unknown[] });
+  return { rows: r.rows as T[], changes: r.rowCount ?? 0 };
 }

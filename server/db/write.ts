@@ -13,7 +13,7 @@ export class DatabaseBusyError extends Error {
  * The database driver's own error: drizzle wraps it (DrizzleQueryError, with the SQL) as `cause`,
  * the raw statements of server/ingest/statements.ts throw it as it is.
  */
-export function driverError(err: unknown): unknown {
+function driverError(err: unknown): unknown {
   let e = err;
   for (let i = 0; i < 3 && e && typeof e === 'object' && !('code' in e) && 'cause' in e; i++) e = (e as { cause: unknown }).cause;
   return e;

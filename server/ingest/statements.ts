@@ -1,78 +1,21 @@
-import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rawSql } from '../db/statement-cache';
 import { INSERT_COUNTY } from '../queries/accounts/counties';
 
 /**
  * The import's hot path as raw SQL that both databases speak (`?` parameters, `returning`, `on
- * conflict`). On SQLite each text is prepared once per connection and run by better-sqlite3 itself:
- * drizzle's query building and per-parameter mapping cost more than the writes (12 ms → 1 ms per
- * report, measured with scripts/bench-ingest.ts). On PostgreSQL the same text is sent with its
- * parameters bound. Column names are those of server/db/schema.ts, the single definition of the tables.
+ * conflict`), run by `rawSql` (db/statement-cache.ts): prepared once per connection and run by
+ * better-sqlite3 itself on SQLite — drizzle's query building and per-parameter mapping cost more
+ * than the writes (12 ms → 1 ms per report, measured with scripts/bench-ingest.ts) — and a named
+ * prepared statement on PostgreSQL. Column names are those of server/db/schema.ts, the single
+ * definition of the tables.
  */
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function sqliteStatement(c: Database.Database, text: string): Database.Statement {
-  let byText = cache.get(c);
-  if (!byText) {
-    byText = new Map();
-    cache.set(c, byText);
-  }
-  let s = byText.get(text);
-  if (!s) {
-    s = c.prepare(text);
-    byText.set(text, s);
-  }
-  return s;
-}
-
-/** `?` placeholders bound in order, as drizzle SQL (for PostgreSQL, which numbers them). */
-export function bound(text: string, params: readonly unknown[]): SQL {
-  const parts = text.split('?');
-  if (parts.length !== params.length + 1) throw new Error(`${params.length} parameters for ${parts.length - 1} placeholders`);
-  return sql.join(parts.flatMap((part, i) => (i < params.length ? [sql.raw(part), sql`${params[i]}`] : [sql.raw(part)])));
-}
-
-/** PostgreSQL's form of a statement: `$1…$n` placeholders, and a name, so each connection parses and plans it once. */
-const pgForms = new Map<string, { name: string; text: string }>();
-function pgForm(text: string): { name: string; text: string } {
-  let f = pgForms.get(text);
-  if (!f) {
-    let i = 0;
-    f = {
-      name: `ingest_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
-      text: text.replace(/\?/g, () => `$${++i}`),
-    };
-    pgForms.set(text, f);
-  }
-  return f;
-}
-
-/** One statement with `?` parameters: its rows and how many rows it changed. */
-async function execute<T>(db: Db, text: string, params: readonly unknown[]): Promise<{ rows: T[]; changes: number }> {
-  const h = db.$db;
-  if (h.dialect === 'sqlite') {
-    const c = (db.$inTransaction ? h.sqliteWriter : h.sqlite) as Database.Database;
-    const s = sqliteStatement(c, text);
-    if (s.reader) return { rows: s.all(...params) as T[], changes: 0 };
-    return { rows: [], changes: s.run(...params).changes };
-  }
-  // straight to the transaction's connection (or the pool): drizzle's SQL building cost more than
-  // the statements here (a report's 1,600 cell parameters)
-  // inside a transaction only its own connection will do: the pool would write outside it
-  const client = db.$inTransaction ? db.$pgClient : h.pool;
-  if (!client) throw new Error(db.$inTransaction ? "the transaction's connection is unknown" : 'no PostgreSQL pool');
-  const r = await client.query({ ...pgForm(text), values: params as unknown[] });
-  return { rows: r.rows as T[], changes: r.rowCount ?? 0 };
-}
-
 async function query<T>(db: Db, text: string, params: readonly unknown[]): Promise<T[]> {
-  return (await execute<T>(db, text, params)).rows;
+  return (await rawSql<T>(db, text, params)).rows;
 }
 
 async function changes(db: Db, text: string, params: readonly unknown[]): Promise<number> {
-  return (await execute(db, text, params)).changes;
+  return (await rawSql(db, text, params)).changes;
 }
 
 const one = async <T>(rows: Promise<T[]>) => (await rows)[0];

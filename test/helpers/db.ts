@@ -6,8 +6,7 @@ import { createDatabase, dropDatabase } from '../../scripts/fixtures/postgres-cl
 import { hashPassword } from '../../server/auth/passwords';
 import { closeDatabase, type Db, isPostgresUrl, openDatabase } from '../../server/db/client';
 import { users as usersTable } from '../../server/db/schema';
-import { driverError } from '../../server/db/write';
-import { bound } from '../../server/ingest/statements';
+import { rawSql } from '../../server/db/statement-cache';
 
 /**
  * The database the server tests run on: SQLite files by default; PostgreSQL when TEST_DATABASE_URL
@@ -85,7 +84,7 @@ export async function addUsers(db: Db, users: [name: string, role: string][]): P
 
 /** Raw SQL with `?` parameters, on either database: the rows. Write SQL both speak (and quote camelCase aliases). */
 export async function sqlAll<T = Record<string, unknown>>(db: Db, text: string, ...params: unknown[]): Promise<T[]> {
-  return db.all<T>(bound(text, params));
+  return (await rawSql<T>(db, text, params)).rows;
 }
 
 /** The first row of raw SQL, or undefined. */
@@ -95,9 +94,5 @@ export async function sqlGet<T = Record<string, unknown>>(db: Db, text: string, 
 
 /** Raw SQL that writes: how many rows it changed. */
 export async function sqlRun(db: Db, text: string, ...params: unknown[]): Promise<number> {
-  try {
-    return (await db.run(bound(text, params))).changes;
-  } catch (err) {
-    throw driverError(err); // the database's own message (a trigger's refusal), not drizzle's wrapper
-  }
+  return (await rawSql(db, text, params)).changes;
 }
