@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from './client';
+import { dataChanges } from './schema';
+import { perConnection, statement } from './statement-cache';
 
 /**
  * Results of analytic queries, kept until the data changes: every write transaction that changes
@@ -21,8 +23,13 @@ export function dataChanged(db: Db): void {
   generation.set(db.$db, (generation.get(db.$db) ?? 0) + 1);
 }
 
+// read at every cached lookup: prepared once per connection
+const counter = perConnection((db: Db) =>
+  statement(db, db.select({ n: dataChanges.n }).from(dataChanges).where(eq(dataChanges.id, 1))),
+);
+
 async function dataVersion(db: Db): Promise<string> {
-  const r = await db.get<{ n: number }>(sql`select n from data_changes where id = 1`);
+  const r = await counter(db).get();
   return `${r?.n ?? 0}:${generation.get(db.$db) ?? 0}`;
 }
 
