@@ -16,18 +16,11 @@ export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
 /**
  * Writes a prepared report in one transaction, so a crash leaves it wholly in or wholly absent.
  * The same bytes again change nothing; a new file for an organisation and year becomes the
- * current version and the old one stays in history.
+ * current version and the old one stays in history — or, asked to, is held for the uploader's
+ * review when it would replace the current version. While another writer holds the lock it waits
+ * without holding the event loop (see writeTransaction).
  */
-export async function commitImport(db: Db, p: PreparedReport): Promise<ImportResult> {
-  return commitImportAsync(db, p);
-}
-
-/**
- * The same, and optionally held for the uploader's review when it would replace the current
- * version. While another writer holds the lock it waits without holding the event loop (see
- * writeTransaction).
- */
-export async function commitImportAsync(
+export async function commitImport(
   db: Db,
   p: PreparedReport,
   { askBeforeReplacing = false }: { askBeforeReplacing?: boolean } = {},
@@ -188,5 +181,5 @@ export async function importDocument(
   const existing = await ingestSql.reportBySha(db, sha256);
   if (existing) return { file: input.fileName, status: 'unchanged', reportId: existing.id, year: existing.year };
   const prepared = await prepareImport(input, sha256, onProgress);
-  return isPrepared(prepared) ? commitImportAsync(db, prepared, options) : prepared;
+  return isPrepared(prepared) ? commitImport(db, prepared, options) : prepared;
 }
