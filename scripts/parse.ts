@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extractDocument, FormatError } from '../server/ingest/formats/index';
+import { extractDocument, FormatError, sourceInfo } from '../server/ingest/formats/index';
 import { parseReport } from '../shared/report/index';
 import type { ParsedReport } from '../shared/report/types';
 
@@ -26,8 +26,8 @@ async function parseFile(path: string): Promise<ParsedReport> {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const { text, format, title, ocrRanges } = await extractDocument(bytes);
-    return parseReport(text, { file, sha256, format, title, ocrRanges: ocrRanges ?? [] });
+    const extracted = await extractDocument(bytes);
+    return parseReport(extracted.text, sourceInfo(extracted, { file, sha256 }));
   } catch (err) {
     if (err instanceof FormatError) return unreadable(file, sha256, err.code.replace('format.', 'document.'), err.zh);
     return unreadable(file, sha256, 'document.unreadable', `读取失败：${(err as Error).message}`);

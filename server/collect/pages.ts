@@ -6,6 +6,7 @@
  * are read as GB18030, which contains both.
  */
 import { type CheerioAPI, load } from 'cheerio';
+import { pageAttachments, pageMeta } from '../ingest/formats/page-meta';
 
 export interface ListPage {
   /** Links to articles (same site), in page order, without duplicates. */
@@ -48,7 +49,6 @@ export function decodePage(bytes: Uint8Array, contentType: string | null): strin
   return new TextDecoder(encoding).decode(bytes);
 }
 
-const ATTACHMENT = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
 const ARTICLE = /\.(?:s?html?)(?:$|[?#])/i;
 
 function sameSite(href: string, base: URL): URL | null {
@@ -115,33 +115,22 @@ export function readListPage(html: string, url: string): ListPage {
   return { articles, next: nextPage($, html, base), subColumns };
 }
 
-const DATE = /(20\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-const iso = (m: RegExpExecArray) => `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
-
-/** An article page: the government-site meta tags (网站页面元数据: ArticleTitle, PubDate, ContentSource, ColumnName), else the page's own 发布时间. */
+/** An article page: its metadata (page-meta.ts) and the files it links, on this site. */
 export function readArticle(html: string, url: string): Article {
   const base = new URL(url);
   const $ = load(html);
-  const meta = (name: string) => $(`meta[name="${name}"]`).attr('content')?.trim() || null;
-  const metaDate = meta('PubDate') ?? meta('pubdate');
-  const metaMatch = metaDate ? DATE.exec(metaDate) : null;
-  const text = $('body').text().replace(/\s+/g, ' ');
-  const pageMatch = /(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(20\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})/.exec(text);
-  const pageDate = pageMatch ? DATE.exec(pageMatch[1] as string) : null;
+  const meta = pageMeta($);
   const attachments: Article['attachments'] = [];
-  const seen = new Set<string>();
-  for (const a of $('a').toArray()) {
-    const u = sameSite($(a).attr('href') ?? '', base);
-    if (!u || !ATTACHMENT.test(u.pathname) || seen.has(u.href)) continue;
-    seen.add(u.href);
-    attachments.push({ url: u.href, name: $(a).text().trim() || decodeURIComponent(u.pathname.split('/').pop() ?? '') });
+  for (const a of pageAttachments($)) {
+    const u = sameSite(a.href, base);
+    if (u && !attachments.some((x) => x.url === u.href)) attachments.push({ url: u.href, name: a.name });
   }
   return {
-    title: meta('ArticleTitle') ?? ($('title').text().trim() || null),
-    publishedOn: metaMatch ? iso(metaMatch) : pageDate ? iso(pageDate) : null,
-    publishedFrom: metaMatch ? 'meta' : pageDate ? 'page' : null,
-    source: meta('ContentSource'),
-    column: meta('ColumnName') ?? meta('ColumnType'),
+    title: meta.title,
+    publishedOn: meta.publishedOn,
+    publishedFrom: meta.publishedFrom,
+    source: meta.source,
+    column: meta.column,
     attachments,
     html,
   };

@@ -67,6 +67,8 @@ export const reports = sqliteTable(
     year: integer('year').notNull(),
     template: text('template'),
     publishedOn: text('published_on'),
+    /** Where published_on was read: 'page' for a web page's own date (PubDate); null or 'signature' for the report's signature. */
+    publishedFrom: text('published_from'),
     /** The proactive total as parsed; never overwritten. */
     proactiveTotal: integer('proactive_total'),
     /** The proactive total as corrected by an editor (null: not corrected), like a table cell's corrected value. */

@@ -102,6 +102,7 @@ async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
     p.year,
     p.template,
     p.publishedOn,
+    p.publishedFrom,
     p.proactiveTotal,
     p.proactiveApprox,
     p.parsedJson,

@@ -4,7 +4,7 @@ import type { ParsedReport } from '../../shared/report/types';
 import type { ImportResult } from '../../shared/schemas/index';
 import { isDiskFull } from '../db/write';
 import type { EngineProgress } from './formats/engine';
-import { type Extracted, extractDocument, FormatError } from './formats/index';
+import { type Extracted, extractDocument, FormatError, sourceInfo } from './formats/index';
 import { identityOf, type OrgIdentity } from './identity';
 
 export type { ImportResult, ImportStatus } from '../../shared/schemas/index';
@@ -33,6 +33,7 @@ export interface PreparedReport {
   year: number;
   template: string | null;
   publishedOn: string | null;
+  publishedFrom: 'signature' | 'page' | null;
   proactiveTotal: number | null;
   proactiveApprox: number | null;
   categories: ParsedReport['proactive']['categories'];
@@ -69,6 +70,9 @@ export function sha256Of(bytes: Uint8Array): string {
 function refusal(report: ParsedReport): { zh: string; en: string } | null {
   const codes = new Set(report.findings.map((f) => f.code));
   if (codes.has('document.empty')) return { zh: '文件没有可读取的文字', en: 'no text in the document' };
+  const attachmentOnly = report.findings.find((f) => f.code === 'document.attachmentOnly');
+  if (attachmentOnly)
+    return { zh: `${attachmentOnly.message}，请导入附件`, en: 'the page only links the report as an attachment' };
   if (codes.has('document.notReport')) {
     return { zh: '不是政府信息公开工作年度报告（未找到报告的章节和统计表）', en: 'not an annual disclosure report' };
   }
@@ -93,13 +97,7 @@ export async function prepareImport(
     if (err instanceof FormatError) return failed(file, err.zh, err.message);
     throw err;
   }
-  const parsed = parseReport(extracted.text, {
-    file,
-    sha256,
-    format: extracted.format,
-    title: extracted.title,
-    ocrRanges: extracted.ocrRanges ?? [],
-  });
+  const parsed = parseReport(extracted.text, sourceInfo(extracted, { file, sha256 }));
   const refused = refusal(parsed);
   if (refused) return failed(file, refused.zh, refused.en);
   const identity = identityOf(parsed, input.county ?? null);
@@ -119,6 +117,7 @@ export async function prepareImport(
     year: parsed.year,
     template: parsed.template,
     publishedOn: parsed.publishedOn,
+    publishedFrom: parsed.publishedFrom ?? null,
     proactiveTotal: parsed.proactive.total,
     proactiveApprox: parsed.proactive.approx ?? null,
     categories: parsed.proactive.categories,

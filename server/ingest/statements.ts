@@ -77,9 +77,9 @@ export const ingestSql = {
     (
       await query<{ id: number }>(
         db,
-        `insert into reports (organization_id, source_document_id, year, template, published_on, proactive_total, proactive_approx,
-           is_current, parsed, error_count, warning_count, imported_at)
-         values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) returning id`,
+        `insert into reports (organization_id, source_document_id, year, template, published_on, published_from, proactive_total,
+           proactive_approx, is_current, parsed, error_count, warning_count, imported_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) returning id`,
         values,
       )
     )[0]?.id as number,

@@ -75,6 +75,7 @@ export function rubricProblem(r: Rubric): string | null {
 export const CHECK_LABELS: Record<string, string> = {
   'sections.missing': '缺少某一部分',
   'sections.order': '部分顺序不对',
+  'sections.structure': '章节与模板不一致',
   'table.rowMissing': '表格缺少某一行',
   'table.rowShort': '表格某行数字不全',
   'table.rowIncomplete': '表格某行无法读全',

@@ -93,11 +93,17 @@ export function checkTemplateYear(ctx: ParseContext, template: string | null, ye
   }
 }
 
-export function checkPublished(ctx: ParseContext, year: number | null, publishedOn: string | null): void {
-  if (publishedOn === null) {
-    ctx.add('published.missing', 'warning', '落款处未写明发布日期', 'publishedOn');
-    return;
+export function checkPublished(
+  ctx: ParseContext,
+  year: number | null,
+  publishedOn: string | null,
+  from: 'signature' | 'page' | null = publishedOn ? 'signature' : null,
+): void {
+  if (from !== 'signature') {
+    const page = from === 'page' ? `，按网页的发布日期 ${publishedOn} 计` : '';
+    ctx.add('published.missing', 'warning', `落款处未写明发布日期${page}`, 'publishedOn');
   }
+  if (publishedOn === null) return;
   if (year !== null && publishedOn > `${year + 1}-01-31`) {
     ctx.add('published.late', 'warning', `发布日期 ${publishedOn} 晚于 ${year + 1} 年 1 月 31 日`, 'publishedOn');
   }

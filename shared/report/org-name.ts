@@ -50,7 +50,7 @@ export function splitAdminPrefix(s: string): AdminPrefix {
   const countyFirst = nameAt(s, at, 'county');
   if (prefecture && countyFirst && countyFirst.length > prefecture.length) prefecture = null;
   if (prefecture) at += prefecture.length;
-  const county = nameAt(s, at, 'county');
+  const county = nameAt(s, at, 'county') ?? zoneAt(s, at);
   const countyStart = at;
   if (county) at += county.length;
   // 北辰区人民政府集贤里街道办事处: the county government's name in front of one of its units
@@ -66,6 +66,16 @@ export function splitAdminPrefix(s: string): AdminPrefix {
     underGovernment,
     countyStart: county ? countyStart : at,
   };
+}
+
+/**
+ * A county-level zone the gazetteer does not list (平潭综合实验区, 某某经济技术开发区): its own
+ * words end it, and it governs like a county.
+ */
+const ZONE = /^[\u4e00-\u9fff]{2,10}?(?:综合实验区|综合试验区|经济技术开发区|高新技术产业开发区|经济开发区)/;
+
+function zoneAt(s: string, at: number): string | null {
+  return ZONE.exec(s.slice(at))?.[0] ?? null;
 }
 
 const TOWN = /^(.+)(乡|镇|街道|苏木|嘎查|街)(?:人民政府办事处|人民政府|政府|街道办事处|办事处)?$/;
@@ -101,7 +111,7 @@ export function parseOrgName(written: string): OrgName | null {
   const { rest } = admin;
   const hasPrefix = admin.county !== null || admin.prefecture !== null || admin.province !== null;
 
-  if (admin.county && /^(?:人民政府|政府)?$/.test(rest)) {
+  if (admin.county && /^(?:人民政府|政府|(?:党工委)?管委会|(?:党工委)?管理委员会)?$/.test(rest)) {
     return {
       name: admin.county,
       unit: admin.county,

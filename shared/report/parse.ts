@@ -69,6 +69,7 @@ function emptyReport(source: SourceInfo): ParsedReport {
     org: { name: null, fullName: null, county: null, kind: null },
     year: null,
     publishedOn: null,
+    publishedFrom: null,
     template: null,
     proactive: { total: null, categories: [], channels: [] },
     article20: {},
@@ -122,6 +123,25 @@ function tableRegions(norm: string, split: SectionSplit) {
   return { a20, app, rl };
 }
 
+/** The document's own title: a PDF's Title, or a web page's ArticleTitle. */
+function pageTitle(source: SourceInfo): string | undefined {
+  return source.title ?? source.page?.title ?? undefined;
+}
+
+/** The date under the signature; else, for a web page, the page's own date (its PubDate). */
+function datePublished(report: ParsedReport, signed: string | null, source: SourceInfo): void {
+  if (signed) {
+    report.publishedOn = signed;
+    report.publishedFrom = 'signature';
+    return;
+  }
+  const page = source.page?.publishedOn;
+  if (page && /^\d{4}-\d{2}-\d{2}$/.test(page)) {
+    report.publishedOn = page;
+    report.publishedFrom = 'page';
+  }
+}
+
 function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo): void {
   const norm = ctx.norm.text;
   if (norm.trim().length === 0) {
@@ -130,6 +150,16 @@ function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo):
   }
   const split = splitSections(norm);
   if (!looksLikeReport(split, norm)) {
+    const files = (source.attachments ?? []).filter((a) => /\.(?:pdf|docx?|wps|ofd)\b/i.test(a) || /报告|年报/.test(a));
+    if (files.length > 0) {
+      // a page that only links the report: who and which year from its title and date, no figure
+      const identity = readIdentity(ctx, flow(ctx.norm, 0, Math.min(norm.length, 2000)), 0, pageTitle(source));
+      Object.assign(report, { org: identity.org, year: identity.year });
+      datePublished(report, identity.publishedOn, source);
+      ctx.findings.length = 0;
+      ctx.add('document.attachmentOnly', 'error', `正文只有标题，报告在附件中：${files.join('、')}`);
+      return;
+    }
     ctx.add('document.notReport', 'error', '该文件不是政府信息公开工作年度报告：未找到报告的章节和统计表');
     return;
   }
@@ -139,12 +169,20 @@ function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo):
   for (const def of split.outOfOrder) {
     ctx.add('sections.order', 'warning', `第${def.numeral}部分“${def.title}”不在应有的位置`, `sections.${def.key}`);
   }
+  const differs = [
+    ...split.extra.map((x) => `多出模板没有的“${x.heading}”`),
+    ...split.renumbered.map((r) => `“${r.def.title}”编为第${r.numeral}部分（模板为第${r.def.numeral}部分）`),
+  ];
+  if (differs.length > 0) {
+    ctx.add('sections.structure', 'warning', `报告的章节与模板不一致：${differs.join('；')}。各表数字请对照原件核对`);
+  }
 
   const two = split.byKey.proactive;
   const prose: MappedText = flow(ctx.norm, 0, two ? two.headingStart : Math.min(norm.length, 6000));
   const tailFrom = split.byKey.other?.start ?? Math.max(0, norm.length - 600);
-  const identity = readIdentity(ctx, prose, tailFrom, source.title, (source.ocrRanges?.length ?? 0) > 0);
-  Object.assign(report, { org: identity.org, year: identity.year, publishedOn: identity.publishedOn });
+  const identity = readIdentity(ctx, prose, tailFrom, pageTitle(source), (source.ocrRanges?.length ?? 0) > 0);
+  Object.assign(report, { org: identity.org, year: identity.year });
+  datePublished(report, identity.publishedOn, source);
   report.orgAliases = identity.aliases;
 
   const pr = proactiveRegion(norm, split);
@@ -162,7 +200,7 @@ function parseInto(report: ParsedReport, ctx: ParseContext, source: SourceInfo):
   checkReviewLitigation(ctx, report.reviewLitigation);
   checkProactive(ctx, report.proactive);
   checkTemplateYear(ctx, template, report.year);
-  checkPublished(ctx, report.year, report.publishedOn);
+  checkPublished(ctx, report.year, report.publishedOn, report.publishedFrom ?? null);
   checkTownshipRules(ctx, report.org.kind, report.article20);
   checkProse(ctx, prose.text, report);
 }

@@ -54,7 +54,8 @@ const hasPublishVerb = (s: string) =>
 /** Table 二's facts stated in prose (制定规范性文件0件) are not the proactive total. */
 const TABLE_TWO_FACT = /规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费/;
 const PARENTHETICAL = /[(（][^()（）]{0,12}[)）]/g;
-const PROACTIVE = /主动[^，,。；;]{0,14}?(?:公开|发布|公布)/;
+/** 主动公开 as what was done; `其他应主动公开的政府信息` is the name of a category, not the total's verb. */
+const PROACTIVE = /(?<!应)主动[^，,。；;]{0,14}?(?:公开|发布|公布)/;
 const TOTAL_WORD = /共计|共|合计|总计|总数|累计|全年|总共|全部/;
 const HISTORIC = /历年|以来累计|建站以来/;
 const NOT_DISCLOSURE =
@@ -174,6 +175,25 @@ function isSibling(next: Count, between: string): boolean {
 }
 
 /**
+ * The counts right after `counts[i]` (to the end of the next sentence at most) add up to it exactly:
+ * `主动公开政府信息310条，重大建设项目类信息279条，…3条。其他…13条。` is a total and its parts.
+ */
+function siblingsAddUp(counts: readonly Count[], i: number): boolean {
+  const head = counts[i] as Count;
+  // the first count of its sentence: one further on is an item of a list already begun
+  if (head.value === null || head.approx || counts[i - 1]?.sentence === head.sentence) return false;
+  let sum = 0;
+  for (let k = i + 1; k < counts.length; k++) {
+    const c = counts[k] as Count;
+    if (c.sentence > head.sentence + 1 || c.value === null || c.approx) return false;
+    sum += c.value;
+    if (sum === head.value) return k > i + 1;
+    if (sum > head.value) return false;
+  }
+  return false;
+}
+
+/**
  * The stretches of text in a 主动公开 part of section 一: from a sub-heading that names it
  * (`（一）主动公开情况`) to the next sub-heading. Found once for the whole text.
  */
@@ -215,7 +235,7 @@ function candidates(text: string, counts: readonly Count[]): Candidate[] {
     if (HISTORIC.test(clause)) return;
     const totalWord = TOTAL_WORD.test(clause);
     const next = counts[i + 1];
-    if (!totalWord && next && next.sentence === c.sentence && isSibling(next, next.own)) return;
+    if (!totalWord && next && next.sentence === c.sentence && isSibling(next, next.own) && !siblingsAddUp(counts, i)) return;
     let score = 0;
     if (PROACTIVE.test(c.own)) score += 4;
     if (totalWord) score += 2;
@@ -259,9 +279,13 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
   const labels: string[] = [];
   let sum = 0;
   let prevEnd = Math.min(listStart, first.start);
+  // the list may run on into the next sentence (…行政许可类信息3条。其他应主动公开的政府信息13条。), kept only when it then adds up
+  let inFirst = 0;
   for (let k = head.index + 1; k < counts.length && items.length < MAX_ITEMS; k++) {
     const c = counts[k] as Count;
-    if (c.sentence !== first.sentence) break;
+    if (c.sentence > first.sentence + 1) break;
+    if (c.sentence === first.sentence + 1 && (introduced || head.count.value === null || sum >= head.count.value)) break;
+    if (c.sentence === first.sentence) inFirst = items.length + 1;
     if (c.unit !== null && !TOTAL_UNITS.has(c.unit) && c.unit !== '次') break;
     const segment = text.slice(prevEnd, c.start);
     // once the parts add up to the total, a further count is something else (…21条;编发礼让信息118期)
@@ -271,8 +295,13 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
     if (c.value !== null) sum += c.value;
     prevEnd = c.end;
   }
+  let adds = head.count.value !== null && sum === head.count.value && items.every((c) => c.value !== null && !c.approx);
+  if (!adds && items.length > inFirst) {
+    items.length = inFirst;
+    labels.length = inFirst;
+    adds = false;
+  }
   if (items.length < 2) return null;
-  const adds = head.count.value !== null && sum === head.count.value && items.every((c) => c.value !== null && !c.approx);
   if (!introduced && !adds) return null;
   const segments = items.map((c, i) => text.slice(i === 0 ? Math.min(listStart, c.start) : (items[i - 1] as Count).end, c.start));
   const channels =

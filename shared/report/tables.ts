@@ -142,6 +142,12 @@ function splitGluedZeros(cells: CellToken[], want: number): CellToken[] {
   return out.length === want ? out : cells;
 }
 
+/** The row a cell path belongs to: `applications.granted[2]` → `applications.granted`, `article20.rules.issued` → `article20.rules`. */
+function rowPath(paths: readonly string[]): string | undefined {
+  const p = paths[0];
+  return p?.endsWith(']') ? p.replace(/\[\d+\]$/, '') : p?.replace(/\.[^.]+$/, '');
+}
+
 /**
  * Turns the cells found for one row into figures. The row is read only when the number of cells
  * is exactly the template's: a shorter or longer row is never guessed at.
@@ -155,32 +161,31 @@ function readRow(ctx: ParseContext, found: CellToken[], paths: readonly string[]
   while (cells.length > paths.length && (cells[0] as CellToken).raw === '') cells.shift();
   const short = shortRowTotal(cells, paths);
   if (short) {
+    // one finding for the row: its other figures are null for one reason
     ctx.add(
       'table.rowShort',
       'error',
-      `“${rowLabel}”一行只有 ${cells.length} 个数（应有 ${paths.length} 个），空白单元格在网页中丢失；末一数等于其余之和，按总计读取，其余各列无法对应，已置空`,
-      paths[0]?.replace(/\[\d+\]$/, ''),
+      `“${rowLabel}”一行只有 ${cells.length} 个数（应有 ${paths.length} 个），空白单元格在网页中丢失；末一数等于其余之和，按总计读取，其余 ${paths.length - 1} 列无法对应，已置空`,
+      rowPath(paths),
     );
     return paths.map((p, i) => {
-      if (i === paths.length - 1) {
-        ctx.locate(p, n, short.start, short.end);
-        return short.value;
-      }
-      ctx.add('figure.null', 'error', `“${rowLabel}”的数字无法对应到列`, p);
-      return null;
+      if (i !== paths.length - 1) return null;
+      ctx.locate(p, n, short.start, short.end);
+      return short.value;
     });
+  }
+  if (cells.length === 0 && paths.length === 1) {
+    ctx.add('figure.null', 'error', `“${rowLabel}”一栏为空白单元格，数字无法读取`, paths[0]);
+    return [null];
   }
   if (cells.length !== paths.length) {
     ctx.add(
       'table.rowIncomplete',
       'error',
-      `“${rowLabel}”一行应有 ${paths.length} 个数，读到 ${cells.length} 个，无法对应到列，已置空`,
-      paths[0]?.replace(/\[\d+\]$|\.[^.]+$/, ''),
+      `“${rowLabel}”一行应有 ${paths.length} 个数，读到 ${cells.length} 个，无法对应到列，${paths.length} 个数字均已置空`,
+      rowPath(paths),
     );
-    return paths.map((p) => {
-      ctx.add('figure.null', 'error', `“${rowLabel}”的数字无法读取`, p);
-      return null;
-    });
+    return paths.map(() => null);
   }
   return cells.map((cell, i) => {
     const path = paths[i] as string;

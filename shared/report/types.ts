@@ -20,4 +20,8 @@ export interface SourceInfo {
   title?: string;
   /** Parts of the text read by OCR (offsets in the text, end exclusive): their figures are marked. */
   ocrRanges?: readonly (readonly [number, number])[];
+  /** What a web page says about itself (its ArticleTitle, PubDate, ContentSource meta tags). */
+  page?: { title?: string | null; publishedOn?: string | null; source?: string | null };
+  /** Names of the files a web page links: a page with no report of its own has it there. */
+  attachments?: readonly string[];
 }

@@ -72,6 +72,8 @@ export const ParsedReport = Type.Object({
   }),
   year: NullableInteger,
   publishedOn: NullableString,
+  /** Where publishedOn was read: the date under the report's signature, or its web page's date (PubDate). */
+  publishedFrom: Type.Optional(Type.Union([Type.Literal('signature'), Type.Literal('page'), Type.Null()])),
   template: Type.Union([TemplateVersion, Type.Null()]),
   proactive: Type.Object({
     total: Figure,

@@ -11,7 +11,8 @@ import { docxToText } from './docx';
 import { FormatError } from './errors';
 import { decodeImage } from './image';
 import { OCR_DPI, ocrPage } from './ocr';
-import { MAX_PDF_PAGES } from './pdf-lines';
+import { MAX_PDF_PAGES, type PageLine } from './pdf-lines';
+import { assemblePages, type LaidPage, type PdfLayout } from './pdf-pages';
 import { openPdfium, PdfDocument } from './pdfium';
 
 const HEARTBEAT = `
@@ -37,7 +38,7 @@ const BLANK =
   '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 try {
   const blank = new PdfDocument(pdfium, new TextEncoder().encode(BLANK));
-  blank.pageText(0);
+  blank.pageLines(0);
   blank.close();
 } catch {
   // a blank page may well be refused; loading the code was the point
@@ -50,12 +51,18 @@ process.on('error', () => process.exit(0));
 process.on('disconnect', () => process.exit(0));
 send({ ready: true });
 
-/** What a read gives: the text, and which parts of it OCR read (offsets in the text). */
+/** What a read gives: the text, which parts of it OCR read, and for a PDF where each part sits. */
 interface Read {
   text: string;
   title?: string;
   pages?: number;
   ocrRanges?: [number, number][];
+  layout?: PdfLayout;
+}
+
+/** A page read by OCR as lines (no boxes yet: tesseract's are not kept). */
+function ocrLines(text: string, height: number): PageLine[] {
+  return text.split('\n').map((line, i) => ({ y: height - i, text: line, spans: [] }));
 }
 
 /** A PDF page by page; the pages without a text layer (scans) by OCR, reporting each one. */
@@ -70,27 +77,27 @@ async function readPdfJob(id: number, bytes: Uint8Array): Promise<Read> {
         `PDF has ${doc.pages} pages`,
       );
     }
-    const texts: string[] = [];
+    const pages: LaidPage[] = [];
     const scanned: number[] = [];
     for (let p = 0; p < doc.pages; p++) {
-      const t = doc.pageText(p);
-      if (t.trim() === '') scanned.push(p);
-      texts.push(t);
+      const lines = doc.pageLines(p);
+      if (lines.every((l) => l.text.trim() === '')) scanned.push(p);
+      pages.push({ ...doc.pageSize(p), lines });
     }
     if (scanned.length > 0) send({ id, ocrPages: scanned.length });
     for (const [k, p] of scanned.entries()) {
       send({ id, ocrPage: k + 1 });
-      texts[p] = await ocrPage(doc.pageImage(p, OCR_DPI));
+      const page = pages[p] as LaidPage;
+      page.lines = ocrLines(await ocrPage(doc.pageImage(p, OCR_DPI)), page.height);
     }
-    let text = '';
+    const { text, pageStarts, spans } = assemblePages(pages);
     const ocrRanges: [number, number][] = [];
-    texts.forEach((t, p) => {
-      if (p > 0) text += '\n';
-      const start = text.length;
-      text += t;
-      if (scanned.includes(p) && t.length > 0) ocrRanges.push([start, text.length]);
-    });
-    const read: Read = { text, pages: doc.pages, ocrRanges };
+    for (const p of scanned) {
+      const end = p + 1 < pageStarts.length ? (pageStarts[p + 1] as number) - 1 : text.length;
+      if (end > (pageStarts[p] as number)) ocrRanges.push([pageStarts[p] as number, end]);
+    }
+    const layout: PdfLayout = { pages: pages.map((pg) => ({ width: pg.width, height: pg.height })), pageStarts, spans };
+    const read: Read = { text, pages: doc.pages, ocrRanges, layout };
     if (doc.title) read.title = doc.title;
     return read;
   } finally {

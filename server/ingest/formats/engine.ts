@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { siblingModule } from '../ts-worker';
 import type { EngineKind } from './engine-process';
 import { FormatError, type FormatErrorCode } from './errors';
+import type { PdfLayout } from './pdf-pages';
 
 export { itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
 
@@ -32,6 +33,8 @@ export interface EngineText {
   pages?: number;
   /** Parts of the text read by OCR, as offsets in it. */
   ocrRanges?: [number, number][];
+  /** A PDF's: the page and box of every piece of the text. */
+  layout?: PdfLayout;
 }
 
 /** Where a read has got to, for the import page: 读取中, or 识别中 n/m 页. */
@@ -129,6 +132,7 @@ function spawnEngine(): Engine {
     else {
       const result: EngineText = { text: msg.text ?? '', pages: msg.pages ?? 0, ocrRanges: msg.ocrRanges ?? [] };
       if (msg.title) result.title = msg.title;
+      if (msg.layout) result.layout = msg.layout;
       job.resolve(result);
     }
     if (queue.length === 0) setRef(e, false);

@@ -1,6 +1,7 @@
 import { type Cheerio, type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { FormatError } from './errors';
+import { type PageAttachment, type PageMeta, pageAttachments, pageMeta } from './page-meta';
 
 const DROP = 'script, style, noscript, template, iframe, form, nav, footer, header, aside, select, button, svg, link, meta';
 const CHROME =
@@ -72,19 +73,39 @@ function inlineText($: CheerioAPI, node: AnyNode, out: string[], budget: Budget)
   if (block) out.push('\n');
 }
 
+/** What a grid position holds: a cell's text where the cell starts, `null` where a merged cell spans. */
+type GridCell = string | null;
+
+const NUMBER = /^[-+]?[\d.,]+$/;
+
 /**
- * A table as lines of tab-separated cells, in reading order. Merged cells keep their text in the
- * first row and column they cover and leave the others empty — as a copy from Word does. Only the
- * table's own rows count; a table nested in a cell is that cell's text.
+ * One row of the grid as `| cell | cell |`: the positions a merged cell spans are not written (its
+ * text stands once, where it starts), nor are empty cells before the row's label (the rest of a
+ * group label's column); an empty cell after the label is a blank cell, written `|  |`, so that
+ * every figure stays in its own column.
+ */
+function rowLine(row: readonly GridCell[]): string {
+  const cells = row.filter((c): c is string => c !== null);
+  const labelAt = cells.findIndex((c) => c !== '' && !NUMBER.test(c.replace(/\s+/g, '')));
+  let first = 0;
+  while (first < labelAt && cells[first] === '') first++;
+  const kept = cells.slice(first);
+  return kept.length === 0 ? '' : `| ${kept.join(' | ')} |`;
+}
+
+/**
+ * A table as lines of `|` cells, in reading order, from its cell grid: colspan and rowspan
+ * expanded so that each value is read from its own cell. Only the table's own rows count; a table
+ * nested in a cell is that cell's text.
  */
 export function tableText($: CheerioAPI, table: Element, budget: Budget = { cells: MAX_TABLE_CELLS }): string {
-  const grid: string[][] = [];
+  const grid: GridCell[][] = [];
   const rows = $(table).children('tr').add($(table).children('thead, tbody, tfoot').children('tr')).toArray();
   rows.forEach((tr, r) => {
     grid[r] ??= [];
     let c = 0;
     for (const cell of $(tr).children('td, th').toArray()) {
-      const row = grid[r] as string[];
+      const row = grid[r] as GridCell[];
       while (row[c] !== undefined) c++;
       const colspan = Math.min(50, Math.max(1, Number($(cell).attr('colspan')) || 1));
       const rowspan = Math.min(200, Math.max(1, Number($(cell).attr('rowspan')) || 1));
@@ -92,17 +113,21 @@ export function tableText($: CheerioAPI, table: Element, budget: Budget = { cell
       for (const child of cell.children) inlineText($, child, parts, budget);
       const text = parts
         .join('')
-        .replace(/\s*\n\s*/g, ' ')
-        .trim();
+        .replace(/[\s\u00a0\u3000]*\n[\s\u00a0\u3000]*/g, ' ')
+        .replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '')
+        .replace(/\|/g, '｜');
       spend(budget, colspan * Math.min(rowspan, rows.length - r));
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
         grid[r + dr] ??= [];
-        for (let dc = 0; dc < colspan; dc++) (grid[r + dr] as string[])[c + dc] = dr === 0 && dc === 0 ? text : '';
+        for (let dc = 0; dc < colspan; dc++) (grid[r + dr] as GridCell[])[c + dc] = dr === 0 && dc === 0 ? text : null;
       }
       c += colspan;
     }
   });
-  return grid.map((row) => Array.from(row, (v) => v ?? '').join('\t')).join('\n');
+  return grid
+    .map((row) => rowLine(Array.from(row, (v) => (v === undefined ? '' : v))))
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 function textLength($el: Cheerio<Element>): number {
@@ -133,12 +158,22 @@ function reportBody($: CheerioAPI): Cheerio<Element> {
   return chosen;
 }
 
+export interface HtmlPage {
+  text: string;
+  meta: PageMeta;
+  /** Files the page links (a report may be one of them, or only there). */
+  attachments: PageAttachment[];
+}
+
 /**
- * The report in a government web page as plain text: navigation, scripts and page furniture
- * dropped, the title kept when it sits outside the article body, tables as tab-separated rows.
+ * The report in a government web page as plain text — navigation, scripts and page furniture
+ * dropped, the title kept when it sits outside the article body, tables as `|` rows of their cell
+ * grid — with what the page says about itself and the files it links.
  */
-export function htmlToText(html: string): string {
+export function readHtmlPage(html: string): HtmlPage {
   const $ = load(html);
+  const meta = pageMeta($);
+  const attachments = pageAttachments($);
   $(DROP).remove();
   $('[class], [id]').each((_, el) => {
     const $el = $(el);
@@ -168,11 +203,17 @@ export function htmlToText(html: string): string {
   if (title) out.push(title, '\n');
   const budget = { cells: MAX_TABLE_CELLS };
   for (const node of body.toArray()) inlineText($, node, out, budget);
-  return out
+  const text = out
     .join('')
     .split('\n')
     .map((line) => line.replace(/^[ \u00a0]+|[ \u00a0]+$/g, ''))
     .filter((line, i, lines) => line !== '' || (lines[i - 1] ?? '') !== '')
     .join('\n')
     .trim();
+  return { text, meta, attachments };
+}
+
+/** The report in a web page (or a DOCX's HTML) as plain text. */
+export function htmlToText(html: string): string {
+  return readHtmlPage(html).text;
 }

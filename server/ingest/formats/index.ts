@@ -1,7 +1,9 @@
 import { decodeText, sniffTextFormat } from '../../../shared/report/index';
-import type { SourceFormat } from '../../../shared/report/types';
+import type { SourceFormat, SourceInfo } from '../../../shared/report/types';
 import { engineRead, type PdfOptions, pdfToText } from './engine';
 import { FormatError } from './errors';
+import type { PageAttachment, PageMeta } from './page-meta';
+import type { PdfLayout } from './pdf-pages';
 import { type Sniffed, sniff } from './sniff';
 
 export { FormatError } from './errors';
@@ -15,6 +17,12 @@ export interface Extracted {
   title?: string;
   /** Parts of the text read by OCR from a scanned page or an image (offsets in `text`). */
   ocrRanges?: [number, number][];
+  /** A PDF's: the page and box of every piece of the text. */
+  layout?: PdfLayout;
+  /** A web page's: what it says about itself (ArticleTitle, PubDate, ContentSource…). */
+  page?: PageMeta;
+  /** A web page's: the files it links (a report may be only there). */
+  attachments?: PageAttachment[];
 }
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
@@ -37,11 +45,7 @@ function unsupported(): never {
   );
 }
 
-async function read(
-  bytes: Uint8Array,
-  kind: Sniffed,
-  pdf: PdfOptions,
-): Promise<{ text: string; format: SourceFormat; title?: string; ocrRanges?: [number, number][] }> {
+async function readDocument(bytes: Uint8Array, kind: Sniffed, pdf: PdfOptions): Promise<Omit<Extracted, 'mediaType'>> {
   switch (kind) {
     case 'text': {
       const { text } = decodeText(bytes);
@@ -49,12 +53,13 @@ async function read(
     }
     case 'html': {
       // cheerio and its dependencies load only when an HTML page comes in
-      const { htmlToText } = await import('./html');
-      return { text: htmlToText(decodeText(bytes).text), format: 'html' };
+      const { readHtmlPage } = await import('./html');
+      const { text, meta, attachments } = readHtmlPage(decodeText(bytes).text);
+      return { text, format: 'html', page: meta, attachments };
     }
     case 'pdf': {
       // a scanned page (no text layer) is read by OCR in the engine
-      const { text, title, ocrRanges } = await pdfToText(bytes, pdf);
+      const { text, title, ocrRanges, layout } = await pdfToText(bytes, pdf);
       if (text.replace(/\s+/g, '').length === 0) {
         throw new FormatError(
           'format.scanned',
@@ -62,8 +67,10 @@ async function read(
           'scanned PDF: no text layer and nothing recognised',
         );
       }
-      const read = { text, format: 'pdf' as const, ocrRanges: ocrRanges ?? [] };
-      return title ? { ...read, title } : read;
+      const read: Omit<Extracted, 'mediaType'> = { text, format: 'pdf', ocrRanges: ocrRanges ?? [] };
+      if (title) read.title = title;
+      if (layout) read.layout = layout;
+      return read;
     }
     case 'image': {
       if (!(bytes[0] === 0x89 && bytes[1] === 0x50) && !(bytes[0] === 0xff && bytes[1] === 0xd8)) {
@@ -90,6 +97,15 @@ async function read(
   }
 }
 
+/** What the parser is told about a document besides its text: its title, a page's metadata and links. */
+export function sourceInfo(extracted: Extracted, file: { file?: string; sha256?: string } = {}): SourceInfo {
+  const info: SourceInfo = { ...file, format: extracted.format, ocrRanges: extracted.ocrRanges ?? [] };
+  if (extracted.title) info.title = extracted.title;
+  if (extracted.page) info.page = extracted.page;
+  if (extracted.attachments) info.attachments = extracted.attachments.map((a) => a.name);
+  return info;
+}
+
 /** Bytes of an uploaded or imported file → the report's text, by what the content is (never the name). */
 export async function extractDocument(bytes: Uint8Array, pdf: PdfOptions = {}): Promise<Extracted> {
   if (bytes.length === 0) throw new FormatError('format.empty', '文件为空', 'empty file');
@@ -100,10 +116,9 @@ export async function extractDocument(bytes: Uint8Array, pdf: PdfOptions = {}): 
       `file larger than ${MAX_REPORT_BYTES} bytes`,
     );
   }
-  const { text, format, title, ocrRanges } = await read(bytes, sniff(bytes), pdf);
-  const mediaType = format === 'image' ? (bytes[0] === 0x89 ? 'image/png' : 'image/jpeg') : MEDIA[format];
-  const out: Extracted = { text, format, mediaType };
-  if (title) out.title = title;
+  const { ocrRanges, ...read } = await readDocument(bytes, sniff(bytes), pdf);
+  const mediaType = read.format === 'image' ? (bytes[0] === 0x89 ? 'image/png' : 'image/jpeg') : MEDIA[read.format];
+  const out: Extracted = { ...read, mediaType };
   if (ocrRanges && ocrRanges.length > 0) out.ocrRanges = ocrRanges;
   return out;
 }

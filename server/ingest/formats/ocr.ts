@@ -262,7 +262,7 @@ export async function ocrPage(img: Gray): Promise<string> {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
         const t = clean(line.text);
-        if (t) lines.push({ y: img.height - line.bbox.y0, text: t });
+        if (t) lines.push({ y: img.height - line.bbox.y0, text: t, spans: [] });
       }
     }
   }

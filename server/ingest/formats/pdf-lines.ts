@@ -1,50 +1,116 @@
-/** Text items of a PDF page, by position, into lines and table rows (no pdfjs here: pure layout). */
+/**
+ * Text items of a PDF page, by position, into lines (no PDF engine here: pure layout). Reading order
+ * comes from the geometry alone — baselines top to bottom, items left to right — never from the
+ * order a producer wrote the page's content in.
+ */
 
 export interface Item {
   str: string;
+  /** Left end of the item and its baseline, page coordinates (y up). */
   x: number;
   y: number;
   width: number;
+  /** Font size as drawn on the page (the text matrix applied), in page units. */
   size: number;
 }
 
 export const MAX_PDF_PAGES = 300;
 
-/** A line of a page: its baseline and its text. */
+/** A rectangle of a page, page coordinates (y up). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Where a piece of a line's text sits on the page: offsets [from, to) in the line's text. */
+export interface TextSpan {
+  from: number;
+  to: number;
+  box: Box;
+}
+
+/** A line of a page: its baseline (or a table row's top), its text, and where its pieces are. */
 export interface PageLine {
   y: number;
   text: string;
+  spans: TextSpan[];
+  /** A row of a ruled table (written `| … |`): never page furniture. */
+  table?: boolean;
+}
+
+/** The box of an item's glyphs: from a fifth of the size below the baseline to 0.85 above. */
+export function itemBox(it: Item): Box {
+  return { x0: it.x, x1: it.x + it.width, y0: it.y - it.size * 0.2, y1: it.y + it.size * 0.85 };
+}
+
+export function union(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }
 
 /**
- * Groups a page's text items into lines (items whose baselines agree within a third of the font
- * size) and joins each line left to right: touching items directly (no space is invented between
- * Chinese characters), a gap of a character or more as a tab (a table cell boundary), and any
- * visible gap between two numbers as a tab too (two numbers in narrow columns are two cells).
+ * Groups items into lines by their baselines: an item joins the line above when its baseline is
+ * within a third of the smaller font size of the line's (never a box's height: some fonts declare
+ * ascents taller than the line pitch, and their boxes overlap the next line's).
  */
-export function layoutLines(items: readonly Item[]): PageLine[] {
+export function groupLines(items: readonly Item[]): Item[][] {
   const sorted = items.filter((i) => i.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Item[][] = [];
+  const lines: { y: number; size: number; items: Item[] }[] = [];
   for (const item of sorted) {
     const line = lines[lines.length - 1];
-    const head = line?.[0];
-    if (line && head && Math.abs(head.y - item.y) <= Math.max(2, Math.min(head.size, item.size) / 3)) line.push(item);
-    else lines.push([item]);
-  }
-  return lines.map((line) => {
-    line.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end = Number.NEGATIVE_INFINITY;
-    for (const item of line) {
-      const gap = item.x - end;
-      const numbers = /\d$/.test(text) && /^\d/.test(item.str);
-      if (text !== '' && (gap > item.size * 0.9 || (numbers && gap > item.size * 0.15))) text += '\t';
-      else if (text !== '' && gap > item.size * 0.25 && /[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(item.str)) text += ' ';
-      text += item.str;
-      end = item.x + item.width;
+    if (line && Math.abs(line.y - item.y) <= Math.max(2, Math.min(line.size, item.size) / 3)) {
+      line.items.push(item);
+    } else {
+      lines.push({ y: item.y, size: item.size, items: [item] });
     }
-    return { y: (line[0] as Item).y, text };
-  });
+  }
+  return lines.map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+const DIGIT_END = /[\d.,]$/;
+const DIGIT_START = /^[\d.,]/;
+
+/**
+ * Joins one line's items left to right: touching items directly (no space is invented between
+ * Chinese characters), a gap of a character or more as a tab (a table cell boundary), and any
+ * visible gap between two numbers as a tab too (two numbers in narrow columns are two cells). Each
+ * run of digits and each run of words keeps its box.
+ */
+export function joinLine(line: readonly Item[]): { text: string; spans: TextSpan[] } {
+  let text = '';
+  const spans: TextSpan[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const item of line) {
+    const gap = item.x - end;
+    const numbers = /\d$/.test(text) && /^\d/.test(item.str);
+    let separated = false;
+    if (text !== '' && (gap > item.size * 0.9 || (numbers && gap > item.size * 0.15))) {
+      text += '\t';
+      separated = true;
+    } else if (text !== '' && gap > item.size * 0.25 && /[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(item.str)) {
+      text += ' ';
+      separated = true;
+    }
+    const from = text.length;
+    text += item.str;
+    const box = itemBox(item);
+    const last = spans[spans.length - 1];
+    const sameKind = last && DIGIT_END.test(text.slice(last.to - 1, last.to)) === DIGIT_START.test(item.str);
+    if (last && !separated && last.to === from && sameKind) {
+      last.to = text.length;
+      last.box = union(last.box, box);
+    } else {
+      spans.push({ from, to: text.length, box });
+    }
+    end = item.x + item.width;
+  }
+  return { text, spans };
+}
+
+/** A page's items as lines, top to bottom, each with where its pieces are. */
+export function layoutLines(items: readonly Item[]): PageLine[] {
+  return groupLines(items).map((line) => ({ y: (line[0] as Item).y, ...joinLine(line) }));
 }
 
 export function itemsToLines(items: Item[]): string[] {

@@ -6,7 +6,7 @@
  * cell. A row is written as `| cell | cell | … |`, an empty cell as `|  |`. Pure layout: no PDF
  * engine here.
  */
-import type { Item } from './pdf-lines';
+import type { Box, Item, PageLine, TextSpan } from './pdf-lines';
 
 /** An axis-aligned line segment of the page, in page coordinates (y up). */
 export interface Rule {
@@ -120,32 +120,24 @@ export function tableCells(rules: readonly Rule[]): TableCell[] {
   bands.forEach((band, b) => {
     for (let k = 0; k + 1 < band.xs.length; k++) {
       if (cellTop(bands, hs, b, k) !== b) continue;
-      const left = band.xs[k] as number;
-      const right = band.xs[k + 1] as number;
-      // down while no rule closes the column below
-      let last = b;
-      while (last + 1 < bands.length) {
-        const next = bands[last + 1] as Band;
-        if (Math.abs(next.top - (bands[last] as Band).bottom) > SNAP || ruledAt(hs, next.top, left, right)) break;
-        last++;
-      }
-      cells.push({ left, right, top: band.top, bottom: (bands[last] as Band).bottom });
+      cells.push({
+        left: band.xs[k] as number,
+        right: band.xs[k + 1] as number,
+        top: band.top,
+        bottom: cellBottom(bands, hs, b, k),
+      });
     }
   });
   return cells;
 }
 
-export interface TableLine {
-  /** Top of the row band, to order it among the page's other lines. */
-  y: number;
-  text: string;
-}
-
 /**
- * Splits a page's items into table rows (written as `|` rows) and the items outside any table,
- * which the caller lays out as ordinary lines.
+ * Splits a page's items into table rows (written as `| cell | cell |` lines, each cell's span its
+ * box) and the items outside any table, which the caller lays out as ordinary lines. Empty cells
+ * before a row's label are what is left of a cell merged from the row above, or from the page
+ * before: they are left out; an empty cell after the label is a blank cell and kept.
  */
-export function tableRows(items: readonly Item[], rules: readonly Rule[]): { rows: TableLine[]; rest: Item[] } {
+export function tableRows(items: readonly Item[], rules: readonly Rule[]): { rows: PageLine[]; rest: Item[] } {
   const { bands, hs } = bandsOf(rules);
   if (bands.length === 0) return { rows: [], rest: [...items] };
   // cells: band index × column index → items; a cell's text belongs to the band its top rule is in
@@ -175,15 +167,28 @@ export function tableRows(items: readonly Item[], rules: readonly Rule[]): { row
     list.push(it);
     cells.set(key, list);
   }
-  const rows: TableLine[] = [];
+  const rows: PageLine[] = [];
   bands.forEach((band, b) => {
-    const parts: string[] = [];
+    const parts: { text: string; box: Box }[] = [];
     for (let k = 0; k + 1 < band.xs.length; k++) {
       if (cellTop(bands, hs, b, k) !== b) continue; // inside a cell merged from a band above
       const its = cells.get(`${b}:${colKey(band, band, k)}`) ?? [];
-      parts.push(cellText(its));
+      parts.push({
+        text: cellText(its),
+        box: { x0: band.xs[k] as number, x1: band.xs[k + 1] as number, y0: cellBottom(bands, hs, b, k), y1: band.top },
+      });
     }
-    rows.push({ y: band.top, text: `| ${parts.join(' | ')} |` });
+    const labelAt = parts.findIndex((p) => p.text !== '' && !/^[-+]?[\d.,]+$/.test(p.text));
+    let first = 0;
+    while (first < labelAt && (parts[first] as { text: string }).text === '') first++;
+    let text = '|';
+    const spans: TextSpan[] = [];
+    for (const part of parts.slice(first)) {
+      text += ' ';
+      spans.push({ from: text.length, to: text.length + part.text.length, box: part.box });
+      text += `${part.text} |`;
+    }
+    rows.push({ y: band.top, text, spans, table: true });
   });
   return { rows, rest };
 }
@@ -208,6 +213,20 @@ function cellTop(bands: readonly Band[], hs: readonly Rule[], b: number, col: nu
     top--;
   }
   return top;
+}
+
+/** The bottom of the cell that starts in band `b`, column `col`: down while no rule closes it. */
+function cellBottom(bands: readonly Band[], hs: readonly Rule[], b: number, col: number): number {
+  const band = bands[b] as Band;
+  const x1 = band.xs[col] as number;
+  const x2 = band.xs[col + 1] as number;
+  let last = b;
+  while (last + 1 < bands.length) {
+    const next = bands[last + 1] as Band;
+    if (Math.abs(next.top - (bands[last] as Band).bottom) > SNAP || ruledAt(hs, next.top, x1, x2)) break;
+    last++;
+  }
+  return (bands[last] as Band).bottom;
 }
 
 /** A cell's words: its lines top to bottom, each left to right, joined without spaces. */

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { FormatError } from './errors';
 import type { Gray } from './ocr';
-import { type Item, layoutLines } from './pdf-lines';
+import { type Item, layoutLines, type PageLine } from './pdf-lines';
 import { type Rule, tableRows } from './pdf-table';
 
 export type Pdfium = WrappedPdfiumModule;
@@ -29,8 +29,6 @@ export async function openPdfium(): Promise<Pdfium> {
 const FPDF_ERR_PASSWORD = 4;
 const FPDF_PAGEOBJ_PATH = 2;
 const FPDF_PAGEOBJ_FORM = 5;
-/** Number-only items: a page with many is likely to hold a table, worth reading its rules for. */
-const NUMERIC = /^\s*[-+]?\d[\d.,]*\s*$/;
 
 /** A scratch area in PDFium's memory for out-parameters (doubles and floats). */
 class Scratch {
@@ -49,43 +47,34 @@ class Scratch {
   }
 }
 
-/** The page's characters as text runs: a run breaks at a blank, a new line or a visible gap. */
+/**
+ * The page's characters, one item each, in page coordinates: the origin on the baseline, the
+ * advance as wide as the glyph's loose box, and the size as drawn — the font size times the scale
+ * of the character's matrix (WPS sets text at Tf 319 in a 0.05 matrix: 16 pt). Blanks, line ends
+ * and characters PDFium generated are left out; the order is the content stream's, which the
+ * layout never relies on.
+ */
 function pageItems(m: Pdfium, textPage: number, s: Scratch): Item[] {
   const items: Item[] = [];
   const count = m.FPDFText_CountChars(textPage);
-  let run: Item | null = null;
   for (let i = 0; i < count; i++) {
     const code = m.FPDFText_GetUnicode(textPage, i);
-    if (
-      code === 0 ||
-      code === 0xfffe ||
-      code === 0xffff ||
-      code === 13 ||
-      code === 10 ||
-      m.FPDFText_IsGenerated(textPage, i) === 1
-    ) {
-      run = null;
-      continue;
-    }
+    if (code === 0 || code === 0xfffe || code === 0xffff || code === 13 || code === 10) continue;
+    if (m.FPDFText_IsGenerated(textPage, i) === 1) continue;
     const ch = String.fromCodePoint(code);
-    if (/\s/.test(ch)) {
-      run = null;
-      continue;
-    }
+    if (/\s/.test(ch)) continue;
     m.FPDFText_GetCharOrigin(textPage, i, s.ptr, s.ptr + 8);
     const x = s.double(0);
     const y = s.double(1);
     m.FPDFText_GetLooseCharBox(textPage, i, s.ptr + 16);
     // FS_RECTF: left, top, right, bottom
     const right = s.float(6);
-    const size = m.FPDFText_GetFontSize(textPage, i) || 10;
-    if (run && Math.abs(run.y - y) < size / 3 && x - (run.x + run.width) < size * 0.12 && x >= run.x) {
-      run.str += ch;
-      run.width = Math.max(run.width, right - run.x);
-    } else {
-      run = { str: ch, x, y, width: Math.max(0, right - x), size };
-      items.push(run);
-    }
+    m.FPDFText_GetMatrix(textPage, i, s.ptr + 32);
+    const scale = Math.sqrt(Math.abs(s.float(8) * s.float(11) - s.float(9) * s.float(10)));
+    let size = (m.FPDFText_GetFontSize(textPage, i) || 0) * (scale || 1);
+    // a size no page is set in (a broken matrix): the loose box's height instead
+    if (!(size >= 1 && size <= 300)) size = Math.max(1, Math.min(300, s.float(5) - s.float(7)));
+    items.push({ str: ch, x, y, width: Math.max(0, right - x), size });
   }
   return items;
 }
@@ -191,22 +180,24 @@ export class PdfDocument {
     }
   }
 
-  /** A page's text, tables by position; empty when the page has no text layer (a scan). */
-  pageText(index: number): string {
+  /** A page's size in points. */
+  pageSize(index: number): { width: number; height: number } {
+    return this.page(index, (page) => ({ width: this.m.FPDF_GetPageWidthF(page), height: this.m.FPDF_GetPageHeightF(page) }));
+  }
+
+  /** A page's lines, tables by position, top to bottom; none when the page has no text layer (a scan). */
+  pageLines(index: number): PageLine[] {
     const m = this.m;
     return this.page(index, (page) => {
       const textPage = m.FPDFText_LoadPage(page);
       try {
         const items = textPage ? pageItems(m, textPage, this.s) : [];
-        const tabular = items.filter((it) => NUMERIC.test(it.str)).length >= 6;
+        const tabular = items.filter((it) => /\d/.test(it.str)).length >= 6;
         const rules = tabular
           ? pageRules(m, { count: m.FPDFPage_CountObjects(page), get: (i) => m.FPDFPage_GetObject(page, i) }, this.s, [])
           : [];
         const { rows, rest } = tableRows(items, rules);
-        return [...layoutLines(rest), ...rows]
-          .sort((a, b) => b.y - a.y)
-          .map((l) => l.text)
-          .join('\n');
+        return [...layoutLines(rest), ...rows].sort((a, b) => b.y - a.y);
       } finally {
         if (textPage) m.FPDFText_ClosePage(textPage);
       }

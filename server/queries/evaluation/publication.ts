@@ -8,6 +8,7 @@ import { collectPages, reports, sourceDocuments } from '../../db/schema';
  */
 export const publicationColumns = {
   signed: reports.publishedOn,
+  signedFrom: reports.publishedFrom,
   onPage: collectPages.publishedOn,
   fetchedAt: collectPages.fetchedAt,
 };
@@ -15,20 +16,23 @@ export const sourceJoin = eq(sourceDocuments.id, reports.sourceDocumentId);
 export const pageJoin = eq(collectPages.url, sourceDocuments.url);
 
 /**
- * The date a report was published: its signature, else the date of the portal page it was
- * collected from, else the day the collector fetched it (a report uploaded by hand with no date
- * has none).
+ * The date a report was published: its signature, else the date of its web page (the page's own
+ * PubDate as read with the report, or the collector's), else the day the collector fetched it (a
+ * report uploaded by hand with no date has none).
  */
 export function publication({
   signed,
+  signedFrom,
   onPage,
   fetchedAt,
 }: {
   signed: string | null;
+  signedFrom?: string | null;
   onPage: string | null;
   fetchedAt: string | null;
 }) {
-  if (signed !== null) return { publishedOn: signed, publishedFrom: 'signature' as const };
+  if (signed !== null && signedFrom !== 'page') return { publishedOn: signed, publishedFrom: 'signature' as const };
+  if (signed !== null) return { publishedOn: signed, publishedFrom: 'page' as const };
   if (onPage !== null) return { publishedOn: onPage, publishedFrom: 'page' as const };
   if (fetchedAt !== null) return { publishedOn: beijingDate(fetchedAt), publishedFrom: 'collected' as const };
   return { publishedOn: null, publishedFrom: null };

@@ -35,7 +35,10 @@ export async function getQuality(db: Db, params: { year?: number; county?: strin
       .all()
   )
     .filter((x) => inScope.has(x.organizationId))
-    .map(({ signed, onPage, fetchedAt, ...x }) => ({ ...x, ...publication({ signed, onPage, fetchedAt }) }));
+    .map(({ signed, signedFrom, onPage, fetchedAt, ...x }) => ({
+      ...x,
+      ...publication({ signed, signedFrom, onPage, fetchedAt }),
+    }));
   const rosters = params.county ? await rostersOfCounty(db, params.county) : new Map<number, Set<number>>();
   const known = [...new Set([...current.map((r) => r.year), ...rosters.keys()])];
   // every year from the first to the last, a year with no report among them
