@@ -8,7 +8,12 @@
  *   columns is narrower than a character;
  * - wps-metadata-title: a district government's report whose printed title and body never name
  *   it (我区); only the PDF's document Title does, as WPS fills it from the first line it saw;
- * all long enough that table 三 runs across a page break with its header repeated.
+ * - wps-shuffled, wps-shuffled-narrow: every character drawn on its own at 20× its size in a 0.05
+ *   matrix, each page's text written in a shuffled order (page numbers land between table rows in
+ *   the content stream), a font whose declared ascent and descent exceed the line pitch, group
+ *   labels set one character a line; in wps-shuffled table 三's header is not repeated after the
+ *   page break;
+ * all long enough that table 三 runs across a page break (its header repeated unless said).
  *
  * Needs a CJK TrueType font (apt: fonts-wqy-zenhei). Run: npm run gen:fixtures:pdf
  */
@@ -84,6 +89,53 @@ const FIXTURES: Fixture[] = [
     ],
     fillerTimes: 12,
     layout: { textSize: 15, cellSize: 10.5, labelWidth: 100, numberWidth: 30, numbersCentred: true, labelsCentred: true },
+  },
+  {
+    name: 'wps-shuffled',
+    seed: 305,
+    org: { town: '柏林镇', county: '营山县' },
+    year: 2024,
+    total: 1208,
+    categories: [
+      ['工作动态', 905],
+      ['通知公告', 203],
+      ['政策文件', 100],
+    ],
+    fillerTimes: 5,
+    layout: {
+      textSize: 16,
+      cellSize: 10.5,
+      labelWidth: 104,
+      numberWidth: 30,
+      numbersCentred: true,
+      labelsCentred: true,
+      wpsMatrix: true,
+      shuffleSeed: 305,
+      tallMetrics: true,
+      verticalGroups: true,
+      headerOnce: true,
+    },
+  },
+  {
+    name: 'wps-shuffled-narrow',
+    seed: 306,
+    org: { town: '清水乡', county: '汉源县' },
+    year: 2023,
+    total: 64,
+    categories: [],
+    fillerTimes: 9,
+    layout: {
+      textSize: 14,
+      cellSize: 10.5,
+      labelWidth: 150,
+      numberWidth: 24,
+      numbersCentred: false,
+      labelsCentred: false,
+      wpsMatrix: true,
+      shuffleSeed: 306,
+      tallMetrics: true,
+      verticalGroups: true,
+    },
   },
   {
     name: 'wps-metadata-title',

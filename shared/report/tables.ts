@@ -1,4 +1,5 @@
 import type { ParseContext } from './context';
+import { applicantsAddUp, groupsAddUp, type RowRule, splitGlued } from './glued';
 import { type CellToken, cellsBetween, type TokenStream, tokenize } from './table-tokens';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, TEMPLATES, type TemplateVersion } from './template';
 import type { Figure, ParsedReport } from './types';
@@ -152,10 +153,34 @@ function rowPath(paths: readonly string[]): string | undefined {
  * Turns the cells found for one row into figures. The row is read only when the number of cells
  * is exactly the template's: a shorter or longer row is never guessed at.
  */
-function readRow(ctx: ParseContext, found: CellToken[], paths: readonly string[], rowLabel: string): Figure[] {
+function readRow(
+  ctx: ParseContext,
+  found: CellToken[],
+  paths: readonly string[],
+  rowLabel: string,
+  { rule, field = rowPath(paths) }: { rule?: RowRule; field?: string | undefined } = {},
+): Figure[] {
   const n = ctx.norm;
   // `| 行政许可 | 3679 | ||`: empty filler cells after the row's own cells
-  const cells = splitGluedZeros([...found], paths.length);
+  let cells = splitGluedZeros([...found], paths.length);
+  const glued = rule ? splitGlued(cells, paths.length, rule) : null;
+  if (glued && 'cells' in glued) {
+    ctx.add(
+      'table.digitsSplit',
+      'warning',
+      `“${rowLabel}”一行的数字粘连在一起（${cells.map((c) => c.raw).join(' ')}），按本行总计唯一可能的拆分读取，请对照原件核对`,
+      field,
+    );
+    cells = glued.cells;
+  } else if (glued) {
+    ctx.add(
+      'table.digitsGlued',
+      'error',
+      `“${rowLabel}”一行的数字粘连在一起（${cells.map((c) => c.raw).join(' ')}），按本行总计有不止一种拆分方式，无法确定，${paths.length} 个数字均已置空`,
+      field,
+    );
+    return paths.map(() => null);
+  }
   while (cells.length > paths.length && (cells[cells.length - 1] as CellToken).raw === '') cells.pop();
   // `| 一、本年新收… |  | 164 | …`: an empty cell where the row label spans two columns
   while (cells.length > paths.length && (cells[0] as CellToken).raw === '') cells.shift();
@@ -166,7 +191,7 @@ function readRow(ctx: ParseContext, found: CellToken[], paths: readonly string[]
       'table.rowShort',
       'error',
       `“${rowLabel}”一行只有 ${cells.length} 个数（应有 ${paths.length} 个），空白单元格在网页中丢失；末一数等于其余之和，按总计读取，其余 ${paths.length - 1} 列无法对应，已置空`,
-      rowPath(paths),
+      field,
     );
     return paths.map((p, i) => {
       if (i !== paths.length - 1) return null;
@@ -183,7 +208,7 @@ function readRow(ctx: ParseContext, found: CellToken[], paths: readonly string[]
       'table.rowIncomplete',
       'error',
       `“${rowLabel}”一行应有 ${paths.length} 个数，读到 ${cells.length} 个，无法对应到列，${paths.length} 个数字均已置空`,
-      rowPath(paths),
+      field,
     );
     return paths.map(() => null);
   }
@@ -268,7 +293,7 @@ export function readApplications(
         `表三“${row.label}”一行的名称未能识别，按它在表中的位置读取，请核对`,
         `applications.${row.key}`,
       );
-      out[row.key] = readRow(ctx, placed, paths, row.label);
+      out[row.key] = readRow(ctx, placed, paths, row.label, { rule: applicantsAddUp });
       return;
     }
     if (!ts || !hit) {
@@ -276,7 +301,9 @@ export function readApplications(
       out[row.key] = paths.map(() => null);
       return;
     }
-    out[row.key] = readRow(ctx, rowCells(ts, hit, nextStart(hits, i, ts.compact.length)), paths, row.label);
+    out[row.key] = readRow(ctx, rowCells(ts, hit, nextStart(hits, i, ts.compact.length)), paths, row.label, {
+      rule: applicantsAddUp,
+    });
   });
   return out;
 }
@@ -290,7 +317,10 @@ export function readReviewLitigation(ctx: ParseContext, region: Region | null): 
     values = paths.map(() => null);
   } else {
     const ts = tokenize(ctx.norm.text, region.start, region.end);
-    values = readRow(ctx, cellsBetween(ts, 0, ts.compact.length), paths, '行政复议、行政诉讼');
+    values = readRow(ctx, cellsBetween(ts, 0, ts.compact.length), paths, '行政复议、行政诉讼', {
+      rule: groupsAddUp,
+      field: 'reviewLitigation',
+    });
   }
   return {
     review: values.slice(0, 5),
