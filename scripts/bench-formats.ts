@@ -9,6 +9,10 @@
  *    ratio to pdftotext and how many of the expected table figures, the total and the unit each
  *    text yields.
  *
+ * 3. the real PDF (test/fixtures/real-files/hongze-2024.pdf, a district's report as WPS printed it):
+ *    PDFium as the product runs it against `pdftotext -layout` in the same run, and how many of
+ *    its hand-labelled checks each text gives right (ok / null / WRONG).
+ *
  * Run: npm run bench:formats (needs poppler-utils). BENCH_ROUNDS sets the rounds (default 7).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +21,7 @@ import { join } from 'node:path';
 import { extractDocument } from '../server/ingest/formats/index';
 import { parseReport } from '../shared/report/index';
 import { pdfjsText } from './fixtures/pdfjs-text';
+import { checkFile, type FileLabel, tally } from './fixtures/real-files-score';
 import { tableAccuracy } from './fixtures/table-accuracy';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -96,4 +101,26 @@ for (const path of pdfFiles) {
 console.log(
   `\nmedian ratio to pdftotext: PDFium ${median(ratios.pdfium).toFixed(2)}, slowest ${Math.max(...ratios.pdfium).toFixed(2)} (goal ≤ 2 per file); pdf.js ${median(ratios.pdfjs).toFixed(2)}`,
 );
+
+// 3. the real PDF
+const REAL = join(ROOT, 'test', 'fixtures', 'real-files');
+const labels = JSON.parse(readFileSync(join(REAL, 'labels.json'), 'utf8')) as FileLabel[];
+console.log('\nReal PDFs (ms; × = ratio to pdftotext -layout in the same run; checks = hand labels ok/null/WRONG):\n');
+console.log('| file | pages | pdftotext | PDFium (product) | × | PDFium checks | pdftotext checks |');
+console.log('|---|---|---|---|---|---|---|');
+for (const label of labels.filter((l) => l.file.endsWith('.pdf'))) {
+  const path = join(REAL, label.file);
+  const bytes = readFileSync(path);
+  const poppler = () => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  const floor = await timeIt(poppler);
+  const pdfium = await timeIt(async () => parseReport((await extractDocument(bytes)).text));
+  const ours = await extractDocument(bytes);
+  const checks = (text: string, title?: string) => {
+    const t = tally(checkFile(label, parseReport(text, { file: label.file, ...(title ? { title } : {}) })));
+    return `${t.ok}/${t.null}/${t.WRONG}`;
+  };
+  console.log(
+    `| ${label.file} | ${pages(path)} | ${floor.toFixed(1)} | ${pdfium.toFixed(1)} | ${(pdfium / floor).toFixed(2)} | ${checks(ours.text, ours.title)} | ${checks(poppler())} |`,
+  );
+}
 process.exit(0);

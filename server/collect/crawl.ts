@@ -28,6 +28,8 @@ export interface CrawlSummary {
   /** Pages and files collected before that have changed since. */
   changed: number;
   failed: { url: string; reason: string }[];
+  /** What the run could not do, said on the 采集 screen. */
+  notes: string[];
 }
 
 const now = () => new Date().toISOString();
@@ -105,7 +107,10 @@ export async function crawl(
   columnUrl: string,
   opts: { importedBy: string; county?: string | null; onProgress?: (s: CrawlSummary) => void },
 ): Promise<CrawlSummary> {
-  const summary: CrawlSummary = { listPages: 0, found: 0, imported: 0, unchanged: 0, changed: 0, failed: [] };
+  const summary: CrawlSummary = { listPages: 0, found: 0, imported: 0, unchanged: 0, changed: 0, failed: [], notes: [] };
+  const note = (s: string) => {
+    if (!summary.notes.includes(s)) summary.notes.push(s);
+  };
   const source = await sourceId(db, columnUrl, opts.importedBy);
 
   // 1. the list pages, read afresh each run: new articles join the pending ones
@@ -119,10 +124,25 @@ export async function crawl(
     try {
       const page = await fetcher.get(at);
       summary.listPages++;
-      const { articles, next, subColumns } = readListPage(decodePage(page.bytes, page.contentType), page.finalUrl);
-      for (const a of articles) if (await found(db, source, { url: a.url, kind: 'article', title: a.title })) summary.found++;
-      if (next) lists.unshift(next);
-      lists.push(...subColumns);
+      const list = readListPage(decodePage(page.bytes, page.contentType), page.finalUrl);
+      if (list.isArticle) {
+        // an article's address added by hand: the report itself, not a list
+        if (await found(db, source, { url: page.finalUrl, kind: 'article' })) summary.found++;
+        continue;
+      }
+      for (const a of list.articles)
+        if (await found(db, source, { url: a.url, kind: 'article', title: a.title })) summary.found++;
+      if (list.next) lists.unshift(list.next);
+      lists.push(...list.subColumns);
+      if (list.scriptPaging) {
+        const counted =
+          list.scriptPaging.total !== null
+            ? `（栏目共 ${list.scriptPaging.total} 篇，这一页列出 ${list.articles.length} 篇）`
+            : '';
+        note(
+          `${at}：只读取了第一页${counted}：后续列表由网页脚本生成，无法读取。其余年报请把文章网址或各年度栏目网址逐一添加为采集来源`,
+        );
+      }
     } catch (e) {
       summary.failed.push({ url: at, reason: e instanceof CollectError ? e.zh : String(e) });
     }
@@ -137,31 +157,35 @@ export async function crawl(
     const seenAs = { etag: got.etag, lastModified: got.lastModified, sha256: sha256Of(got.bytes) };
     let bytes: Uint8Array = got.bytes;
     let fileName = fileNameOf(got.finalUrl);
+    let article: ReturnType<typeof readArticle> | null = null;
+    let meta = {};
     if (next.kind === 'article') {
-      const article = readArticle(decodePage(got.bytes, got.contentType), got.finalUrl);
-      const meta = { publishedOn: article.publishedOn, publishedFrom: article.publishedFrom };
+      article = readArticle(decodePage(got.bytes, got.contentType), got.finalUrl);
+      meta = { publishedOn: article.publishedOn, publishedFrom: article.publishedFrom };
+      const title = article.title ?? next.title;
       await writeTransaction(
         db,
         async (tx) =>
           await tx
             .update(collectPages)
-            .set({ title: article.title ?? next.title, ...meta })
+            .set({ title, ...meta })
             .where(eq(collectPages.id, next.id))
             .run(),
       );
-      if (article.attachments.length > 0) {
-        // the report is in the attachments: each is a file to fetch and import
-        for (const f of article.attachments) {
-          if (await found(db, source, { url: f.url, kind: 'file', title: article.title ?? next.title, ...meta })) summary.found++;
-        }
-        await settle(db, next.id, { state: 'done', status: 'attachments', ...seenAs });
-        return;
-      }
       // the report is the page itself, imported as the web page it is (UTF-8 after decoding)
       bytes = new TextEncoder().encode(article.html);
-      fileName = `${(article.title ?? next.title ?? fileName).replace(/[\\/:*?"<>|]/g, '_').slice(0, 80)}.html`;
+      fileName = `${(title ?? fileName).replace(/[\\/:*?"<>|]/g, '_').slice(0, 80)}.html`;
     }
     const result = await importDocument(db, { bytes, fileName, county: opts.county ?? null, importedBy: opts.importedBy });
+    if (result.status === 'failed' && article && article.attachments.length > 0) {
+      // the page holds no report of its own (正文只有标题…): the report is in its attachments, each a file to fetch
+      const title = article.title ?? next.title;
+      for (const f of article.attachments) {
+        if (await found(db, source, { url: f.url, kind: 'file', title, ...meta })) summary.found++;
+      }
+      await settle(db, next.id, { state: 'done', status: 'attachments', reason: result.reason?.zh ?? null, ...seenAs });
+      return;
+    }
     if (result.status === 'failed') {
       summary.failed.push({ url: next.url, reason: result.reason?.zh ?? '未能导入' });
       await settle(db, next.id, { state: 'failed', status: 'failed', reason: result.reason?.zh ?? null, ...seenAs });

@@ -15,6 +15,13 @@ export interface ListPage {
   next: string | null;
   /** Sub-columns of the column, one per year (2024年, 2023年度…): list pages to walk as well. */
   subColumns: string[];
+  /**
+   * The list goes on in pages the browser builds by script (no link to a next page in the HTML):
+   * how many items the script says the column has, when it says so.
+   */
+  scriptPaging: { total: number | null } | null;
+  /** The page is an article (it carries an ArticleTitle), not a list: a URL an admin added by hand. */
+  isArticle: boolean;
 }
 
 export interface Article {
@@ -112,7 +119,41 @@ export function readListPage(html: string, url: string): ListPage {
     const last = u.pathname.split('/').pop() ?? '';
     if ((last === '' || /^index(?:_\d+)?\.s?html?$/.test(last)) && !subColumns.includes(u.href)) subColumns.push(u.href);
   }
-  return { articles, next: nextPage($, html, base), subColumns };
+  const next = nextPage($, html, base);
+  return {
+    articles,
+    next,
+    subColumns,
+    scriptPaging: next ? null : scriptPaging($, html, articles.length),
+    isArticle: isArticle($),
+  };
+}
+
+/** Paging words in a list page's scripts or bindings (TRS, Avalon, layui, ucap, JCMS…). */
+const SCRIPT_PAGING =
+  /\b(?:pagebar|pageCount|recordCount|totalRecord|totalPage|totalCount|pageSize|pageIndex|prepage|laypage|createPage|list_pagebar)\b/i;
+
+/** Whether the list's further pages are built by script, and the total the script gives. */
+function scriptPaging($: CheerioAPI, html: string, listed: number): { total: number | null } | null {
+  const scripts = $('script')
+    .toArray()
+    .map((s) => $(s).text())
+    .join('\n');
+  const bound = $('[ms-controller], [data-page], [v-if], [ms-if]')
+    .toArray()
+    .map((el) => Object.values((el as unknown as { attribs: Record<string, string> }).attribs).join(' '))
+    .join(' ');
+  if (!SCRIPT_PAGING.test(scripts) && !SCRIPT_PAGING.test(bound)) return null;
+  const total = /(?:recordCount|totalRecord|totalCount|total)\s*[:=]\s*['"]?(\d{1,6})/i.exec(scripts ?? html);
+  const n = total ? Number(total[1]) : null;
+  // a script that says the column holds no more than this page shows is no further page
+  if (n !== null && n <= listed) return null;
+  return { total: n };
+}
+
+/** An article page carries its ArticleTitle (网站页面元数据); a list page does not. */
+function isArticle($: CheerioAPI): boolean {
+  return Boolean($('meta[name="ArticleTitle" i]').attr('content')?.trim());
 }
 
 /** An article page: its metadata (page-meta.ts) and the files it links, on this site. */

@@ -13,7 +13,15 @@ import { crawl } from './crawl';
 import { PoliteFetcher } from './fetcher';
 import { beijing, isDue, type Schedule } from './schedule';
 
-const emptySummary = (): CrawlSummary => ({ listPages: 0, found: 0, imported: 0, unchanged: 0, changed: 0, failed: [] });
+const emptySummary = (): CrawlSummary => ({
+  listPages: 0,
+  found: 0,
+  imported: 0,
+  unchanged: 0,
+  changed: 0,
+  failed: [],
+  notes: [],
+});
 
 export class Collector {
   private running: { sourceId: number; summary: CrawlSummary } | null = null;
@@ -125,7 +133,7 @@ export class Collector {
       const summary = await crawl(this.db, fetcher, source.url, {
         importedBy: by.actor,
         onProgress: (s) => {
-          state.summary = { ...s, failed: [...s.failed] };
+          state.summary = { ...s, failed: [...s.failed], notes: [...(s.notes ?? [])] };
         },
       });
       await writeTransaction(

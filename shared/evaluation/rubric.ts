@@ -77,6 +77,7 @@ export const CHECK_LABELS: Record<string, string> = {
   'sections.order': '部分顺序不对',
   'sections.structure': '章节与模板不一致',
   'table.rowMissing': '表格缺少某一行',
+  'table.groupOnly': '表三某组只填合计、未分列子项',
   'table.rowShort': '表格某行数字不全',
   'table.rowIncomplete': '表格某行无法读全',
   'proactive.missing': '未写明主动公开总数',

@@ -301,6 +301,18 @@ export function readApplications(
       out[row.key] = paths.map(() => null);
       return;
     }
+    // 2021: a （六）其他处理 row of its own (the 2019 layout's, or a group's sum) is not its item 3．其他
+    if (version === '2021' && row.key === 'otherHandling' && ts.compact.slice(hit.end, hit.end + 2) === '处理') {
+      const cells = rowCells(ts, hit, nextStart(hits, i, ts.compact.length));
+      ctx.add(
+        'table.groupOnly',
+        'error',
+        `表三“（六）其他处理”只填了一行（${cells.map((c) => c.raw || '空').join(' ')}），没有分列三个子项；“${row.label}”一行无法读取`,
+        `applications.${row.key}`,
+      );
+      out[row.key] = paths.map(() => null);
+      return;
+    }
     out[row.key] = readRow(ctx, rowCells(ts, hit, nextStart(hits, i, ts.compact.length)), paths, row.label, {
       rule: applicantsAddUp,
     });

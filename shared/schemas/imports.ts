@@ -106,6 +106,8 @@ export const CrawlSummary = Type.Object({
   unchanged: Type.Integer({ description: '已导入过的同一文件' }),
   changed: Type.Integer({ description: '以前采集过、此后有改动的页面和文件' }),
   failed: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() })),
+  /** What the run could not do, said on the screen (只读取了第一页：后续列表由网页脚本生成…). */
+  notes: Type.Optional(Type.Array(Type.String())),
 });
 export type CrawlSummary = Static<typeof CrawlSummary>;
 
@@ -160,6 +162,6 @@ export type CollectPageRow = Static<typeof CollectPageRow>;
 export const CollectFailures = Type.Object({ pages: Type.Array(CollectPageRow) });
 
 export const NewCollectSource = Type.Object(
-  { url: Type.String({ minLength: 10, maxLength: 500, pattern: '^https?://', description: '栏目列表页网址' }) },
+  { url: Type.String({ minLength: 10, maxLength: 500, pattern: '^https?://', description: '栏目列表页网址，或一篇文章的网址' }) },
   { additionalProperties: false },
 );

@@ -66,6 +66,7 @@ describe('the 采集 screen’s API', () => {
       failed: [
         { url: column.replace('index.html', 'a2.html'), reason: `网站返回 404：${column.replace('index.html', 'a2.html')}` },
       ],
+      notes: [],
     });
     expect(state.sources[0].pages).toEqual({ done: 1, failed: 1, pending: 0 });
     const failures = (await call('GET', `/api/collect/sources/${source.id}/failures`)).json().pages;
