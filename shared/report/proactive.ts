@@ -147,7 +147,7 @@ function cleanLabel(segment: string): string {
   const trimmed = (s: string) =>
     s
       .replace(INTRO, '')
-      .replace(/^[、\s)）]+|[、\s(（]+$/g, '')
+      .replace(/^[、\s)）。！？；;]+|[、\s(（]+$/g, '')
       .replace(/^(?:\d{4}\s*年度?|全年|本年度?|今年)/, '')
       .replace(/^(?:[一二三四五六七八九十]是|\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）])/, '')
       .replace(/^(?:另外|此外|以及|和|及|并|还|为|是|通过|在|于|主动公开|主动|公开|发布|更新|推送|围绕)+/, '')
@@ -211,6 +211,8 @@ interface Candidate {
   count: Count;
   index: number;
   score: number;
+  /** Chosen by what the text says of the counts (本年度新增 of a cumulative figure, 主动 beside 不主动), not by score. */
+  byRule?: boolean;
 }
 
 function candidates(text: string, counts: readonly Count[]): Candidate[] {
@@ -326,7 +328,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     if (!splitBySort.has(c.sentence) || !c.unit || !TOTAL_UNITS.has(c.unit)) continue;
     const clause = lastClause(c.own);
     if (/主动公开/.test(clause) && !/不主动|依申请/.test(clause)) {
-      best = { count: c, index: i, score: 99 };
+      best = { count: c, index: i, score: 99, byRule: true };
       break;
     }
   }
@@ -336,7 +338,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     const fresh = counts.find(
       (c, i) => i > head.index && c.sentence <= head.count.sentence + 1 && /本年度?新增|今年新增/.test(c.own),
     );
-    if (fresh) best = { count: fresh, index: counts.indexOf(fresh), score: best.score };
+    if (fresh) best = { count: fresh, index: counts.indexOf(fresh), score: best.score, byRule: true };
   }
 
   const result: ParsedReport['proactive'] = { total: null, categories: [], channels: [] };
@@ -384,6 +386,19 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
   for (const c of cands) {
     const listed = list?.items.includes(c.count) ?? false;
     if (c.count !== total && !listed && c.score >= 4 && c.count.value !== total.value && c.count.sentence !== total.sentence) {
+      // two readings as strong as each other: neither is taken
+      if (!best.byRule && c.score >= best.score && !(listAfter(text, counts, c)?.items.includes(total) ?? false)) {
+        ctx.add(
+          'proactive.ambiguous',
+          'error',
+          `主动公开总数有两种读法（${total.value ?? '?'} 条与 ${c.count.value ?? '?'} 条），无法确定，未采用，请对照原件填写`,
+          'proactive.total',
+        );
+        ctx.locate('proactive.total', view, total.start, total.end);
+        // an approximate figure is kept as such (never a total): it is what the passage says first
+        if (total.approx && !total.masked) result.approx = total.value;
+        return result;
+      }
       ctx.add(
         'proactive.ambiguous',
         'warning',

@@ -21,6 +21,25 @@ interface Case {
 }
 
 const PHRASINGS: Record<string, Case> = {
+  '主动发布各类政府信息 2428 条，公开政府常务会议 7 期，解读信息发布 7 条 (a real district report)': {
+    prose: '2024 年，我区在政府网站平台主动发布各类政府信息 2428 条，公开政府常务会议 7 期，解读信息发布 7 条。',
+    total: 2428,
+  },
+  '制作、获取政府信息总数 N 条，其中主动公开 M 条: M': {
+    prose: '2024年，我镇制作、获取政府信息总数120条，其中主动公开86条，依申请公开34条。',
+    total: 86,
+  },
+  '主动公开政府信息310条，…行政许可类信息3条。其他应主动公开的政府信息13条。 (the last category is no total)': {
+    prose:
+      '2024年，主动公开政府信息310条，重大建设项目类信息279条，规范性文件类信息15条，行政许可类信息3条。其他应主动公开的政府信息13条。',
+    total: 310,
+    categories: [
+      ['重大建设项目类信息', '重点领域', 279],
+      ['规范性文件类信息', '政策文件', 15],
+      ['行政许可类信息', '其他', 3],
+      ['其他应主动公开的政府信息', '其他', 13],
+    ],
+  },
   '主动公开信息 75 条，其中：工作动态信息 34 条…': {
     prose: '2024 年我乡主动公开信息 75 条，其中：工作动态信息 34 条，通知公告 8 条，图片展示信息 11 条，组织机构等信息 22 条。',
     total: 75,
@@ -200,6 +219,15 @@ describe('two different totals', () => {
     const report = reportWith('2023年主动公开信息94条，其中工作动态67条。全年累计发布信息96条。');
     expect(report.proactive.total).toBe(94);
     expect(report.findings.find((f) => f.code === 'proactive.ambiguous')?.severity).toBe('warning');
+  });
+  it('takes neither when the passage offers two readings as strong as each other, and says so', () => {
+    const report = reportWith('全年主动公开政府信息120条。另据统计，全年共主动公开政府信息150条。');
+    expect(report.proactive.total).toBeNull();
+    const finding = report.findings.find((f) => f.code === 'proactive.ambiguous');
+    expect([finding?.severity, finding?.message]).toEqual([
+      'error',
+      '主动公开总数有两种读法（120 条与 150 条），无法确定，未采用，请对照原件填写',
+    ]);
   });
   it('says nothing when the total is repeated', () => {
     const report = reportWith('2023年主动公开信息94条，其中工作动态94条。全年累计发布信息94条。');
