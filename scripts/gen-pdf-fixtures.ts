@@ -13,6 +13,7 @@
  *   the content stream), a font whose declared ascent and descent exceed the line pitch, group
  *   labels set one character a line; in wps-shuffled table 三's header is not repeated after the
  *   page break;
+ * - unruled-blanks: tables drawn without rules, three cells of table 三 left blank (expected null);
  * all long enough that table 三 runs across a page break (its header repeated unless said).
  *
  * Needs a CJK TrueType font (apt: fonts-wqy-zenhei). Run: npm run gen:fixtures:pdf
@@ -21,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { known2021 } from './fixtures/known-tables';
 import { type PdfLayout, type PdfReport, reportPdf } from './fixtures/pdf-report';
+import { withBlanks } from './fixtures/word-html';
 
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'pdf');
 const FONTS = ['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'];
@@ -138,6 +140,25 @@ const FIXTURES: Fixture[] = [
     },
   },
   {
+    name: 'unruled-blanks',
+    seed: 307,
+    org: { town: '绥山镇', county: '马边彝族自治县' },
+    year: 2024,
+    total: 233,
+    categories: [],
+    fillerTimes: 3,
+    layout: {
+      textSize: 14,
+      cellSize: 10.5,
+      labelWidth: 150,
+      numberWidth: 30,
+      numbersCentred: true,
+      labelsCentred: false,
+      unruled: true,
+      blanks: ['applications.granted[2]', 'applications.notHeld[0]', 'applications.total[5]'],
+    },
+  },
+  {
     name: 'wps-metadata-title',
     seed: 303,
     org: { town: '顺庆区', county: '顺庆区', kind: '县政府' },
@@ -201,7 +222,7 @@ for (const f of FIXTURES) {
     publishedOn: `${f.year + 1}-01-20`,
     total: f.total,
     categories: f.categories,
-    ...r.tables,
+    ...withBlanks(r.tables, f.layout.blanks ?? []),
   };
   writeFileSync(join(OUT, `${f.name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);
   console.log(`${f.name}.pdf: ${(bytes.length / 1024).toFixed(0)} KB`);

@@ -11,7 +11,8 @@ import { docxToText } from './docx';
 import { FormatError } from './errors';
 import { decodeImage } from './image';
 import { OCR_DPI, ocrPage } from './ocr';
-import { MAX_PDF_PAGES, type PageLine } from './pdf-lines';
+import type { PageLine } from './pdf-geometry';
+import { MAX_PDF_PAGES } from './pdf-lines';
 import { assemblePages, type LaidPage, type PdfLayout } from './pdf-pages';
 import { openPdfium, PdfDocument } from './pdfium';
 

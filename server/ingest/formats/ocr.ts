@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import type { PageLine } from './pdf-lines';
+import type { PageLine } from './pdf-geometry';
 import { type Rule, type TableCell, tableCells, tableRows } from './pdf-table';
 
 /** A grayscale image, 0 = black, one byte a pixel, row by row. */

@@ -3,51 +3,10 @@
  * comes from the geometry alone — baselines top to bottom, items left to right — never from the
  * order a producer wrote the page's content in.
  */
-
-export interface Item {
-  str: string;
-  /** Left end of the item and its baseline, page coordinates (y up). */
-  x: number;
-  y: number;
-  width: number;
-  /** Font size as drawn on the page (the text matrix applied), in page units. */
-  size: number;
-}
+import { alignColumns } from './pdf-columns';
+import { type Item, itemBox, type PageLine, type TextSpan, union } from './pdf-geometry';
 
 export const MAX_PDF_PAGES = 300;
-
-/** A rectangle of a page, page coordinates (y up). */
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/** Where a piece of a line's text sits on the page: offsets [from, to) in the line's text. */
-export interface TextSpan {
-  from: number;
-  to: number;
-  box: Box;
-}
-
-/** A line of a page: its baseline (or a table row's top), its text, and where its pieces are. */
-export interface PageLine {
-  y: number;
-  text: string;
-  spans: TextSpan[];
-  /** A row of a ruled table (written `| … |`): never page furniture. */
-  table?: boolean;
-}
-
-/** The box of an item's glyphs: from a fifth of the size below the baseline to 0.85 above. */
-export function itemBox(it: Item): Box {
-  return { x0: it.x, x1: it.x + it.width, y0: it.y - it.size * 0.2, y1: it.y + it.size * 0.85 };
-}
-
-export function union(a: Box, b: Box): Box {
-  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
-}
 
 /**
  * Groups items into lines by their baselines: an item joins the line above when its baseline is
@@ -108,9 +67,12 @@ export function joinLine(line: readonly Item[]): { text: string; spans: TextSpan
   return { text, spans };
 }
 
-/** A page's items as lines, top to bottom, each with where its pieces are. */
+/**
+ * A page's items as lines, top to bottom, each with where its pieces are; in a table drawn without
+ * rules, a row short of numbers gets its blank cells from the columns of the full row beside it.
+ */
 export function layoutLines(items: readonly Item[]): PageLine[] {
-  return groupLines(items).map((line) => ({ y: (line[0] as Item).y, ...joinLine(line) }));
+  return alignColumns(groupLines(items).map((line) => ({ y: (line[0] as Item).y, ...joinLine(line) })));
 }
 
 export function itemsToLines(items: Item[]): string[] {

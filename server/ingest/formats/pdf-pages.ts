@@ -3,7 +3,7 @@
  * and running headers and footers repeated on most pages), and for every piece of the text the page
  * and box it was read from, so that a figure can be shown on the page it came from. Pure layout.
  */
-import type { Box, PageLine } from './pdf-lines';
+import type { Box, PageLine } from './pdf-geometry';
 
 export interface LaidPage {
   width: number;

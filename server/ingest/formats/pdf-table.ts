@@ -6,7 +6,7 @@
  * cell. A row is written as `| cell | cell | … |`, an empty cell as `|  |`. Pure layout: no PDF
  * engine here.
  */
-import type { Box, Item, PageLine, TextSpan } from './pdf-lines';
+import type { Box, Item, PageLine, TextSpan } from './pdf-geometry';
 
 /** An axis-aligned line segment of the page, in page coordinates (y up). */
 export interface Rule {

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { FormatError } from './errors';
 import type { Gray } from './ocr';
-import { type Item, layoutLines, type PageLine } from './pdf-lines';
+import type { Item, PageLine } from './pdf-geometry';
+import { layoutLines } from './pdf-lines';
 import { type Rule, tableRows } from './pdf-table';
 
 export type Pdfium = WrappedPdfiumModule;

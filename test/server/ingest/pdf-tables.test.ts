@@ -40,6 +40,45 @@ describe.each(NAMES)('%s.pdf', (name) => {
   });
 });
 
+describe('a table drawn without rules', () => {
+  it('gives a blank cell as a blank: null with its own finding, the rest of its row in their columns', async () => {
+    const { text } = await extractDocument(readFileSync(join(DIR, 'unruled-blanks.pdf')));
+    const r = parseReport(text);
+    const blanks = JSON.parse(readFileSync(join(DIR, 'unruled-blanks.expected.json'), 'utf8')).applications;
+    expect(r.applications.granted).toEqual(blanks.granted);
+    expect(r.applications.granted?.[2]).toBeNull();
+    expect(r.findings.filter((f) => f.code === 'figure.null').map((f) => f.field)).toEqual([
+      'applications.granted[2]',
+      'applications.notHeld[0]',
+      'applications.total[5]',
+    ]);
+  });
+
+  const glyph = (str: string, x: number, y: number) => ({ str, x, y, width: 6 * str.length, size: 10.5 });
+  const row = (y: number, label: string, values: (number | null)[]) => [
+    glyph(label, 10, y),
+    ...values.flatMap((v, k) => (v === null ? [] : [glyph(String(v), 200 + k * 30, y)])),
+  ];
+
+  it('places a short row’s numbers under the columns of the full row beside it', () => {
+    const lines = itemsToLines([
+      ...row(700, '本年新收', [5, 1, 0, 2, 0, 0, 8]),
+      ...row(680, '上年结转', [3, 1, null, 2, 0, 0, 6]),
+    ]);
+    expect(lines).toEqual(['本年新收\t5\t1\t0\t2\t0\t0\t8', '| 上年结转 | 3 | 1 |  | 2 | 0 | 0 | 6 |']);
+  });
+
+  it('leaves a short row alone when a number stands between two columns', () => {
+    const items = [
+      ...row(700, '本年新收', [5, 1, 0, 2, 0, 0, 8]),
+      glyph('上年结转', 10, 680),
+      glyph('3', 200, 680),
+      glyph('1', 245, 680),
+    ];
+    expect(itemsToLines(items)[1]).toBe('上年结转\t3\t1');
+  });
+});
+
 describe('PDF table geometry', () => {
   const item = (str: string, x: number, y: number, width = str.length * 10) => ({ str, x, y, width, size: 10 });
   // a 3-column table: label | 2 numbers, two rows; the first label wraps round its numbers
