@@ -8,15 +8,15 @@ import type { CellToken } from './table-tokens';
 /** Whether a row's figures satisfy its rule (the 总计 of table 三, each group's 总计 of table 四). */
 export type RowRule = (values: readonly number[]) => boolean;
 
+const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
+
 /** Table 三: the six applicant columns add up to the 总计. */
-export const applicantsAddUp: RowRule = (v) => v.length === 7 && v[0]! + v[1]! + v[2]! + v[3]! + v[4]! + v[5]! === v[6]!;
+export const applicantsAddUp: RowRule = (v) => v.length === 7 && sum(v.slice(0, 6)) === v[6];
 
 /** Table 四: in each group of five, the first four add up to the fifth (总计). */
 export const groupsAddUp: RowRule = (v) => {
-  for (let g = 0; g + 5 <= v.length; g += 5) {
-    if (v[g]! + v[g + 1]! + v[g + 2]! + v[g + 3]! !== v[g + 4]!) return false;
-  }
-  return v.length % 5 === 0;
+  for (let g = 0; g + 5 <= v.length; g += 5) if (sum(v.slice(g, g + 4)) !== v[g + 4]) return false;
+  return v.length > 0 && v.length % 5 === 0;
 };
 
 export type GluedSplit = { cells: CellToken[] } | { ambiguous: number } | null;
