@@ -2,18 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/app';
+import { servePortal } from '../helpers/real-portal';
 import { ROOT } from '../helpers/samples';
-import { ARTIFACTS, login, startDashboard } from './harness';
+import { ARTIFACTS, field, login, startDashboard, textOf } from './harness';
 
 // A district's real 2024 report as published, a 5-page WPS PDF (test/fixtures/real-files), imported
 // through the import page as the office would. By hand from the document: 主动发布各类政府信息 2428 条
 // (not the 7 meetings), 表三 予以公开 50, 本机关不掌握 31, 总计 95; 表四 复议后起诉 2 0 1 0 3.
 
 let d: Awaited<ReturnType<typeof startDashboard>>;
+let portal: Awaited<ReturnType<typeof servePortal>>;
 beforeAll(async () => {
-  d = await startDashboard();
+  // the collector may visit the portal served on 127.0.0.1, quickly
+  d = await startDashboard({ COLLECT_ALLOW_PRIVATE: 'true', COLLECT_INTERVAL_MS: '5' });
+  portal = await servePortal();
 });
-afterAll(() => d.close());
+afterAll(async () => {
+  await portal.close();
+  await d.close();
+});
 
 describe('a real WPS PDF through the import page', () => {
   it('is read in reading order: 2428, 表三 and 表四 as printed, no section missing', async () => {
@@ -53,5 +60,33 @@ describe('a real WPS PDF through the import page', () => {
     expect(source).not.toMatch(/^\d+\s*-\s*\d\s*-$/m);
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(ARTIFACTS, 'real-pdf-report.png'), fullPage: true });
+  }, 120_000);
+});
+
+describe('a real portal on the 采集 screen', () => {
+  it('imports the report its list links, says why the rest failed, and that the list goes on by script', async () => {
+    const column = `${portal.base}/zwgk/zfxxgk/zfxxgknb/`;
+    const page = await d.page(1366, 768);
+    await login(page, d.base, 'admin', PASSWORD);
+    await page.goto(`${d.base}/collect`);
+    await field(page, 'collect-url').fill(column);
+    await page.locator('[data-test="collect-add"]').click();
+    await page.locator('[data-test="collect-sources"] tbody tr').first().waitFor();
+    await page.locator('[data-test^="collect-run-"]').first().click();
+    await expect
+      .poll(() => textOf(page, '[data-test="collect-last"]'), { timeout: 60_000 })
+      .toBe('列表页 1，新发现 10，导入 1，未变化 0，有改动 0，失败 9');
+    expect(await page.locator('[data-test="collect-note"]').innerText()).toBe(
+      `${column}：只读取了第一页（栏目共 20 篇，这一页列出 10 篇）：后续列表由网页脚本生成，无法读取。其余年报请把文章网址或各年度栏目网址逐一添加为采集来源`,
+    );
+    await page.getByRole('button', { name: '失败原因' }).click();
+    expect(await page.locator('[data-test="collect-failures"]').innerText()).toContain('网站返回 404');
+    await page.screenshot({ path: join(ARTIFACTS, 'real-portal-collect.png'), fullPage: true });
+    // the report it imported, with its page's date (the report is unsigned)
+    const reports = (await (await fetch(`${d.base}/api/reports?year=2024`)).json()).reports as {
+      organization: { name: string };
+      proactiveTotal: number;
+    }[];
+    expect(reports.find((r) => r.organization.name === '平潭综合实验区')?.proactiveTotal).toBe(10407);
   }, 120_000);
 });

@@ -1,40 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl } from '../../../server/collect/crawl';
 import { PoliteFetcher } from '../../../server/collect/fetcher';
 import { sqlAll, tempDatabase } from '../../helpers/db';
-import { ROOT } from '../../helpers/samples';
+import { servePortal } from '../../helpers/real-portal';
 
-// A real county-level portal (a TRS CMS), its pages as served (test/fixtures/real-files/pingtan),
-// served on 127.0.0.1 at their original paths (each page's Url meta tag; a list page's path from
-// its file name). What is not saved there answers 404, as a page that is gone would.
-const DIR = join(ROOT, 'test', 'fixtures', 'real-files', 'pingtan');
-const routes = new Map<string, Buffer>();
-for (const f of readdirSync(join(DIR, 'pages'))) {
-  const html = readFileSync(join(DIR, 'pages', f));
-  const url = /<meta name="Url" content="https?:\/\/[^/]+([^"]+)"/.exec(html.toString('utf8'))?.[1];
-  if (url) routes.set(url, html);
-}
-for (const f of readdirSync(join(DIR, 'lists')))
-  routes.set(`/${f.replace(/\.html$/, '').replace(/_/g, '/')}/`, readFileSync(join(DIR, 'lists', f)));
-
-let server: Server;
+// A real county-level portal's pages served at their original paths (helpers/real-portal.ts).
+let portal: Awaited<ReturnType<typeof servePortal>>;
 let base: string;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    if (path === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
-    const body = routes.get(path);
-    if (!body) return res.writeHead(404).end('not found');
-    return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  portal = await servePortal();
+  base = portal.base;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => portal.close());
 
 const fetcher = () =>
   new PoliteFetcher({ allowedHosts: ['127.0.0.1'], allowPrivate: true, minIntervalMs: 5, timeoutMs: 5000, retries: 0 });
