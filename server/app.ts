@@ -8,12 +8,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { flushRequestCounts } from './auth/request-counts';
 import { Collector } from './collect/service';
 import type { Env } from './config/env';
 import { type Db, PROJECT_ROOT } from './db/client';
 import { ImportQueue } from './ingest/import-queue';
 import auth from './plugins/auth';
 import errors from './plugins/errors';
+import rateLimits from './plugins/rate-limits';
 import admin from './routes/api/admin';
 import collect from './routes/api/collect';
 import evaluation from './routes/api/evaluation';
@@ -106,6 +108,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     },
   });
   await app.register(auth, { db, readRequiresLogin: env.READ_REQUIRES_LOGIN, idleMinutes: env.SESSION_IDLE_MINUTES });
+  await app.register(rateLimits, { db });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -122,6 +125,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
   const queue = new ImportQueue(db, app.log);
   app.decorate('imports', queue);
   app.addHook('onClose', async () => queue.stop());
+  app.addHook('onClose', async () => flushRequestCounts(db));
   const collector = new Collector(db, app.log, {
     allowPrivate: env.COLLECT_ALLOW_PRIVATE,
     minIntervalMs: env.COLLECT_INTERVAL_MS,

@@ -41,7 +41,7 @@ const statements = perConnection((db: Db) => ({
     db
       .select({ n: count() })
       .from(loginFailures)
-      .where(and(eq(loginFailures.name, p('name')), gt(loginFailures.at, p('from')))),
+      .where(and(eq(loginFailures.name, p('name')), gt(loginFailures.at, p('from')), eq(loginFailures.settled, 1))),
   ),
   lockedAt: statement(
     db,
@@ -56,7 +56,7 @@ function since(now: number): string {
   return new Date(now - THROTTLE.windowMs).toISOString();
 }
 
-/** Whether an attempt from `ip` for `name` must wait, and how long. */
+/** Whether an attempt from `ip` for `name` must wait, and how long (attempts being checked count too). */
 export async function loginBlocked(db: Db, name: string, ip: string, now = Date.now()): Promise<Blocked | null> {
   const from = since(now);
   const wait = (oldest: string) => Math.max(1, Math.ceil((Date.parse(oldest) + THROTTLE.windowMs - now) / 1000));
@@ -68,13 +68,67 @@ export async function loginBlocked(db: Db, name: string, ip: string, now = Date.
   return null;
 }
 
-/** Counts a failure (and audits it); locks the account when it has had too many. Returns whether it is now locked. */
-export async function recordFailure(db: Db, name: string, ip: string, now = Date.now()): Promise<boolean> {
+/**
+ * The check and the count as one step: in one write transaction (one at a time, across processes),
+ * either the attempt must wait, or it is counted at once — as a failure until its password proves
+ * right — so that N attempts sent together count N, and the sixth of a name from an address waits
+ * even while the first five are still being checked.
+ */
+export async function beginAttempt(
+  db: Db,
+  name: string,
+  ip: string,
+  now = Date.now(),
+): Promise<{ blocked: Blocked } | { attempt: number }> {
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const blocked = await loginBlocked(tx, name, ip, now);
+      if (blocked) return { blocked };
+      const row = await tx
+        .insert(loginFailures)
+        .values({ name, ip, at: new Date(now).toISOString(), settled: 0 })
+        .returning({ id: loginFailures.id })
+        .get();
+      return { attempt: (row as { id: number }).id };
+    },
+    { changesData: false },
+  );
+}
+
+/** An attempt that signed in: it counts as nothing, and the name's failures from the address are forgotten. */
+export async function attemptSucceeded(db: Db, name: string, ip: string): Promise<void> {
+  await writeTransaction(
+    db,
+    async (tx) =>
+      await tx
+        .delete(loginFailures)
+        .where(and(eq(loginFailures.name, name), eq(loginFailures.ip, ip)))
+        .run(),
+    { changesData: false },
+  );
+}
+
+/** An attempt refused without a check of its password (the account is locked): counted, and audited as refused. */
+export async function attemptRefused(db: Db, attempt: number, name: string, ip: string, reason: string): Promise<void> {
+  await writeTransaction(
+    db,
+    async (tx) => {
+      await tx.update(loginFailures).set({ settled: 1 }).where(eq(loginFailures.id, attempt)).run();
+      await appendAudit(tx, { actor: name, ip, action: 'login.refused', detail: { reason } });
+    },
+    { changesData: false },
+  );
+}
+
+/** Settles an attempt as a failure (and audits it); locks the account when it has had too many. Returns whether it is now locked. */
+export async function recordFailure(db: Db, name: string, ip: string, now = Date.now(), attempt?: number): Promise<boolean> {
   const at = new Date(now).toISOString();
   return writeTransaction(
     db,
     async (tx) => {
-      await tx.insert(loginFailures).values({ name, ip, at }).run();
+      if (attempt === undefined) await tx.insert(loginFailures).values({ name, ip, at }).run();
+      else await tx.update(loginFailures).set({ settled: 1 }).where(eq(loginFailures.id, attempt)).run();
       // old failures count for nothing: keep the table small
       await tx
         .delete(loginFailures)
@@ -92,19 +146,6 @@ export async function recordFailure(db: Db, name: string, ip: string, now = Date
         await appendAudit(tx, { actor: null, ip, action: 'account.locked', target: name, detail: { failures: n } }, at);
       return locked.changes > 0 || (await isLocked(tx, name));
     },
-    { changesData: false },
-  );
-}
-
-/** Forgets a name's failures from an address after it signs in. */
-export async function clearFailures(db: Db, name: string, ip: string): Promise<void> {
-  await writeTransaction(
-    db,
-    async (tx) =>
-      await tx
-        .delete(loginFailures)
-        .where(and(eq(loginFailures.name, name), eq(loginFailures.ip, ip)))
-        .run(),
     { changesData: false },
   );
 }

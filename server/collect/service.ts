@@ -9,9 +9,23 @@ import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { collectPages, collectSchedule, collectSources } from '../db/schema';
 import { writeTransaction } from '../db/write';
+import { HttpError } from '../plugins/errors';
 import { crawl } from './crawl';
 import { PoliteFetcher } from './fetcher';
 import { beijing, isDue, type Schedule } from './schedule';
+
+/** A source's address as the URL parser reads it, or why it cannot be one (in Chinese). */
+export function parseSourceUrl(url: string): URL | string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return `网址格式不正确：${url.slice(0, 200)}（网址中不能有空格等字符，请从浏览器地址栏复制）`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `只能采集 http 或 https 网址：${url.slice(0, 200)}`;
+  if (u.username || u.password) return '网址中不能含用户名或密码';
+  return u;
+}
 
 const emptySummary = (): CrawlSummary => ({
   listPages: 0,
@@ -76,7 +90,11 @@ export class Collector {
       .all();
   }
 
+  /** Adds a source; a URL the URL parser refuses, or not http(s), is refused with a Chinese reason. */
   async addSource(url: string, by: { actor: string; ip: string | null }): Promise<boolean> {
+    const parsed = parseSourceUrl(url);
+    if (typeof parsed === 'string') throw new HttpError(400, 'bad_url', parsed);
+    url = parsed.href;
     return writeTransaction(
       this.db,
       async (tx) => {
@@ -90,6 +108,23 @@ export class Collector {
           ).changes > 0;
         if (added) await appendAudit(tx, { ...by, action: 'collect.source', target: url, detail: { added: true } });
         return added;
+      },
+      { changesData: false },
+    );
+  }
+
+  /** Deletes a source and what its runs kept of its pages (the reports they imported stay); audited. */
+  async deleteSource(id: number, by: { actor: string; ip: string | null }): Promise<boolean> {
+    if (this.running?.sourceId === id) throw new HttpError(409, 'busy', '该来源正在采集，请等这次采集完成后再删除');
+    return writeTransaction(
+      this.db,
+      async (tx) => {
+        const source = await tx.select().from(collectSources).where(eq(collectSources.id, id)).get();
+        if (!source) return false;
+        await tx.delete(collectPages).where(eq(collectPages.sourceId, id)).run();
+        await tx.delete(collectSources).where(eq(collectSources.id, id)).run();
+        await appendAudit(tx, { ...by, action: 'collect.source', target: source.url, detail: { deleted: true } });
+        return true;
       },
       { changesData: false },
     );
@@ -113,29 +148,48 @@ export class Collector {
       this.running = null;
       return false;
     }
-    void this.runSource(source, by).finally(() => {
-      this.running = null;
-    });
+    void this.runSource(source, by)
+      .catch((err: unknown) => this.log.error({ err }, 'collect run failed'))
+      .finally(() => {
+        this.running = null;
+      });
     return true;
   }
 
-  /** One source's crawl, its progress kept for the screen, its result kept with the source. */
+  /**
+   * One source's crawl, its progress kept for the screen, its result kept with the source. Whatever
+   * goes wrong — a source address that no longer parses, a page that throws — is this run's
+   * failure, kept with the source and logged: never the server's.
+   */
   private async runSource(source: { id: number; url: string }, by: { actor: string; ip: string | null }): Promise<void> {
     const state = { sourceId: source.id, summary: emptySummary() };
     this.running = state;
-    const hosts = (await this.sources()).map((s) => new URL(s.url).hostname.toLowerCase());
-    const fetcher = new PoliteFetcher({
-      allowedHosts: hosts,
-      allowPrivate: this.policy.allowPrivate,
-      minIntervalMs: this.policy.minIntervalMs,
-    });
+    let summary: CrawlSummary;
     try {
-      const summary = await crawl(this.db, fetcher, source.url, {
+      const hosts = (await this.sources()).flatMap((s) => {
+        const u = parseSourceUrl(s.url);
+        return typeof u === 'string' ? [] : [u.hostname.toLowerCase()];
+      });
+      const bad = parseSourceUrl(source.url);
+      if (typeof bad === 'string') throw new Error(bad);
+      const fetcher = new PoliteFetcher({
+        allowedHosts: hosts,
+        allowPrivate: this.policy.allowPrivate,
+        minIntervalMs: this.policy.minIntervalMs,
+      });
+      summary = await crawl(this.db, fetcher, source.url, {
         importedBy: by.actor,
         onProgress: (s) => {
           state.summary = { ...s, failed: [...s.failed], notes: [...(s.notes ?? [])] };
         },
       });
+      this.log.info({ source: source.url, imported: summary.imported, failed: summary.failed.length }, 'collect run done');
+    } catch (err) {
+      const message = (err as Error).message;
+      this.log.error({ source: source.url, err: message }, 'collect run failed');
+      summary = { ...state.summary, failed: [...state.summary.failed, { url: source.url, reason: `采集中断：${message}` }] };
+    }
+    try {
       await writeTransaction(
         this.db,
         async (tx) => {
@@ -153,9 +207,8 @@ export class Collector {
         },
         { changesData: false },
       );
-      this.log.info({ source: source.url, imported: summary.imported, failed: summary.failed.length }, 'collect run done');
     } catch (err) {
-      this.log.error({ source: source.url, err: (err as Error).message }, 'collect run failed');
+      this.log.error({ source: source.url, err: (err as Error).message }, 'collect run result not saved');
     }
   }
 
@@ -217,8 +270,11 @@ export class Collector {
     this.running = { sourceId: sources[0]?.id ?? 0, summary: emptySummary() };
     this.idle = (async () => {
       for (const source of sources) await this.runSource(source, { actor: 'schedule', ip: null });
-      this.running = null;
-    })();
+    })()
+      .catch((err: unknown) => this.log.error({ err }, 'scheduled collection failed'))
+      .finally(() => {
+        this.running = null;
+      });
     return true;
   }
 

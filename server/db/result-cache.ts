@@ -12,7 +12,8 @@ import { perConnection, statement } from './statement-cache';
  */
 interface Entry {
   version: string;
-  values: Map<string, Promise<unknown>>;
+  /** Results by bucket, then by key: a bucket's entries never push out another bucket's. */
+  buckets: Map<string, Map<string, Promise<unknown>>>;
 }
 
 const entries = new WeakMap<object, Entry>();
@@ -33,21 +34,37 @@ async function dataVersion(db: Db): Promise<string> {
   return `${r?.n ?? 0}:${generation.get(db.$db) ?? 0}`;
 }
 
-export async function cached<T>(db: Db, key: string, compute: () => Promise<T> | T): Promise<T> {
+/**
+ * The result for `key`, computed once until the data changes. Results sit in buckets, each keeping
+ * its newest `max` (a flood of distinct searches fills the search bucket, never pushing out the
+ * rankings everybody reads).
+ */
+export async function cached<T>(
+  db: Db,
+  key: string,
+  compute: () => Promise<T> | T,
+  { bucket = 'default', max = MAX_ENTRIES }: { bucket?: string; max?: number } = {},
+): Promise<T> {
   const version = await dataVersion(db);
   let entry = entries.get(db.$db);
   if (!entry || entry.version !== version) {
-    entry = { version, values: new Map() };
+    entry = { version, buckets: new Map() };
     entries.set(db.$db, entry);
   }
-  const hit = entry.values.get(key);
+  let values = entry.buckets.get(bucket);
+  if (!values) {
+    values = new Map();
+    entry.buckets.set(bucket, values);
+  }
+  const hit = values.get(key);
   if (hit) return hit as Promise<T>;
   const value = Promise.resolve().then(compute);
-  if (entry.values.size >= MAX_ENTRIES) entry.values.delete(entry.values.keys().next().value as string);
-  entry.values.set(key, value);
+  if (values.size >= max) values.delete(values.keys().next().value as string);
+  values.set(key, value);
   // a failed computation is not kept
+  const kept = values;
   value.catch(() => {
-    if (entry.values.get(key) === value) entry.values.delete(key);
+    if (kept.get(key) === value) kept.delete(key);
   });
   return value;
 }

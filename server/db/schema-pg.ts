@@ -112,6 +112,7 @@ export const users = pgOf(sqlite.users);
 export const sessions = pgOf(sqlite.sessions);
 export const importJobs = pgOf(sqlite.importJobs);
 export const loginFailures = pgOf(sqlite.loginFailures);
+export const requestCounts = pgOf(sqlite.requestCounts);
 export const auditLog = pgOf(sqlite.auditLog);
 export const counties = pgOf(sqlite.counties);
 export const collectSources = pgOf(sqlite.collectSources);

@@ -238,8 +238,31 @@ export const loginFailures = sqliteTable(
     name: text('name').notNull(),
     ip: text('ip').notNull(),
     at: text('at').notNull(),
+    /**
+     * 0 while the attempt is being checked: an attempt is counted before its password is (so that
+     * parallel attempts count each other), kept as a failure, or deleted when it signs in.
+     */
+    settled: integer('settled').notNull().default(1),
   },
   (t) => [index('login_failures_name_idx').on(t.name, t.at), index('login_failures_ip_idx').on(t.ip, t.at)],
+);
+
+/**
+ * What anonymous clients and refused requests did, counted per address, kind and minute (one row a
+ * window, however many requests): refused sign-ins, anonymous downloads of originals. The audit log
+ * keeps what a person did; these keep the volume without a row a request.
+ */
+export const requestCounts = sqliteTable(
+  'request_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The minute, UTC: `2026-12-07T05:48`. */
+    window: text('window').notNull(),
+    ip: text('ip').notNull(),
+    kind: text('kind').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [uniqueIndex('request_counts_window_ip_kind_idx').on(t.window, t.ip, t.kind)],
 );
 
 /**

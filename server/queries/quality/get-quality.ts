@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { MatrixCell, QualityFinding } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { cached } from '../../db/result-cache';
 import { collectPages, findings, reports, sourceDocuments } from '../../db/schema';
 import { pageJoin, publication, publicationColumns, sourceJoin } from '../evaluation/publication';
 import { rostersOfCounty } from '../evaluation/roster';
@@ -14,7 +15,15 @@ import { getOrganizations } from '../meta/get-organizations';
  * from the first to the last on record, 缺报 where a unit on that year's roster has no report and
  * 不在名单 where it was not required; for a year without a roster, every unit of the county.
  */
-export async function getQuality(db: Db, params: { year?: number; county?: string }) {
+/** The 数据质量 answer, kept until the data changes. */
+export function getQuality(db: Db, params: { year?: number; county?: string }) {
+  return cached(db, `quality|${params.year ?? ''}|${params.county ?? '*'}`, () => qualityUncached(db, params), {
+    bucket: 'quality',
+    max: 100,
+  });
+}
+
+async function qualityUncached(db: Db, params: { year?: number; county?: string }) {
   const orgs = await getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
   const r = reports;

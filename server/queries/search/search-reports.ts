@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SearchResult } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { cached } from '../../db/result-cache';
 import { getOrganizations } from '../meta/get-organizations';
 
 /** Lines shown per report, and reports per answer. */
@@ -34,7 +35,18 @@ function byScan(db: Db, q: string, year: number | null): Promise<Row[]> {
  * The current reports whose text contains `q` (as typed, spaces kept out), with how often and the
  * first lines it is on, for the county (or all) and year (or all) asked.
  */
-export async function searchReports(
+/** The search, kept until the data changes (its own bucket: distinct searches never push out other answers). */
+export function searchReports(
+  db: Db,
+  p: { q: string; year?: number; county?: string },
+): Promise<{ total: number; results: SearchResult[] }> {
+  return cached(db, `search|${p.q}|${p.year ?? ''}|${p.county ?? '*'}`, () => searchUncached(db, p), {
+    bucket: 'search',
+    max: 200,
+  });
+}
+
+async function searchUncached(
   db: Db,
   p: { q: string; year?: number; county?: string },
 ): Promise<{ total: number; results: SearchResult[] }> {

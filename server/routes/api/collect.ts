@@ -43,6 +43,25 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
     },
   );
 
+  app.delete(
+    '/collect/sources/:id',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['collect'],
+        summary: '删除采集来源（已导入的报告保留；记入操作日志）',
+        params: IdParams,
+        response: { 204: NoContent, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      if (!(await collector.deleteSource(req.params.id, { actor: req.user?.name ?? 'unknown', ip: req.ip }))) {
+        throw new HttpError(404, 'not_found', `采集来源 ${req.params.id} 不存在`);
+      }
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     '/collect/sources/:id/run',
     {

@@ -32,6 +32,7 @@ import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
 import { sniff } from '../../ingest/formats/sniff';
 import { HttpError } from '../../plugins/errors';
+import { DOWNLOADS } from '../../plugins/rate-limits';
 import { compareReports, evaluate, getCopies } from '../../queries/evaluation/evaluate';
 import { addToRoster, copyRoster, getRoster, removeFromRoster } from '../../queries/evaluation/roster';
 import { getDeadline, getRubric, setDeadline, setRubric } from '../../queries/evaluation/settings';
@@ -419,6 +420,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     '/evaluation/bulletin/chart.png',
     {
       preHandler: app.requireRole('viewer'),
+      config: { rateLimit: DOWNLOADS },
       schema: {
         tags: ['evaluation'],
         summary: '通报中的得分排名图（PNG）',
@@ -439,6 +441,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     '/evaluation/bulletin.docx',
     {
       preHandler: app.requireRole('viewer'),
+      config: { rateLimit: DOWNLOADS },
       schema: {
         tags: ['evaluation'],
         summary: '下载通报（Word .docx，可编辑）：总体情况、排名图、存在的问题、工作要求、附表',
@@ -468,6 +471,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
     '/export/evaluation.xlsx',
     {
       preHandler: app.requireRole('viewer'),
+      config: { rateLimit: DOWNLOADS },
       schema: {
         tags: ['export'],
         summary: '导出考核得分表（Excel）：得分与排名，另一工作表为逐项扣分依据',

@@ -4,6 +4,7 @@ import { errors, YearScope as QualityExportQuery, RankingQuery, Spreadsheet } fr
 import { audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { HttpError } from '../../plugins/errors';
+import { DOWNLOADS } from '../../plugins/rate-limits';
 import { getRanking } from '../../queries/rankings/get-ranking';
 import { assertCountyKnown, assertYearKnown } from './guards';
 
@@ -17,6 +18,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
   app.get(
     '/export/rankings.xlsx',
     {
+      config: { rateLimit: DOWNLOADS },
       schema: {
         tags: ['export'],
         summary: '导出排名（Excel）',
@@ -41,6 +43,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
   app.get(
     '/export/reports.xlsx',
     {
+      config: { rateLimit: DOWNLOADS },
       schema: {
         tags: ['export'],
         summary: '导出某年度各报告的全部表格数字（每张表一个工作表，每份报告一行）',

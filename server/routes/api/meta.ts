@@ -10,6 +10,7 @@ import {
   Years,
 } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { EXPENSIVE } from '../../plugins/rate-limits';
 import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
 import { getStatus } from '../../queries/meta/get-status';
@@ -85,6 +86,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/organizations',
     {
+      config: { rateLimit: EXPENSIVE },
       schema: {
         tags: ['meta'],
         querystring: OrganizationsQuery,

@@ -13,12 +13,14 @@ import {
 } from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
 import { roleAllows } from '../../auth/passwords';
+import { countRequest } from '../../auth/request-counts';
 import type { SessionUser } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { auditImport } from '../../ingest/import-audit';
 import type { ImportResult as ImportResultOf } from '../../ingest/import-report';
 import { importDocument } from '../../ingest/import-report';
 import { HttpError } from '../../plugins/errors';
+import { DOWNLOADS } from '../../plugins/rate-limits';
 import { correctFigure, figureTarget } from '../../queries/reports/correct-figure';
 import { type Audience, getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
@@ -79,6 +81,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
   app.get(
     '/reports/:id/source',
     {
+      config: { rateLimit: DOWNLOADS },
       schema: {
         tags: ['reports'],
         summary: '报告原始文件（导入时的原样字节）',
@@ -89,13 +92,16 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
     async (req, reply) => {
       const source = await getSource(db, req.params.id);
       if (!source) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
-      await audit(db, {
-        actor: req.user?.name ?? null,
-        ip: req.ip,
-        action: 'source.downloaded',
-        target: `report ${req.params.id}`,
-        detail: { file: source.fileName },
-      });
+      // what a person did is audited; an anonymous download is counted (per address and minute)
+      if (req.user) {
+        await audit(db, {
+          actor: req.user.name,
+          ip: req.ip,
+          action: 'source.downloaded',
+          target: `report ${req.params.id}`,
+          detail: { file: source.fileName },
+        });
+      } else countRequest(db, req.ip, 'download.anonymous');
       return reply
         .header('content-type', source.mediaType)
         .header('content-disposition', contentDisposition(source.fileName))

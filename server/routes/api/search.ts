@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors, SearchQuery, SearchResults } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import { EXPENSIVE } from '../../plugins/rate-limits';
 import { searchReports } from '../../queries/search/search-reports';
 import { assertCountyKnown } from './guards';
 
@@ -9,6 +10,7 @@ const search: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/search',
     {
+      config: { rateLimit: EXPENSIVE },
       schema: {
         tags: ['search'],
         summary: '在现行报告全文中查找词语（如 政务新媒体），列出含有它的报告、次数和所在行',

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors, Login, Me, NoContent } from '../../../shared/schemas/index';
 import { audit } from '../../auth/audit';
-import { clearFailures, loginBlocked, recordFailure } from '../../auth/login-throttle';
+import { attemptRefused, attemptSucceeded, beginAttempt, recordFailure } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/passwords';
+import { countRequest } from '../../auth/request-counts';
 import { createSession, deleteSession } from '../../auth/sessions';
 import type { Db } from '../../db/client';
 import { SESSION_COOKIE } from '../../plugins/auth';
@@ -34,25 +35,27 @@ const session: FastifyPluginAsyncTypebox<{
     },
     async (req, reply) => {
       const { name } = req.body;
-      const blocked = await loginBlocked(db, name, req.ip);
-      if (blocked) {
+      // checked and counted in one step: attempts sent together count each other
+      const begun = await beginAttempt(db, name, req.ip);
+      if ('blocked' in begun) {
+        const { blocked } = begun;
         reply.header('retry-after', String(blocked.retryAfter));
-        await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: `throttled by ${blocked.by}` } });
+        countRequest(db, req.ip, 'login.throttled');
         throw new HttpError(429, 'too_many_requests', `密码错误次数过多，请 ${Math.ceil(blocked.retryAfter / 60)} 分钟后再试`);
       }
       const user = await findLoginUser(db, name);
       const ok = await verifyPassword(req.body.password, user?.hash ?? DUMMY_HASH);
       if (user?.lockedAt) {
-        await audit(db, { actor: name, ip: req.ip, action: 'login.refused', detail: { reason: 'account locked' } });
+        await attemptRefused(db, begun.attempt, name, req.ip, 'account locked');
         throw accountLocked();
       }
       if (!user || !ok) {
-        const locked = await recordFailure(db, name, req.ip);
+        const locked = await recordFailure(db, name, req.ip, Date.now(), begun.attempt);
         req.log.warn({ name }, 'failed sign-in');
         if (locked) throw accountLocked();
         throw new HttpError(401, 'bad_credentials', '用户名或密码不正确');
       }
-      await clearFailures(db, name, req.ip);
+      await attemptSucceeded(db, name, req.ip);
       // a fresh token on every sign-in, and the session id it was given (if any) is dropped: no fixation
       const { token, csrfToken } = await createSession(
         db,

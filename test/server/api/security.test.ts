@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app';
 import { passwordProblem } from '../../../server/auth/passwords';
+import { flushRequestCounts } from '../../../server/auth/request-counts';
 import { findSession, purgeSessions } from '../../../server/auth/sessions';
 import { loadEnv } from '../../../server/config/env';
 import { multipart, PASSWORD, type TestApp, testApp } from '../../helpers/app';
@@ -231,6 +232,7 @@ describe('the audit log', () => {
     const m = multipart([{ name: '草场镇.txt', content: sampleText('caochang').replace('24 条', '28 条') }]);
     await t.app.inject({ method: 'POST', url: '/api/reports', payload: m.payload, headers: { ...m.headers, ...editor } });
     await t.app.inject({ method: 'GET', url: '/api/export/rankings.xlsx?year=2024', headers: { cookie: editor.cookie } });
+    await t.app.inject({ method: 'GET', url: '/api/reports/1/source', headers: { cookie: editor.cookie } });
     await t.app.inject({ method: 'GET', url: '/api/reports/1/source' });
     const read = async (who: string) =>
       t.app.inject({ method: 'GET', url: '/api/admin/audit?limit=50', headers: await t.login(who) });
@@ -245,7 +247,13 @@ describe('the audit log', () => {
     expect(seen).toContainEqual(['login.success', 'editor', '127.0.0.1']);
     expect(seen).toContainEqual(['import', 'editor', '127.0.0.1']);
     expect(seen).toContainEqual(['export', 'editor', '127.0.0.1']);
-    expect(seen).toContainEqual(['source.downloaded', null, '127.0.0.1']);
+    // a download by a person is audited; an anonymous one is counted, not written a row each (issue 32)
+    expect(seen).toContainEqual(['source.downloaded', 'editor', '127.0.0.1']);
+    expect(seen.filter(([action, actor]) => action === 'source.downloaded' && actor === null)).toEqual([]);
+    await flushRequestCounts(t.db);
+    expect(await sqlAll(t.db, "select ip, kind, n from request_counts where kind = 'download.anonymous'")).toEqual([
+      { ip: '127.0.0.1', kind: 'download.anonymous', n: 1 },
+    ]);
     await expect(sqlRun(t.db, 'update audit_log set actor = ?', 'x')).rejects.toThrow(/append-only/);
     await expect(sqlRun(t.db, 'delete from audit_log')).rejects.toThrow(/append-only/);
   });

@@ -1,0 +1,10 @@
+CREATE TABLE `request_counts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`window` text NOT NULL,
+	`ip` text NOT NULL,
+	`kind` text NOT NULL,
+	`n` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `request_counts_window_ip_kind_idx` ON `request_counts` (`window`,`ip`,`kind`);--> statement-breakpoint
+ALTER TABLE `login_failures` ADD `settled` integer DEFAULT 1 NOT NULL;

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushRequestCounts } from '../../../server/auth/request-counts';
+import { searchReports } from '../../../server/queries/search/search-reports';
+import { PASSWORD, type TestApp, testApp } from '../../helpers/app';
+import { sqlAll, sqlGet, sqlRun } from '../../helpers/db';
+
+// Issue 32: each attack as it was made on loopback, made again here against the real app.
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(() => t.close());
+
+const login = (name: string, password: string, ip = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/session', payload: { name, password }, remoteAddress: ip });
+function tally(codes: number[]): Record<number, number> {
+  const m: Record<number, number> = {};
+  for (const c of codes) m[c] = (m[c] ?? 0) + 1;
+  return m;
+}
+
+describe('1. a collect source that is no URL', () => {
+  it('is refused at input in Chinese (the URL parser, not only ^https?://)', async () => {
+    const admin = await t.login('admin');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/collect/sources',
+      headers: admin,
+      payload: { url: 'http://exa mple.gov.cn/index.html' },
+    });
+    expect([res.statusCode, res.json().error]).toEqual([400, 'bad_url']);
+    expect(res.json().message).toMatch(/^网址格式不正确/);
+    expect(await sqlAll(t.db, 'select url from collect_sources')).toEqual([]);
+  });
+
+  it('already stored (an older version let it in): its run fails alone, the server stays up, and an admin deletes it (audited)', async () => {
+    const admin = await t.login('admin');
+    await sqlRun(
+      t.db,
+      "insert into collect_sources (url, added_at, added_by) values ('http://exa mple.gov.cn/index.html', '2026-01-01T00:00:00Z', 'admin')",
+    );
+    const { id } = (await sqlGet(t.db, 'select id from collect_sources')) as { id: number };
+    expect((await t.app.inject({ method: 'POST', url: `/api/collect/sources/${id}/run`, headers: admin })).statusCode).toBe(204);
+    await expect
+      .poll(async () => (await t.app.inject({ method: 'GET', url: '/api/collect', headers: admin })).json().running)
+      .toBeNull();
+    const state = (await t.app.inject({ method: 'GET', url: '/api/collect', headers: admin })).json();
+    expect(state.sources[0].lastSummary.failed[0].reason).toMatch(/^采集中断：网址格式不正确/);
+    // the scheduled run of every source does the same and the server goes on answering
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    const del = await t.app.inject({ method: 'DELETE', url: `/api/collect/sources/${id}`, headers: admin });
+    expect(del.statusCode).toBe(204);
+    expect(await sqlAll(t.db, 'select id from collect_sources')).toEqual([]);
+    const audit = await sqlAll(t.db, "select actor, target, detail from audit_log where action = 'collect.source'");
+    expect(audit).toEqual([{ actor: 'admin', target: 'http://exa mple.gov.cn/index.html', detail: '{"deleted":true}' }]);
+    const editor = await t.login('editor');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/collect/sources/${id}`, headers: editor })).statusCode).toBe(403);
+  });
+});
+
+describe('2. sign-ins sent in parallel', () => {
+  it('61 at once for one name from one address: at most 5 passwords are checked, the right one among the rest refused', async () => {
+    const attempts = [...Array.from({ length: 60 }, () => login('editor', 'wrong password 1!')), login('editor', PASSWORD)];
+    const codes = (await Promise.all(attempts)).map((r) => r.statusCode);
+    const counts = tally(codes);
+    expect((counts[401] ?? 0) + (counts[200] ?? 0)).toBeLessThanOrEqual(5);
+    expect(counts[429]).toBeGreaterThanOrEqual(56);
+  });
+
+  it('200 names at once from one address: at most 20 are checked', async () => {
+    const codes = (await Promise.all(Array.from({ length: 200 }, (_, i) => login(`user${i}`, 'wrong password 1!')))).map(
+      (r) => r.statusCode,
+    );
+    expect(tally(codes)).toEqual({ 401: 20, 429: 180 });
+  });
+});
+
+describe('5. anonymous traffic and the audit log', () => {
+  it('refused sign-ins add to a count per address and minute, not a row each', async () => {
+    for (let i = 0; i < 20; i++) await login(`user${i}`, 'wrong password 1!', '10.1.1.1');
+    const before = (await sqlGet(t.db, 'select count(*) as n from audit_log')) as { n: number };
+    const refused = await Promise.all(Array.from({ length: 300 }, () => login('admin', 'x', '10.1.1.1')));
+    expect(refused.every((r) => r.statusCode === 429)).toBe(true);
+    expect(await sqlGet(t.db, 'select count(*) as n from audit_log')).toEqual(before);
+    await flushRequestCounts(t.db);
+    const counts = (await sqlAll(t.db, "select ip, kind, n from request_counts where kind = 'login.throttled'")) as {
+      n: number;
+    }[];
+    expect(counts.reduce((s, c) => s + c.n, 0)).toBe(300);
+    expect(counts.length).toBeLessThanOrEqual(2); // one row a minute (the run may cross a minute)
+  });
+
+  it('anonymous downloads of originals are counted, not audited, and limited per address', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 25; i++) codes.push((await t.app.inject({ method: 'GET', url: '/api/reports/1/source' })).statusCode);
+    expect(tally(codes)).toEqual({ 200: 20, 429: 5 });
+    expect(await sqlAll(t.db, "select id from audit_log where action = 'source.downloaded'")).toEqual([]);
+    await flushRequestCounts(t.db);
+    const downloads = (await sqlAll(t.db, "select n from request_counts where kind = 'download.anonymous'")) as { n: number }[];
+    expect(downloads.reduce((s, c) => s + c.n, 0)).toBe(20);
+  });
+});
+
+describe('6. expensive reads', () => {
+  it('are kept until the data changes (the same answer object, not a new query)', async () => {
+    const a = await searchReports(t.db, { q: '政务新媒体' });
+    const b = await searchReports(t.db, { q: '政务新媒体' });
+    expect(b).toBe(a);
+  });
+
+  it('are limited per client: an address floods search and is refused, a signed-in user beside it is not', async () => {
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(`信息${i}`)}`, remoteAddress: '10.2.2.2' }),
+      ),
+    );
+    const counts = tally(codes.map((r) => r.statusCode));
+    expect(counts).toEqual({ 200: 30, 429: 10 });
+    expect(codes.find((r) => r.statusCode === 429)?.json().message).toMatch(/^请求过于频繁，请 \d+ 秒后再试$/);
+    const viewer = await t.login('viewer');
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/quality',
+      headers: { cookie: viewer.cookie },
+      remoteAddress: '10.2.2.2',
+    });
+    expect(mine.statusCode).toBe(200);
+  });
+});
