@@ -24,7 +24,7 @@ if (urls.length === 0) {
 }
 let hosts: string[];
 try {
-  hosts = [...new Set(urls.map((u) => new URL(u).hostname.toLowerCase()))];
+  hosts = [...new Set(urls.map((u) => new URL(u).host.toLowerCase()))];
 } catch {
   console.error(`网址无效：${urls.join(' ')}\ninvalid URL`);
   process.exit(2);

@@ -141,6 +141,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
         maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
         maxUploadFiles: env.MAX_UPLOAD_FILES,
         maxUploadsPerUser: env.MAX_UPLOADS_PER_USER,
+        maxRequestBytes: env.MAX_REQUEST_MB * 1024 * 1024,
       };
       await api.register(reports, { db, ...uploads });
       await api.register(imports, { db, queue, ...uploads });

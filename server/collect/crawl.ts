@@ -87,6 +87,9 @@ async function settle(
   );
 }
 
+/** The run was cancelled (the 采集 screen's 取消): it stops where it is. */
+const cancelled = (e: unknown) => e instanceof CollectError && e.code === 'cancelled';
+
 /** A file's name from its URL (the last path segment, decoded), for the import's file name. */
 const fileNameOf = (url: string) => {
   const last = new URL(url).pathname.split('/').pop() || 'index.html';
@@ -144,6 +147,7 @@ export async function crawl(
         );
       }
     } catch (e) {
+      if (cancelled(e)) throw e;
       summary.failed.push({ url: at, reason: e instanceof CollectError ? e.zh : String(e) });
     }
     opts.onProgress?.(summary);
@@ -214,6 +218,8 @@ export async function crawl(
   };
 
   const failedAt = async (page: PageRow, e: unknown) => {
+    // a cancelled run leaves the page as it was: the next run takes it up
+    if (cancelled(e)) throw e;
     const reason = e instanceof CollectError ? e.zh : `读取失败：${(e as Error).message}`;
     summary.failed.push({ url: page.url, reason });
     await settle(db, page.id, { state: 'failed', reason });

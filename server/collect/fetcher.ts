@@ -10,14 +10,18 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
-import robotsParser from 'robots-parser';
+import { MAX_ROBOTS_BYTES, parseRobots, type Robots } from './robots';
 
 /** Who is asking, in ASCII as HTTP headers must be; the office can add its contact (userAgent). */
 export const USER_AGENT =
   'DisclosureDashboard/1.0 (a county office collecting annual government-information-disclosure reports; polite: 1 request/s per host)';
 
 export interface FetchPolicy {
-  /** Host names the office configured (lower case, no port). */
+  /**
+   * The hosts the office configured, as URLs write them (`www.example.gov.cn`, or with a port that
+   * is not the scheme's default, `192.168.1.5:8080`): a redirect or a link to another port is
+   * another site.
+   */
   allowedHosts: readonly string[];
   /** Loopback and private addresses (an intranet portal; the tests' own site). */
   allowPrivate?: boolean;
@@ -30,9 +34,14 @@ export interface FetchPolicy {
   /** Tries after the first for what may pass (default 2). */
   retries?: number;
   userAgent?: string;
+  /** Stops every request at once (the 采集 screen's 取消). */
+  signal?: AbortSignal;
 }
 
-export type CollectErrorCode = 'host' | 'private' | 'redirect' | 'robots' | 'size' | 'timeout' | 'http' | 'network';
+/** A URL this long is no page of a portal's column: not fetched (nor matched against robots.txt). */
+export const MAX_URL_LENGTH = 2048;
+
+export type CollectErrorCode = 'host' | 'private' | 'redirect' | 'robots' | 'size' | 'timeout' | 'http' | 'network' | 'cancelled';
 
 /** Why a URL was not fetched: Chinese for the 采集 screen, English for the log. */
 export class CollectError extends Error {
@@ -94,8 +103,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class PoliteFetcher {
   private readonly next = new Map<string, Promise<void>>();
-  private readonly robots = new Map<string, Promise<ReturnType<typeof robotsParser> | null>>();
-  private readonly p: Required<FetchPolicy>;
+  private readonly robots = new Map<string, Promise<Robots | null>>();
+  private readonly p: Required<Omit<FetchPolicy, 'signal'>> & { signal: AbortSignal | null };
 
   constructor(policy: FetchPolicy) {
     this.p = {
@@ -106,6 +115,7 @@ export class PoliteFetcher {
       retries: 2,
       userAgent: USER_AGENT,
       ...policy,
+      signal: policy.signal ?? null,
       allowedHosts: policy.allowedHosts.map((h) => h.toLowerCase()),
     };
   }
@@ -114,13 +124,21 @@ export class PoliteFetcher {
   async get(url: string, conditional: { etag?: string | null; lastModified?: string | null } = {}): Promise<Fetched> {
     const u = this.checkedUrl(url);
     const rules = await this.robotsOf(u);
-    if (rules && rules.isAllowed(u.href, this.p.userAgent) === false) {
+    if (rules && !rules.isAllowed(u)) {
       throw new CollectError('robots', `网站的 robots.txt 不允许采集此页：${u.href}`, `disallowed by robots.txt: ${u.href}`);
     }
     return this.withRetries(u, conditional);
   }
 
   private checkedUrl(url: string): URL {
+    this.checkCancelled();
+    if (url.length > MAX_URL_LENGTH) {
+      throw new CollectError(
+        'http',
+        `网址过长（${url.length} 个字符），未访问：${url.slice(0, 120)}…`,
+        `URL of ${url.length} characters`,
+      );
+    }
     let u: URL;
     try {
       u = new URL(url);
@@ -130,18 +148,28 @@ export class PoliteFetcher {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
       throw new CollectError('http', `只采集 http 和 https 网址：${url}`, `unsupported protocol: ${url}`);
     }
-    if (!this.p.allowedHosts.includes(u.hostname.toLowerCase())) {
-      throw new CollectError('host', `网站 ${u.hostname} 不在采集来源中，未访问`, `host not configured: ${u.hostname}`);
+    if (!this.allowed(u)) {
+      throw new CollectError('host', `网站 ${u.host} 不在采集来源中，未访问`, `host not configured: ${u.host}`);
     }
     return u;
   }
 
-  private robotsOf(u: URL): Promise<ReturnType<typeof robotsParser> | null> {
+  /** The same site as a configured one: host and port (a port other than the scheme's own is another site). */
+  private allowed(u: URL): boolean {
+    return this.p.allowedHosts.includes(u.host.toLowerCase());
+  }
+
+  private checkCancelled(): void {
+    if (this.p.signal?.aborted) throw new CollectError('cancelled', '采集已取消', 'collection cancelled');
+  }
+
+  private robotsOf(u: URL): Promise<Robots | null> {
     let r = this.robots.get(u.origin);
     if (!r) {
       const robotsUrl = `${u.origin}/robots.txt`;
-      r = this.withRetries(new URL(robotsUrl), {})
-        .then((f) => (f.status === 200 ? robotsParser(robotsUrl, f.bytes.toString('utf8')) : null))
+      // the first 500 KiB of it, however large the site makes it
+      r = this.withRetries(new URL(robotsUrl), {}, MAX_ROBOTS_BYTES)
+        .then((f) => (f.status === 200 ? parseRobots(f.bytes, this.p.userAgent) : null))
         .catch((e: unknown) => {
           // no robots.txt (404 and the like) allows everything; a site that cannot be reached fails the page itself
           if (e instanceof CollectError && e.code === 'http' && (e.status ?? 500) < 500) return null;
@@ -167,10 +195,14 @@ export class PoliteFetcher {
     setTimeout(release, this.p.minIntervalMs);
   }
 
-  private async withRetries(u: URL, conditional: { etag?: string | null; lastModified?: string | null }): Promise<Fetched> {
+  private async withRetries(
+    u: URL,
+    conditional: { etag?: string | null; lastModified?: string | null },
+    truncateAt?: number,
+  ): Promise<Fetched> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.follow(u, conditional);
+        return await this.follow(u, conditional, truncateAt);
       } catch (e) {
         const passing =
           e instanceof CollectError &&
@@ -181,19 +213,24 @@ export class PoliteFetcher {
     }
   }
 
-  private async follow(start: URL, conditional: { etag?: string | null; lastModified?: string | null }): Promise<Fetched> {
+  private async follow(
+    start: URL,
+    conditional: { etag?: string | null; lastModified?: string | null },
+    truncateAt?: number,
+  ): Promise<Fetched> {
     let u = start;
     for (let hop = 0; hop <= 5; hop++) {
-      const r = await this.once(u, conditional);
+      const r = await this.once(u, conditional, truncateAt);
       if (r.status >= 300 && r.status < 400 && r.status !== 304) {
         const location = r.location;
         if (!location)
           throw new CollectError('http', `网站返回了没有目标的跳转：${u.href}`, `redirect without Location: ${u.href}`, r.status);
         const target = new URL(location, u);
-        if (!this.p.allowedHosts.includes(target.hostname.toLowerCase())) {
+        // another host, or another port of this one, is another site
+        if (!this.allowed(target)) {
           throw new CollectError(
             'redirect',
-            `${u.href} 跳转到其他网站 ${target.hostname}，未跟随`,
+            `${u.href} 跳转到其他网站 ${target.host}，未跟随`,
             `redirect to a host not configured: ${u.href} -> ${target.href}`,
           );
         }
@@ -220,6 +257,7 @@ export class PoliteFetcher {
   private async once(
     u: URL,
     conditional: { etag?: string | null; lastModified?: string | null },
+    truncateAt?: number,
   ): Promise<{
     status: number;
     location: string | null;
@@ -235,6 +273,7 @@ export class PoliteFetcher {
       throw new CollectError('private', `${u.hostname} 是内网或本机地址，未访问`, `private address: ${u.href}`);
     }
     await this.turn(u.host);
+    this.checkCancelled();
     const lookup = (
       hostname: string,
       options: object,
@@ -259,11 +298,26 @@ export class PoliteFetcher {
     if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
     const client = u.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        this.p.signal?.removeEventListener('abort', cancel);
+        f();
+      };
+      const done = (v: Parameters<typeof resolve>[0]) => finish(() => resolve(v));
+      const fail = (e: CollectError) => finish(() => reject(e));
+      const cancel = () => {
+        req.destroy();
+        fail(new CollectError('cancelled', '采集已取消', `cancelled: ${u.href}`));
+      };
       const req = client.get(u, { headers, lookup, timeout: this.p.timeoutMs }, (res) => {
+        answered = true;
         const declared = Number(res.headers['content-length'] ?? 0);
-        if (declared > this.p.maxBytes) {
+        if (declared > this.p.maxBytes && truncateAt === undefined) {
           res.destroy();
-          reject(
+          fail(
             new CollectError(
               'size',
               `文件超过 ${this.p.maxBytes / 1024 / 1024} MB 上限：${u.href}`,
@@ -274,11 +328,26 @@ export class PoliteFetcher {
         }
         const chunks: Buffer[] = [];
         let size = 0;
+        const answer = () => ({
+          status: res.statusCode ?? 0,
+          location: res.headers.location ?? null,
+          contentType: res.headers['content-type'] ?? null,
+          bytes: Buffer.concat(chunks),
+          etag: (res.headers.etag as string | undefined) ?? null,
+          lastModified: (res.headers['last-modified'] as string | undefined) ?? null,
+        });
         res.on('data', (c: Buffer) => {
           size += c.length;
+          if (truncateAt !== undefined && size >= truncateAt) {
+            // what is wanted of it has come (robots.txt): the rest is not read
+            chunks.push(c.subarray(0, c.length - (size - truncateAt)));
+            res.destroy();
+            done(answer());
+            return;
+          }
           if (size > this.p.maxBytes) {
             res.destroy();
-            reject(
+            fail(
               new CollectError(
                 'size',
                 `文件超过 ${this.p.maxBytes / 1024 / 1024} MB 上限：${u.href}`,
@@ -289,27 +358,26 @@ export class PoliteFetcher {
           }
           chunks.push(c);
         });
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            location: res.headers.location ?? null,
-            contentType: res.headers['content-type'] ?? null,
-            bytes: Buffer.concat(chunks),
-            etag: (res.headers.etag as string | undefined) ?? null,
-            lastModified: (res.headers['last-modified'] as string | undefined) ?? null,
-          }),
-        );
-        res.on('error', (e) => reject(new CollectError('network', `连接中断：${u.href}`, `${e.message}: ${u.href}`)));
+        res.on('end', () => done(answer()));
+        res.on('error', (e) => fail(new CollectError('network', `连接中断：${u.href}`, `${e.message}: ${u.href}`)));
       });
+      // silence for timeoutMs, or the whole answer taking longer (a byte every few seconds)
       req.on('timeout', () => {
         req.destroy();
-        reject(new CollectError('timeout', `网站在 ${this.p.timeoutMs / 1000} 秒内没有响应：${u.href}`, `timed out: ${u.href}`));
+        fail(new CollectError('timeout', `网站在 ${this.p.timeoutMs / 1000} 秒内没有响应：${u.href}`, `timed out: ${u.href}`));
       });
+      let answered = false;
+      const deadline = setTimeout(() => {
+        req.destroy();
+        const [zh, en] = answered ? ['没有传完', 'not complete in time'] : ['没有响应', 'timed out'];
+        fail(new CollectError('timeout', `网站在 ${this.p.timeoutMs / 1000} 秒内${zh}：${u.href}`, `${en}: ${u.href}`));
+      }, this.p.timeoutMs);
+      this.p.signal?.addEventListener('abort', cancel, { once: true });
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPRIVATE') {
-          reject(new CollectError('private', `${u.hostname} 指向内网或本机地址，未访问`, `${e.message}: ${u.href}`));
+          fail(new CollectError('private', `${u.hostname} 指向内网或本机地址，未访问`, `${e.message}: ${u.href}`));
         } else {
-          reject(new CollectError('network', `无法连接网站：${u.href}`, `${e.code ?? e.message}: ${u.href}`));
+          fail(new CollectError('network', `无法连接网站：${u.href}`, `${e.code ?? e.message}: ${u.href}`));
         }
       });
     });

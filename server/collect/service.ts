@@ -5,13 +5,13 @@
 import { and, count, eq, isNull, ne, or } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CollectPageRow, CollectSourceRow, CrawlSummary } from '../../shared/schemas/index';
-import { appendAudit } from '../auth/audit';
+import { appendAudit, audit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { collectPages, collectSchedule, collectSources } from '../db/schema';
 import { writeTransaction } from '../db/write';
 import { HttpError } from '../plugins/errors';
 import { crawl } from './crawl';
-import { PoliteFetcher } from './fetcher';
+import { CollectError, PoliteFetcher } from './fetcher';
 import { beijing, isDue, type Schedule } from './schedule';
 
 /** A source's address as the URL parser reads it, or why it cannot be one (in Chinese). */
@@ -39,6 +39,8 @@ const emptySummary = (): CrawlSummary => ({
 
 export class Collector {
   private running: { sourceId: number; summary: CrawlSummary } | null = null;
+  /** Stops the crawl running now (取消). */
+  private abort: AbortController | null = null;
 
   constructor(
     private readonly db: Db,
@@ -166,16 +168,19 @@ export class Collector {
     this.running = state;
     let summary: CrawlSummary;
     try {
+      // host and port as the sources write them: another port of a host is another site
       const hosts = (await this.sources()).flatMap((s) => {
         const u = parseSourceUrl(s.url);
-        return typeof u === 'string' ? [] : [u.hostname.toLowerCase()];
+        return typeof u === 'string' ? [] : [u.host.toLowerCase()];
       });
       const bad = parseSourceUrl(source.url);
       if (typeof bad === 'string') throw new Error(bad);
+      this.abort = new AbortController();
       const fetcher = new PoliteFetcher({
         allowedHosts: hosts,
         allowPrivate: this.policy.allowPrivate,
         minIntervalMs: this.policy.minIntervalMs,
+        signal: this.abort.signal,
       });
       summary = await crawl(this.db, fetcher, source.url, {
         importedBy: by.actor,
@@ -185,9 +190,19 @@ export class Collector {
       });
       this.log.info({ source: source.url, imported: summary.imported, failed: summary.failed.length }, 'collect run done');
     } catch (err) {
-      const message = (err as Error).message;
-      this.log.error({ source: source.url, err: message }, 'collect run failed');
-      summary = { ...state.summary, failed: [...state.summary.failed, { url: source.url, reason: `采集中断：${message}` }] };
+      if (err instanceof CollectError && err.code === 'cancelled') {
+        this.log.info({ source: source.url, by: this.cancelledBy }, 'collect run cancelled');
+        summary = {
+          ...state.summary,
+          notes: [...(state.summary.notes ?? []), `已由 ${this.cancelledBy ?? '管理员'} 取消；未完成的页面下次采集时继续`],
+        };
+      } else {
+        const message = (err as Error).message;
+        this.log.error({ source: source.url, err: message }, 'collect run failed');
+        summary = { ...state.summary, failed: [...state.summary.failed, { url: source.url, reason: `采集中断：${message}` }] };
+      }
+    } finally {
+      this.abort = null;
     }
     try {
       await writeTransaction(
@@ -210,6 +225,18 @@ export class Collector {
     } catch (err) {
       this.log.error({ source: source.url, err: (err as Error).message }, 'collect run result not saved');
     }
+  }
+
+  private cancelledBy: string | null = null;
+
+  /** Stops the crawl running now (its pages not yet read stay pending for the next run); false when none runs. */
+  async cancel(by: { actor: string; ip: string | null }): Promise<boolean> {
+    const running = this.running;
+    if (!running || !this.abort) return false;
+    this.cancelledBy = by.actor;
+    this.abort.abort();
+    await audit(this.db, { ...by, action: 'collect.run', target: null, detail: { cancelled: true, sourceId: running.sourceId } });
+    return true;
   }
 
   /** The schedule (a default, off, until an admin sets one). */

@@ -2,16 +2,17 @@
  * A .zip of reports uploaded on the import page (a township's folder, zipped) becomes one import
  * job per file in it. A DOCX is a zip too, and stays one file. Entries are unpacked under the same
  * limits as a DOCX's parts (formats/zip.ts): each within the upload's size limit, at most
- * MAX_ARCHIVE_FILES of them and MAX_ARCHIVE_BYTES in all, so a zip bomb is refused, not inflated.
+ * MAX_ARCHIVE_FILES of them, and the whole request — its files and every archive's unpacked
+ * entries together — within the request's limit, counted as they inflate: a zip bomb is refused the
+ * moment it passes it, having held at most that much. Entry names are cleaned like uploaded ones.
  */
+import { cleanEntryPath } from './file-names';
 import { FormatError } from './formats/errors';
 import { sniff } from './formats/sniff';
 import { unpackZip } from './formats/zip';
 
 /** Files one archive may hold: a county's units for a year, several times over. */
 export const MAX_ARCHIVE_FILES = 500;
-/** What one archive may unpack to in all. */
-export const MAX_ARCHIVE_BYTES = 500 * 1024 * 1024;
 
 /** Entries that are not anyone's report: folders, macOS and Windows bookkeeping, hidden files. */
 const IGNORED = (name: string) =>
@@ -38,24 +39,28 @@ function isOfficeDocument(bytes: Uint8Array): boolean {
 export async function expandArchives(
   files: readonly { name: string; bytes: Buffer }[],
   maxEntryBytes: number,
+  maxRequestBytes: number,
 ): Promise<{ name: string; bytes: Buffer }[]> {
   const out: { name: string; bytes: Buffer }[] = [];
+  // what the request holds besides its archives' entries: its own files
+  let held = files.reduce((s, f) => s + f.bytes.length, 0);
   for (const f of files) {
     if (sniff(f.bytes) !== 'zip' || isOfficeDocument(f.bytes)) {
       out.push(f);
       continue;
     }
+    held -= f.bytes.length;
     const label = `压缩包“${f.name}”`;
     const parts = await unpackZip(f.bytes, {
       maxEntries: MAX_ARCHIVE_FILES,
       maxEntry: maxEntryBytes,
-      maxTotal: MAX_ARCHIVE_BYTES,
+      maxTotal: Math.max(0, maxRequestBytes - held),
       corrupt: (en) =>
         new FormatError('format.corrupt', `${label}已损坏或不完整，或其中文件过多（最多 ${MAX_ARCHIVE_FILES} 个），无法读取`, en),
       bomb: (en) =>
         new FormatError(
           'format.zipBomb',
-          `${label}中有文件解压后超过 ${maxEntryBytes / 1024 / 1024} MB 上限，或解压后总体积异常巨大，已拒绝`,
+          `${label}中有文件解压后超过 ${maxEntryBytes / 1024 / 1024} MB 上限，或本次上传解压后合计超过 ${Math.round(maxRequestBytes / 1024 / 1024)} MB 上限（疑似压缩炸弹），已拒绝，没有保存其中任何文件`,
           en,
         ),
     });
@@ -67,7 +72,8 @@ export async function expandArchives(
     const inside = [...parts.entries()].filter(([name]) => !IGNORED(name));
     if (inside.length === 0) throw new FormatError('format.empty', `${label}中没有文件`, `archive ${f.name} holds no files`);
     for (const [name, bytes] of inside.sort(([a], [b]) => a.localeCompare(b, 'zh-Hans-CN'))) {
-      out.push({ name: `${f.name}/${name}`, bytes });
+      out.push({ name: `${f.name}/${cleanEntryPath(name)}`, bytes });
+      held += bytes.length;
     }
   }
   return out;

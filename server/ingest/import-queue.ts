@@ -234,15 +234,15 @@ export class ImportQueue {
       'queued upload imported',
     );
     try {
-      // a failed file keeps its bytes (the office may want them back); an imported one has them in source_documents
+      // a refused file keeps no bytes (a junk or hostile file must not fill the database); an imported
+      // one has them in source_documents; one waiting for review keeps them: it is read again when confirmed
       await this.db
         .update(importJobs)
         .set({
           state: failed ? 'failed' : review ? 'review' : 'done',
           result,
           finishedAt: review ? null : new Date().toISOString(),
-          // a file waiting for review keeps its bytes: it is read again when confirmed
-          ...(failed || review ? {} : { bytes: null }),
+          ...(review ? {} : { bytes: null }),
         })
         .where(eq(importJobs.id, job.id))
         .run();

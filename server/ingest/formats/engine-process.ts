@@ -6,11 +6,14 @@
  * time it takes here: a busy machine slows a file down but never makes it fail.
  */
 import { Worker } from 'node:worker_threads';
+import { decodeText, sniffTextFormat } from '../../../shared/report/decode';
 import { readDoc } from './doc';
 import { docxToText } from './docx';
 import { FormatError } from './errors';
+import { readHtmlPage } from './html';
 import { decodeImage } from './image';
 import { OCR_DPI, ocrPage } from './ocr';
+import type { PageAttachment, PageMeta } from './page-meta';
 import type { PageLine } from './pdf-geometry';
 import { MAX_PDF_PAGES } from './pdf-lines';
 import { assemblePages, type LaidPage, type PdfLayout } from './pdf-pages';
@@ -23,7 +26,7 @@ setInterval(() => {
   try { writeSync(3, (u.user + u.system) + ' ' + process.memoryUsage.rss() + '\\n'); } catch { process.exit(0); }
 }, 50);`;
 
-export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image';
+export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image' | 'text' | 'html';
 
 interface Job {
   id: number;
@@ -59,6 +62,23 @@ interface Read {
   pages?: number;
   ocrRanges?: [number, number][];
   layout?: PdfLayout;
+  /** A text file: plain or Markdown. */
+  format?: 'text' | 'markdown';
+  /** A web page's own metadata and the files it links. */
+  page?: PageMeta;
+  attachments?: PageAttachment[];
+}
+
+/**
+ * A text file or a web page, read here rather than in the server (a large one costs seconds of
+ * CPU): charged like pages, one for each 100 KB.
+ */
+function readTextJob(id: number, kind: 'text' | 'html', bytes: Uint8Array): Read {
+  send({ id, pages: Math.max(1, Math.ceil(bytes.length / 100_000)) });
+  const { text } = decodeText(bytes);
+  if (kind === 'text') return { text, format: sniffTextFormat(text) };
+  const read = readHtmlPage(text);
+  return { text: read.text, page: read.meta, attachments: read.attachments };
 }
 
 /** A page read by OCR as lines (no boxes yet: tesseract's are not kept). */
@@ -123,7 +143,9 @@ process.on('message', async (job: Job) => {
           ? await readImageJob(job.id, job.bytes)
           : job.kind === 'docx'
             ? { text: await docxToText(job.bytes) }
-            : await readDoc(job.bytes);
+            : job.kind === 'text' || job.kind === 'html'
+              ? readTextJob(job.id, job.kind, job.bytes)
+              : await readDoc(job.bytes);
     send({ id: job.id, ...read });
   } catch (err) {
     const e =

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { siblingModule } from '../ts-worker';
 import type { EngineKind } from './engine-process';
 import { FormatError, type FormatErrorCode } from './errors';
+import type { PageAttachment, PageMeta } from './page-meta';
 import type { PdfLayout } from './pdf-pages';
 
 export { itemsToLines, MAX_PDF_PAGES } from './pdf-lines';
@@ -35,6 +36,11 @@ export interface EngineText {
   ocrRanges?: [number, number][];
   /** A PDF's: the page and box of every piece of the text. */
   layout?: PdfLayout;
+  /** A text file's: plain or Markdown. */
+  format?: 'text' | 'markdown';
+  /** A web page's own metadata and the files it links. */
+  page?: PageMeta;
+  attachments?: PageAttachment[];
 }
 
 /** Where a read has got to, for the import page: 读取中, or 识别中 n/m 页. */
@@ -133,6 +139,9 @@ function spawnEngine(): Engine {
       const result: EngineText = { text: msg.text ?? '', pages: msg.pages ?? 0, ocrRanges: msg.ocrRanges ?? [] };
       if (msg.title) result.title = msg.title;
       if (msg.layout) result.layout = msg.layout;
+      if (msg.format) result.format = msg.format;
+      if (msg.page) result.page = msg.page;
+      if (msg.attachments) result.attachments = msg.attachments;
       job.resolve(result);
     }
     if (queue.length === 0) setRef(e, false);

@@ -1,4 +1,3 @@
-import { decodeText, sniffTextFormat } from '../../../shared/report/index';
 import type { SourceFormat, SourceInfo } from '../../../shared/report/types';
 import { engineRead, type PdfOptions, pdfToText } from './engine';
 import { FormatError } from './errors';
@@ -26,6 +25,34 @@ export interface Extracted {
 }
 
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/** A year's report as text is 20–200 KB; a text file of this size is something else. */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+/** A report's web page is well under 1 MB, images aside (they are not in the page). */
+export const MAX_HTML_BYTES = 10 * 1024 * 1024;
+/** Characters of text the parser is given at most (a long report is 200,000). */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+function tooLargeFor(bytes: Uint8Array, max: number, what: string, en: string): void {
+  if (bytes.length > max) {
+    throw new FormatError(
+      'format.tooLarge',
+      `${what}有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${max / 1024 / 1024} MB：一份年度报告的${what}远没有这么大，这不像一份年度报告`,
+      `${en} of ${bytes.length} bytes, over ${max}`,
+    );
+  }
+}
+
+/** The extracted text, refused when it is longer than any report. */
+function capped(text: string): string {
+  if (text.length > MAX_TEXT_CHARS) {
+    throw new FormatError(
+      'format.tooLarge',
+      `文件中的文字有 ${text.length.toLocaleString('en-US')} 字，超过 ${MAX_TEXT_CHARS.toLocaleString('en-US')} 字：一份年度报告远没有这么长，这不像一份年度报告`,
+      `extracted text of ${text.length} characters, over ${MAX_TEXT_CHARS}`,
+    );
+  }
+  return text;
+}
 
 const MEDIA: Record<SourceFormat, string> = {
   text: 'text/plain; charset=utf-8',
@@ -48,14 +75,17 @@ function unsupported(): never {
 async function readDocument(bytes: Uint8Array, kind: Sniffed, pdf: PdfOptions): Promise<Omit<Extracted, 'mediaType'>> {
   switch (kind) {
     case 'text': {
-      const { text } = decodeText(bytes);
-      return { text, format: sniffTextFormat(text) };
+      // read in the engine: a large text costs the server nothing while it is decoded
+      tooLargeFor(bytes, MAX_TEXT_BYTES, '文本文件', 'text file');
+      const { text, format } = await engineRead('text', bytes, pdf);
+      return { text, format: format ?? 'text' };
     }
     case 'html': {
-      // cheerio and its dependencies load only when an HTML page comes in
-      const { readHtmlPage } = await import('./html');
-      const { text, meta, attachments } = readHtmlPage(decodeText(bytes).text);
-      return { text, format: 'html', page: meta, attachments };
+      tooLargeFor(bytes, MAX_HTML_BYTES, '网页文件', 'web page');
+      const { text, page, attachments } = await engineRead('html', bytes, pdf);
+      const out: Omit<Extracted, 'mediaType'> = { text, format: 'html', attachments: attachments ?? [] };
+      if (page) out.page = page;
+      return out;
     }
     case 'pdf': {
       // a scanned page (no text layer) is read by OCR in the engine
@@ -118,7 +148,7 @@ export async function extractDocument(bytes: Uint8Array, pdf: PdfOptions = {}): 
   }
   const { ocrRanges, ...read } = await readDocument(bytes, sniff(bytes), pdf);
   const mediaType = read.format === 'image' ? (bytes[0] === 0x89 ? 'image/png' : 'image/jpeg') : MEDIA[read.format];
-  const out: Extracted = { ...read, mediaType };
+  const out: Extracted = { ...read, text: capped(read.text), mediaType };
   if (ocrRanges && ocrRanges.length > 0) out.ocrRanges = ocrRanges;
   return out;
 }

@@ -82,6 +82,24 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
     },
   );
 
+  app.post(
+    '/collect/cancel',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['collect'],
+        summary: '取消正在进行的采集（未读完的页面下次采集时继续）',
+        response: { 204: NoContent, ...errors(401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      if (!(await collector.cancel({ actor: req.user?.name ?? 'unknown', ip: req.ip }))) {
+        throw new HttpError(409, 'not_running', '现在没有正在进行的采集');
+      }
+      return reply.status(204).send(null);
+    },
+  );
+
   app.put(
     '/collect/schedule',
     {

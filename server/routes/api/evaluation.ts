@@ -30,6 +30,7 @@ import {
 import { appendAudit, audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
+import { cleanFileName } from '../../ingest/file-names';
 import { sniff } from '../../ingest/formats/sniff';
 import { HttpError } from '../../plugins/errors';
 import { DOWNLOADS } from '../../plugins/rate-limits';
@@ -37,7 +38,6 @@ import { compareReports, evaluate, getCopies } from '../../queries/evaluation/ev
 import { addToRoster, copyRoster, getRoster, removeFromRoster } from '../../queries/evaluation/roster';
 import { getDeadline, getRubric, setDeadline, setRubric } from '../../queries/evaluation/settings';
 import { countyListed } from '../../queries/meta/known';
-import { cleanFileName } from './upload';
 
 /** exceljs, docx and the chart renderer load at the first export, not at every start of the server. */
 const workbooks = () => import('../../export/workbooks');

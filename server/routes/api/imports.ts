@@ -30,7 +30,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
       const importedBy = req.user?.name ?? 'unknown';
       const { files, county } = await withUploadSlot(importedBy, opts.maxUploadsPerUser, () => readUpload(req, opts.db, opts));
       // a .zip of reports: one job per file in it
-      const expanded = await expandArchives(files, opts.maxUploadBytes).catch((e: unknown) => {
+      const expanded = await expandArchives(files, opts.maxUploadBytes, opts.maxRequestBytes).catch((e: unknown) => {
         if (e instanceof FormatError) throw new HttpError(400, 'bad_archive', e.zh);
         throw e;
       });

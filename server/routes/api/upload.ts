@@ -1,23 +1,8 @@
-import { basename } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
+import { cleanFileName, INVISIBLE } from '../../ingest/file-names';
 import { HttpError } from '../../plugins/errors';
 import { countyListed } from '../../queries/meta/known';
-
-/** Format characters (bidi controls such as U+202E, zero-width characters) hide or reorder what a name shows. */
-const INVISIBLE = /[\p{Cf}\u061c\u200e\u200f\u2028\u2029]/gu;
-
-/**
- * A file name as the browser sent it, stripped of any path, control characters and invisible or
- * direction-changing characters (`报告\u202Efdp.exe` would show as `报告exe.pdf`).
- */
-export function cleanFileName(name: string | undefined): string {
-  const printable = [...(name ?? '').replace(INVISIBLE, '')]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
-    .join('');
-  const base = basename(printable.replace(/\\/g, '/')).trim();
-  return base.slice(0, 200) || 'upload';
-}
 
 export interface Upload {
   files: { name: string; bytes: Buffer }[];
@@ -29,6 +14,19 @@ export interface UploadLimits {
   maxUploadBytes: number;
   maxUploadFiles: number;
   maxUploadsPerUser: number;
+  /** One request in all: its files together, and what its archives unpack to. */
+  maxRequestBytes: number;
+}
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+/** The 413 of a request over its total: said before its body is read when it says its length. */
+export function requestTooLarge(limits: UploadLimits): HttpError {
+  return new HttpError(
+    413,
+    'too_large',
+    `本次上传的文件合计超过 ${mb(limits.maxRequestBytes)} 上限（每个文件最多 ${mb(limits.maxUploadBytes)}），请分批上传`,
+  );
 }
 
 /** Uploads in flight, by user: a user may send only so many at once (slow uploads hold server memory). */
@@ -54,8 +52,11 @@ export async function withUploadSlot<T>(user: string, max: number, read: () => P
 /** The files (field `files`) and the county of a multipart upload, each file within the size limit. */
 export async function readUpload(req: FastifyRequest, db: Db, limits: UploadLimits): Promise<Upload> {
   if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '请以 multipart/form-data 方式上传文件');
+  // a request that says it is too large is refused before a byte of it is read
+  if (Number(req.headers['content-length'] ?? 0) > limits.maxRequestBytes + 64 * 1024) throw requestTooLarge(limits);
   const files: Upload['files'] = [];
   let county: string | null = null;
+  let total = 0;
   for await (const part of req.parts({
     limits: { fileSize: limits.maxUploadBytes, files: limits.maxUploadFiles, fields: 10, fieldSize: 1000 },
   })) {
@@ -67,6 +68,8 @@ export async function readUpload(req: FastifyRequest, db: Db, limits: UploadLimi
           'too_large',
           `文件“${cleanFileName(part.filename)}”超过 ${limits.maxUploadBytes / 1024 / 1024} MB 上限`,
         );
+      total += bytes.length;
+      if (total > limits.maxRequestBytes) throw requestTooLarge(limits);
       files.push({ name: cleanFileName(part.filename), bytes });
     } else if (part.fieldname === 'county' && typeof part.value === 'string' && part.value.trim()) {
       county = part.value.replace(INVISIBLE, '').trim().slice(0, 40);

@@ -48,7 +48,7 @@ describe('bad input on every read route', () => {
 });
 
 describe('bad input on write routes', () => {
-  it('a 200 MB upload is refused with 413', async () => {
+  it('a 200 MB upload is refused with 413, before its body is read (its length is over the request limit)', async () => {
     const m = multipart([{ name: 'huge.txt', content: Buffer.alloc(200 * 1024 * 1024, 0x41) }]);
     const res = await t.app.inject({
       method: 'POST',
@@ -57,7 +57,7 @@ describe('bad input on write routes', () => {
       headers: { ...m.headers, ...(await t.login('editor')) },
     });
     expect(res.statusCode).toBe(413);
-    expect(res.json().message).toBe('上传的文件超过大小上限（每个文件最多 50 MB）');
+    expect(res.json().message).toBe('本次上传的文件合计超过 100 MB 上限（每个文件最多 50 MB），请分批上传');
   });
 
   it('a form with no file, or not multipart, is refused with a 4xx', async () => {

@@ -83,14 +83,14 @@ describe('POST /api/imports', () => {
     ]);
     // the ranking has the new figure
     expect(await caochang()).toBe(26);
-    // an imported file's bytes live in source_documents; a failed one keeps its own
+    // an imported file's bytes live in source_documents; a refused one keeps none (issue 32: junk must not fill the database)
     const kept = await sqlAll(
       t.db,
       'select file_name as f, case when bytes is not null then 1 else 0 end as kept from import_jobs order by id',
     );
     expect(kept).toEqual([
       { f: '草场镇（更正版）.txt', kept: 0 },
-      { f: '无关.txt', kept: 1 },
+      { f: '无关.txt', kept: 0 },
       { f: '草场镇（再传一次）.txt', kept: 0 },
     ]);
   });

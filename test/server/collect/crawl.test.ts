@@ -98,7 +98,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const fetcher = () =>
-  new PoliteFetcher({ allowedHosts: ['127.0.0.1'], allowPrivate: true, minIntervalMs: 20, timeoutMs: 1000, retries: 1 });
+  new PoliteFetcher({ allowedHosts: [new URL(base).host], allowPrivate: true, minIntervalMs: 20, timeoutMs: 1000, retries: 1 });
 
 describe('a crawl of the 年报 column', async () => {
   const t = await tempDatabase();

@@ -31,7 +31,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const fetcher = (more: object = {}) =>
   new PoliteFetcher({
-    allowedHosts: ['127.0.0.1'],
+    allowedHosts: [new URL(base).host],
     allowPrivate: true,
     minIntervalMs: 50,
     timeoutMs: 1000,
@@ -73,8 +73,8 @@ describe('the collector fetches politely and safely', () => {
   it('refuses loopback and private addresses unless configured', async () => {
     const f = fetcher({ allowPrivate: false });
     expect(await refusal(f.get(`${base}/page`))).toEqual(['private', '127.0.0.1 是内网或本机地址，未访问']);
-    const byName = new PoliteFetcher({ allowedHosts: ['localhost'], minIntervalMs: 0 });
     const port = new URL(base).port;
+    const byName = new PoliteFetcher({ allowedHosts: [`localhost:${port}`], minIntervalMs: 0 });
     expect((await refusal(byName.get(`http://localhost:${port}/page`)))?.[0]).toBe('private');
     expect([
       isPrivateAddress('10.1.2.3'),

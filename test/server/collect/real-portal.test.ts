@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => portal.close());
 
 const fetcher = () =>
-  new PoliteFetcher({ allowedHosts: ['127.0.0.1'], allowPrivate: true, minIntervalMs: 5, timeoutMs: 5000, retries: 0 });
+  new PoliteFetcher({ allowedHosts: [new URL(base).host], allowPrivate: true, minIntervalMs: 5, timeoutMs: 5000, retries: 0 });
 const ZONE = '/zwgk/zfxxgk/zfxxgknb/';
 const JINJING = '/zwgk/zfxxgk/dfbmptlj/ptzhsyqpq/ptzhsyqjjp/zfxxgknb/';
 
