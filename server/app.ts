@@ -12,6 +12,7 @@ import { flushRequestCounts } from './auth/request-counts';
 import { Collector } from './collect/service';
 import type { Env } from './config/env';
 import { type Db, PROJECT_ROOT } from './db/client';
+import { setOcrMaxPages } from './ingest/formats/engine';
 import { ImportQueue } from './ingest/import-queue';
 import auth from './plugins/auth';
 import errors from './plugins/errors';
@@ -121,6 +122,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  setOcrMaxPages(env.OCR_MAX_PAGES);
   // uploads from the import page: stored, then read in turn (a file left waiting at a stop is read at the next start)
   const queue = new ImportQueue(db, app.log);
   app.decorate('imports', queue);

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, min, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
@@ -71,6 +71,9 @@ export class ImportQueue {
   private settle: () => void = () => {};
   private pumping = false;
   private readonly ready: Promise<void>;
+  /** When each user's last file was started (a counter): the next file goes to the user waiting longest. */
+  private readonly served = new Map<string, number>();
+  private turns = 0;
 
   constructor(
     private readonly db: Db,
@@ -178,21 +181,32 @@ export class ImportQueue {
 
   private async pumpNow(): Promise<void> {
     while (!this.stopped && this.running < CONCURRENCY) {
-      const next = await this.db
-        .select({
-          id: importJobs.id,
-          fileName: importJobs.fileName,
-          bytes: importJobs.bytes,
-          county: importJobs.county,
-          importedBy: importJobs.importedBy,
-          ip: importJobs.ip,
-          confirmed: importJobs.confirmed,
-        })
+      // fair between users: the oldest file of the user served longest ago (a user's 300-page scan
+      // or folder of 50 files does not make another user's one file wait behind all of it)
+      const waiting = await this.db
+        .select({ user: importJobs.importedBy, first: min(importJobs.id) })
         .from(importJobs)
         .where(eq(importJobs.state, 'queued'))
-        .orderBy(importJobs.id)
-        .limit(1)
-        .get();
+        .groupBy(importJobs.importedBy)
+        .all();
+      const turn = waiting.sort(
+        (a, b) => (this.served.get(a.user) ?? -1) - (this.served.get(b.user) ?? -1) || (a.first ?? 0) - (b.first ?? 0),
+      )[0];
+      const next = turn?.first
+        ? await this.db
+            .select({
+              id: importJobs.id,
+              fileName: importJobs.fileName,
+              bytes: importJobs.bytes,
+              county: importJobs.county,
+              importedBy: importJobs.importedBy,
+              ip: importJobs.ip,
+              confirmed: importJobs.confirmed,
+            })
+            .from(importJobs)
+            .where(and(eq(importJobs.id, turn.first), eq(importJobs.state, 'queued')))
+            .get()
+        : undefined;
       if (!next) break;
       const claimed = await this.db
         .update(importJobs)
@@ -200,6 +214,7 @@ export class ImportQueue {
         .where(and(eq(importJobs.id, next.id), eq(importJobs.state, 'queued')))
         .run();
       if (claimed.changes === 0) continue; // another process took it
+      this.served.set(next.importedBy, ++this.turns);
       if (this.running === 0) this.idle = new Promise((r) => (this.settle = r));
       this.running++;
       this.live.set(next.id, null);

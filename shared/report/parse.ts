@@ -252,6 +252,13 @@ export function parseReport(text: string, source: SourceInfo = {}): ParsedReport
     ctx = new ParseContext(original, normalize(original));
     parseInto(report, ctx, source);
     markOcr(ctx, source.ocrRanges ?? []);
+    if (source.ocrSkipped) {
+      ctx.add(
+        'ocr.pagesSkipped',
+        'error',
+        `扫描件页数过多，只识别了前面的扫描页，另有 ${source.ocrSkipped} 页未识别；其中的数字未读取，请核对原件或提供文字版`,
+      );
+    }
   } catch (err) {
     ctx.add('parser.internal', 'error', `解析程序内部错误：${err instanceof Error ? err.message : String(err)}`);
   }

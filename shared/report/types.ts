@@ -24,4 +24,6 @@ export interface SourceInfo {
   page?: { title?: string | null; publishedOn?: string | null; source?: string | null };
   /** Names of the files a web page links: a page with no report of its own has it there. */
   attachments?: readonly string[];
+  /** Scanned pages left unread (past the OCR limit): the report says so. */
+  ocrSkipped?: number;
 }

@@ -12,7 +12,7 @@ import { docxToText } from './docx';
 import { FormatError } from './errors';
 import { readHtmlPage } from './html';
 import { decodeImage } from './image';
-import { OCR_DPI, ocrPage } from './ocr';
+import { type Gray, OCR_DPI, ocrPage } from './ocr';
 import type { PageAttachment, PageMeta } from './page-meta';
 import type { PageLine } from './pdf-geometry';
 import { MAX_PDF_PAGES } from './pdf-lines';
@@ -32,6 +32,8 @@ interface Job {
   id: number;
   kind: EngineKind;
   bytes: Uint8Array;
+  /** Scanned pages read by OCR in one file at most: the rest are said to be unread. */
+  ocrMaxPages: number;
 }
 
 new Worker(HEARTBEAT, { eval: true });
@@ -64,6 +66,8 @@ interface Read {
   layout?: PdfLayout;
   /** A text file: plain or Markdown. */
   format?: 'text' | 'markdown';
+  /** Scanned pages past the OCR limit, not read. */
+  ocrSkipped?: number;
   /** A web page's own metadata and the files it links. */
   page?: PageMeta;
   attachments?: PageAttachment[];
@@ -81,13 +85,23 @@ function readTextJob(id: number, kind: 'text' | 'html', bytes: Uint8Array): Read
   return { text: read.text, page: read.meta, attachments: read.attachments };
 }
 
+/** Resolution a scanned page is looked at to tell whether it has any ink. */
+const BLANK_CHECK_DPI = 72;
+
+/** A page with (almost) no ink: under one pixel in 2,000 clearly darker than paper. */
+function isBlank(img: Gray): boolean {
+  let dark = 0;
+  for (let i = 0; i < img.data.length; i++) if ((img.data[i] as number) < 160) dark++;
+  return dark * 2000 < img.data.length;
+}
+
 /** A page read by OCR as lines (no boxes yet: tesseract's are not kept). */
 function ocrLines(text: string, height: number): PageLine[] {
   return text.split('\n').map((line, i) => ({ y: height - i, text: line, spans: [] }));
 }
 
 /** A PDF page by page; the pages without a text layer (scans) by OCR, reporting each one. */
-async function readPdfJob(id: number, bytes: Uint8Array): Promise<Read> {
+async function readPdfJob(id: number, bytes: Uint8Array, ocrMaxPages: number): Promise<Read> {
   const doc = new PdfDocument(pdfium, bytes);
   try {
     send({ id, pages: doc.pages });
@@ -105,8 +119,12 @@ async function readPdfJob(id: number, bytes: Uint8Array): Promise<Read> {
       if (lines.every((l) => l.text.trim() === '')) scanned.push(p);
       pages.push({ ...doc.pageSize(p), lines });
     }
-    if (scanned.length > 0) send({ id, ocrPages: scanned.length });
-    for (const [k, p] of scanned.entries()) {
+    // a blank page has nothing to read; past ocrMaxPages the rest are left unread, and the report says so
+    const inked = scanned.filter((p) => !isBlank(doc.pageImage(p, BLANK_CHECK_DPI)));
+    const read = inked.slice(0, ocrMaxPages);
+    const ocrSkipped = inked.length - read.length;
+    if (read.length > 0) send({ id, ocrPages: read.length });
+    for (const [k, p] of read.entries()) {
       send({ id, ocrPage: k + 1 });
       const page = pages[p] as LaidPage;
       page.lines = ocrLines(await ocrPage(doc.pageImage(p, OCR_DPI)), page.height);
@@ -118,9 +136,10 @@ async function readPdfJob(id: number, bytes: Uint8Array): Promise<Read> {
       if (end > (pageStarts[p] as number)) ocrRanges.push([pageStarts[p] as number, end]);
     }
     const layout: PdfLayout = { pages: pages.map((pg) => ({ width: pg.width, height: pg.height })), pageStarts, spans };
-    const read: Read = { text, pages: doc.pages, ocrRanges, layout };
-    if (doc.title) read.title = doc.title;
-    return read;
+    const out: Read = { text, pages: doc.pages, ocrRanges, layout };
+    if (ocrSkipped > 0) out.ocrSkipped = ocrSkipped;
+    if (doc.title) out.title = doc.title;
+    return out;
   } finally {
     doc.close();
   }
@@ -138,7 +157,7 @@ process.on('message', async (job: Job) => {
   try {
     const read: Read =
       job.kind === 'pdf'
-        ? await readPdfJob(job.id, job.bytes)
+        ? await readPdfJob(job.id, job.bytes, job.ocrMaxPages)
         : job.kind === 'image'
           ? await readImageJob(job.id, job.bytes)
           : job.kind === 'docx'

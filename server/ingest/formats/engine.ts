@@ -23,6 +23,12 @@ export const PDF_CPU_PAGE_MS = 500;
 /** OCR: loading the models once, then each scanned page (about 5–15 s of CPU on this machine's cores). */
 export const OCR_CPU_START_MS = 30_000;
 export const OCR_CPU_PAGE_MS = 120_000;
+/** Scanned pages OCR reads in one file at most (a real report has 5 to 20); set from OCR_MAX_PAGES at start. */
+let ocrMaxPages = 30;
+export function setOcrMaxPages(n: number): void {
+  ocrMaxPages = n;
+}
+
 /** Memory of the engine process; a file that needs more is refused and the engine replaced. */
 export const PDF_ENGINE_RSS_MB = 1536;
 export const PDF_ENGINE_HEAP_MB = 256;
@@ -38,6 +44,8 @@ export interface EngineText {
   layout?: PdfLayout;
   /** A text file's: plain or Markdown. */
   format?: 'text' | 'markdown';
+  /** Scanned pages with ink past the OCR limit, left unread. */
+  ocrSkipped?: number;
   /** A web page's own metadata and the files it links. */
   page?: PageMeta;
   attachments?: PageAttachment[];
@@ -140,6 +148,7 @@ function spawnEngine(): Engine {
       if (msg.title) result.title = msg.title;
       if (msg.layout) result.layout = msg.layout;
       if (msg.format) result.format = msg.format;
+      if (msg.ocrSkipped) result.ocrSkipped = msg.ocrSkipped;
       if (msg.page) result.page = msg.page;
       if (msg.attachments) result.attachments = msg.attachments;
       job.resolve(result);
@@ -246,7 +255,7 @@ function dispatch(): void {
   job.pages = 0;
   job.ocrPages = 0;
   setRef(e, true);
-  e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes });
+  e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, ocrMaxPages });
 }
 
 /** Starts the engine and its spare now, so that the first PDF does not wait for them. */

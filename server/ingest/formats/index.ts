@@ -18,6 +18,8 @@ export interface Extracted {
   ocrRanges?: [number, number][];
   /** A PDF's: the page and box of every piece of the text. */
   layout?: PdfLayout;
+  /** A scan's: pages with ink past the OCR limit, left unread. */
+  ocrSkipped?: number;
   /** A web page's: what it says about itself (ArticleTitle, PubDate, ContentSource…). */
   page?: PageMeta;
   /** A web page's: the files it links (a report may be only there). */
@@ -89,7 +91,7 @@ async function readDocument(bytes: Uint8Array, kind: Sniffed, pdf: PdfOptions): 
     }
     case 'pdf': {
       // a scanned page (no text layer) is read by OCR in the engine
-      const { text, title, ocrRanges, layout } = await pdfToText(bytes, pdf);
+      const { text, title, ocrRanges, layout, ocrSkipped } = await pdfToText(bytes, pdf);
       if (text.replace(/\s+/g, '').length === 0) {
         throw new FormatError(
           'format.scanned',
@@ -100,6 +102,7 @@ async function readDocument(bytes: Uint8Array, kind: Sniffed, pdf: PdfOptions): 
       const read: Omit<Extracted, 'mediaType'> = { text, format: 'pdf', ocrRanges: ocrRanges ?? [] };
       if (title) read.title = title;
       if (layout) read.layout = layout;
+      if (ocrSkipped) read.ocrSkipped = ocrSkipped;
       return read;
     }
     case 'image': {
@@ -133,6 +136,7 @@ export function sourceInfo(extracted: Extracted, file: { file?: string; sha256?:
   if (extracted.title) info.title = extracted.title;
   if (extracted.page) info.page = extracted.page;
   if (extracted.attachments) info.attachments = extracted.attachments.map((a) => a.name);
+  if (extracted.ocrSkipped) info.ocrSkipped = extracted.ocrSkipped;
   return info;
 }
 

@@ -82,4 +82,31 @@ describe('a .zip of reports on the import page', () => {
     ]);
     expect(await jobs(null)).toEqual([]);
   });
+
+  it('refuses ten entries of 49 MB each (each under the file limit) once the request passes its 100 MB, keeping nothing (issue 32, item 3)', async () => {
+    const zeros = Buffer.alloc(49 * 1024 * 1024);
+    const bomb = await zip(Array.from({ length: 10 }, (_, i) => [`第${i}个.txt`, zeros] as [string, Buffer]));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const { multipart } = await import('../../helpers/app');
+    const m = multipart([{ name: '十个.zip', content: bomb }]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      payload: m.payload,
+      headers: { ...m.headers, ...(await t.login('editor')) },
+    });
+    expect([res.statusCode, res.json().message]).toEqual([
+      400,
+      '压缩包“十个.zip”中有文件解压后超过 50 MB 上限，或本次上传解压后合计超过 100 MB 上限（疑似压缩炸弹），已拒绝，没有保存其中任何文件',
+    ]);
+    expect(await jobs(null)).toEqual([]);
+    const { sqlGet } = await import('../../helpers/db');
+    expect(await sqlGet(t.db, 'select count(*) as n from import_jobs')).toEqual({ n: 0 });
+  });
+
+  it('cleans entry names as it cleans uploaded names: no U+202E, zero-width space, BEL or ESC (issue 32, item 10)', async () => {
+    const archive = await zip([['报告\u202Efdp.exe\u200b\u0007\u001b/草场镇\u202E.txt', sampleText('caochang')]]);
+    const queued = await enqueue([{ name: '名字.zip', content: archive }]);
+    expect(queued.map((j) => j.file)).toEqual(['名字.zip/报告fdp.exe/草场镇.txt']);
+  });
 });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushRequestCounts } from '../../../server/auth/request-counts';
 import { searchReports } from '../../../server/queries/search/search-reports';
-import { PASSWORD, type TestApp, testApp } from '../../helpers/app';
-import { sqlAll, sqlGet, sqlRun } from '../../helpers/db';
+import { multipart, PASSWORD, type TestApp, testApp } from '../../helpers/app';
+import { addUsers, sqlAll, sqlGet, sqlRun } from '../../helpers/db';
+import { importQueueClient } from '../../helpers/imports';
 
 // Issue 32: each attack as it was made on loopback, made again here against the real app.
 
@@ -73,6 +74,82 @@ describe('2. sign-ins sent in parallel', () => {
       (r) => r.statusCode,
     );
     expect(tally(codes)).toEqual({ 401: 20, 429: 180 });
+  });
+});
+
+describe('4. large requests and large text', () => {
+  it('five 45 MB text files in one upload: 413 for the request, none of them read', async () => {
+    const files = Array.from({ length: 5 }, (_, i) => ({ name: `大${i}.txt`, content: Buffer.alloc(45 * 1024 * 1024, 0x41) }));
+    const m = multipart(files);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      payload: m.payload,
+      headers: { ...m.headers, ...(await t.login('editor')) },
+    });
+    expect([res.statusCode, res.json().message]).toEqual([
+      413,
+      '本次上传的文件合计超过 100 MB 上限（每个文件最多 50 MB），请分批上传',
+    ]);
+    expect(await sqlGet(t.db, 'select count(*) as n from import_jobs')).toEqual({ n: 0 });
+  });
+
+  it('a 48 MB web page is refused for what it is, read by no thread of the server, keeping no bytes', async () => {
+    const page = Buffer.concat([Buffer.from('<html><body><table>'), Buffer.alloc(48 * 1024 * 1024, '<tr><td>1</td></tr>')]);
+    const { enqueue, jobs } = importQueueClient(() => t);
+    const [job] = await enqueue([{ name: '巨大.html', content: page }]);
+    await expect.poll(async () => (await jobs([job?.id as number]))[0]?.stage, { timeout: 20_000 }).toBe('failed');
+    const [done] = await jobs([job?.id as number]);
+    expect(done?.result?.reason?.zh).toBe(
+      '网页文件有 48.0 MB，超过 10 MB：一份年度报告的网页文件远没有这么大，这不像一份年度报告',
+    );
+    expect(await sqlGet(t.db, 'select count(*) as n from import_jobs where bytes is not null')).toEqual({ n: 0 });
+  });
+});
+
+describe('9. the import queue', () => {
+  it('does not read blank scanned pages: a 4 KB PDF of 300 blank pages is refused at once, no page sent to OCR', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 300; i++) doc.addPage([595, 842]);
+    const bytes = await doc.save();
+    expect(bytes.length).toBeLessThan(64 * 1024);
+    const { extractDocument } = await import('../../../server/ingest/formats/index');
+    const stages: string[] = [];
+    await expect(extractDocument(bytes, { onProgress: (p) => stages.push(p.stage) })).rejects.toMatchObject({
+      code: 'format.scanned',
+    });
+    expect(stages).not.toContain('ocr');
+  });
+
+  it('takes users in turn: one editor’s five waiting files do not keep another’s one file behind them all', async () => {
+    await addUsers(t.db, [['editor2', 'editor']]);
+    const { enqueue } = importQueueClient(() => t);
+    const { sampleText } = await import('../../helpers/samples');
+    // editor's folder of five, already waiting (as after a restart), in the order uploaded
+    for (const [i, n] of (['xinshan', 'binggu', 'xiaopu', 'puwei', 'caochang'] as const).entries()) {
+      await sqlRun(
+        t.db,
+        "insert into import_jobs (file_name, size, bytes, imported_by, state, created_at) values (?, 1, ?, 'editor', 'queued', ?)",
+        `${n}.txt`,
+        Buffer.from(sampleText(n).replace(/20(?:23|24)/g, '2017')),
+        `2026-01-01T00:00:0${i}Z`,
+      );
+    }
+    // then editor2 uploads one file: it is read second, not sixth
+    const [theirs] = await enqueue([{ name: '另一人.txt', content: sampleText('caochang').replace(/2024/g, '2018') }], 'editor2');
+    await expect
+      .poll(async () => (await sqlAll(t.db, "select id from import_jobs where state in ('queued', 'running')")).length, {
+        timeout: 30_000,
+      })
+      .toBe(0);
+    expect(await sqlAll(t.db, "select id from import_jobs where state <> 'done'")).toEqual([]);
+    const order = (await sqlAll(t.db, 'select id, imported_by as who from import_jobs order by finished_at, id')) as {
+      id: number;
+      who: string;
+    }[];
+    expect(order.map((r) => r.who)).toEqual(['editor', 'editor2', 'editor', 'editor', 'editor', 'editor']);
+    expect(order[1]?.id).toBe(theirs?.id);
   });
 });
 

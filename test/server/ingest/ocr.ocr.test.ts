@@ -95,3 +95,21 @@ describe('a scanned report read by OCR', () => {
     ]);
   });
 });
+
+describe('a scan longer than the OCR limit (issue 32, item 9)', () => {
+  it('reads the first pages only and says how many were left unread', async () => {
+    const { setOcrMaxPages } = await import('../../../server/ingest/formats/engine');
+    const { sourceInfo } = await import('../../../server/ingest/formats/index');
+    setOcrMaxPages(1);
+    try {
+      const x = await extractDocument(readFileSync(join(DIR, '001.nonzero.scan.pdf')));
+      expect(x.ocrSkipped).toBe(2);
+      const report = parseReport(x.text, sourceInfo(x));
+      expect(report.findings.find((f) => f.code === 'ocr.pagesSkipped')?.message).toBe(
+        '扫描件页数过多，只识别了前面的扫描页，另有 2 页未识别；其中的数字未读取，请核对原件或提供文字版',
+      );
+    } finally {
+      setOcrMaxPages(30);
+    }
+  }, 120_000);
+});
