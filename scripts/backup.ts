@@ -5,7 +5,7 @@
  * `npm run restore -- FILE` (docs/operations.md).
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadEnv } from '../server/config/env';
 import { backupDatabase } from '../server/db/backup';
@@ -18,7 +18,13 @@ if (!target) {
 }
 const out = resolve(target);
 if (existsSync(out)) {
-  console.error(`${out} exists; choose a new file name (nothing written)`);
+  console.error(`${out} 已存在，请换一个新文件名（未写入任何内容）\n${out} exists; choose a new file name (nothing written)`);
+  process.exit(1);
+}
+if (!existsSync(dirname(out))) {
+  console.error(
+    `文件夹 ${dirname(out)} 不存在，请先建立它或换一个位置（未写入任何内容）\nfolder ${dirname(out)} does not exist (nothing written)`,
+  );
   process.exit(1);
 }
 const url = loadEnv().DATABASE_URL;
@@ -30,10 +36,20 @@ if (isPostgresUrl(url)) {
   process.exit(2);
 }
 const source = databasePath(url);
-const db = new Database(source, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-const r = await backupDatabase(db, out);
-db.close();
+let r: Awaited<ReturnType<typeof backupDatabase>>;
+try {
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  try {
+    r = await backupDatabase(db, out);
+  } finally {
+    db.close();
+  }
+} catch (err) {
+  const e = err as NodeJS.ErrnoException;
+  console.error(`备份失败：${e.code ?? ''} ${e.message}（未写入完整的备份）\nbackup failed: ${e.code ?? ''} ${e.message}`);
+  process.exit(1);
+}
 if (r.integrity !== 'ok') {
   console.error(`backup written to ${out} but its integrity check says: ${r.integrity}`);
   process.exit(1);

@@ -2,7 +2,7 @@
  * Starts the dashboard's server: check and migrate the database, load the samples when asked,
  * listen; then the document engine, session clean-up and scheduled backups.
  */
-import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { loadEnv } from './config/env';
 import { closeDatabase, type Db, databasePath, isPostgresUrl, openDatabase, redactUrl } from './db/client';
 
@@ -21,6 +21,14 @@ if (!postgres && path !== ':memory:' && !existsSync(path) && !env.CREATE_DATABAS
   refuse(
     `数据库文件不存在：${path}。若原来有数据，请检查 DATABASE_URL 是否指向正确的文件；${RESTORE}。若是新安装，请设置 CREATE_DATABASE=true 新建（npm start 演示会自动新建）。`,
     `database file ${path} does not exist; set CREATE_DATABASE=true to create a new one, or restore a backup`,
+  );
+}
+// an empty file is no database (a failed copy, a disk that filled while it was written): SQLite would
+// silently make a fresh, empty one of it
+if (!postgres && path !== ':memory:' && existsSync(path) && statSync(path).size === 0 && !env.CREATE_DATABASE) {
+  refuse(
+    `数据库文件 ${path} 是空文件（0 字节），不是本系统的数据库，可能在复制或磁盘写满时损坏。${RESTORE}；若是新安装，请删除这个空文件后设置 CREATE_DATABASE=true 新建。`,
+    `database file ${path} is empty (0 bytes): refusing to start on it`,
   );
 }
 let db: Db;
@@ -51,6 +59,7 @@ const [{ buildApp }, { countUsers, purgeSessions }, { scheduleBackups }, { warmP
     import('./ingest/formats/engine'),
     import('./ingest/samples'),
   ]);
+const { startIntegrityChecks } = await import('./db/integrity');
 const app = await buildApp({ db, env, logger: { level: env.LOG_LEVEL } });
 
 if (env.LOAD_SAMPLES) {
@@ -95,3 +104,5 @@ await app.listen({ port: env.PORT, host: env.HOST });
 if (env.ENGINE_PREWARM) warmPdfEngine();
 // the scheduled collection (采集), when an admin has set one: checked every five minutes
 app.collector.startScheduler();
+// the database's pages checked now and then, off the main thread (/api/health reports the result)
+startIntegrityChecks(db, env.INTEGRITY_CHECK_S * 1000, app.log);

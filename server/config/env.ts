@@ -12,6 +12,8 @@ const EnvSchema = Type.Object({
   SESSION_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 8 }),
   MAX_UPLOAD_MB: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   MAX_UPLOAD_FILES: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  /** How often the database's integrity is checked (SQLite quick_check, off the main thread); /api/health reports it. */
+  INTEGRITY_CHECK_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 600 }),
   /** Scanned pages read by OCR in one file at most; past them the report says the rest were not read. */
   OCR_MAX_PAGES: Type.Integer({ minimum: 1, maximum: 300, default: 30 }),
   /** One upload request in all (its files together, a zip's unpacked entries too): over it, 413. */

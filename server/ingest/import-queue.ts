@@ -57,6 +57,8 @@ type JobRow = NonNullable<Awaited<ReturnType<ReturnType<typeof statements>['jobO
  * 读取中 is then really being read, not waiting inside the engine.
  */
 const CONCURRENCY = 1;
+/** How often a result that could not be saved is tried again. */
+const SETTLE_RETRY_MS = 2000;
 
 /**
  * The import page's queue: uploaded files are stored with their bytes first (so none is lost if the
@@ -71,6 +73,9 @@ export class ImportQueue {
   private settle: () => void = () => {};
   private pumping = false;
   private readonly ready: Promise<void>;
+  /** Results read but not yet saved (the disk was full): saved as soon as they can be. */
+  private readonly unsettled = new Map<number, () => Promise<void>>();
+  private retryTimer: ReturnType<typeof setInterval> | null = null;
   /** When each user's last file was started (a counter): the next file goes to the user waiting longest. */
   private readonly served = new Map<string, number>();
   private turns = 0;
@@ -242,28 +247,49 @@ export class ImportQueue {
       result = failureOf(job.fileName, err);
     }
     if (this.stopped) return; // the database may be closing: the job stays queued for the next start
-    const failed = result.status === 'failed';
-    const review = result.status === 'review';
     this.log.info(
       { file: job.fileName, job: job.id, status: result.status, reason: result.reason?.en },
       'queued upload imported',
     );
+    await this.settleJob(job, result);
+  }
+
+  /**
+   * Saves a read file's result (its state, and no more bytes unless it waits for review) and audits
+   * it. When that cannot be written (the disk full), it is tried again every few seconds until it
+   * can, so the page never shows 读取中 for a file that was read.
+   */
+  private async settleJob(job: QueuedJob, result: ImportResult): Promise<void> {
+    const review = result.status === 'review';
     try {
       // a refused file keeps no bytes (a junk or hostile file must not fill the database); an imported
       // one has them in source_documents; one waiting for review keeps them: it is read again when confirmed
       await this.db
         .update(importJobs)
         .set({
-          state: failed ? 'failed' : review ? 'review' : 'done',
+          state: result.status === 'failed' ? 'failed' : review ? 'review' : 'done',
           result,
           finishedAt: review ? null : new Date().toISOString(),
           ...(review ? {} : { bytes: null }),
         })
         .where(eq(importJobs.id, job.id))
         .run();
+      this.unsettled.delete(job.id);
       if (!review) await auditImport(this.db, result, { actor: job.importedBy, ip: job.ip, county: job.county });
     } catch (err) {
-      this.log.error({ job: job.id, err: (err as Error).message }, 'import job state could not be saved');
+      this.log.error({ job: job.id, err: (err as Error).message }, 'import job state could not be saved; trying again');
+      this.unsettled.set(job.id, () => this.settleJob(job, result));
+      if (!this.retryTimer) {
+        this.retryTimer = setInterval(() => {
+          if (this.stopped || this.unsettled.size === 0) {
+            clearInterval(this.retryTimer as ReturnType<typeof setInterval>);
+            this.retryTimer = null;
+            return;
+          }
+          for (const retry of [...this.unsettled.values()]) void retry();
+        }, SETTLE_RETRY_MS);
+        this.retryTimer.unref();
+      }
     }
   }
 

@@ -158,6 +158,19 @@ export function parseOrgName(written: string): OrgName | null {
   return null;
 }
 
+/**
+ * Why `name` cannot be a unit's name, in Chinese, or null when it can: one rule wherever a person
+ * types or imports one (a rename on the 单位 page, a roster list). Chinese characters, brackets, the
+ * middle dot and digits, 2 to 40 of them — no markup, nothing a spreadsheet would run as a formula.
+ */
+export function unitNameProblem(name: string): string | null {
+  const s = name.trim();
+  if (/^[=+\-@]/.test(s)) return '单位名称不能以 = + - @ 开头';
+  if (s.length < 2 || s.length > 40) return '单位名称应为 2 到 40 个字';
+  if (/[^\u3400-\u9fff（）()·0-9]/.test(s)) return '单位名称只能由汉字、括号、间隔号和数字组成';
+  return null;
+}
+
 /** Other names a town goes by: an ethnic township without its ethnic part, 街 for 街道. */
 export function aliasesOf(name: string): string[] {
   const out: string[] = [];

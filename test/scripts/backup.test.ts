@@ -48,4 +48,27 @@ describe.skipIf(onPostgres)('npm run backup', () => {
       t.close();
     }
   });
+
+  it('to a folder that does not exist says so in Chinese and English, without a stack trace (issue 32, item 19)', async () => {
+    const t = await tempDatabase();
+    try {
+      const out = join(t.dir, 'no-such-folder', 'backup.db');
+      let stderr = '';
+      try {
+        execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'backup.ts'), out], {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: t.path },
+          stdio: 'pipe',
+          encoding: 'utf8',
+        });
+      } catch (e) {
+        stderr = (e as { stderr: string }).stderr;
+      }
+      expect(stderr).toContain(`文件夹 ${join(t.dir, 'no-such-folder')} 不存在，请先建立它或换一个位置（未写入任何内容）`);
+      expect(stderr).toContain('does not exist (nothing written)');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      t.close();
+    }
+  });
 });

@@ -18,6 +18,7 @@ import type { PageLine } from './pdf-geometry';
 import { MAX_PDF_PAGES } from './pdf-lines';
 import { assemblePages, type LaidPage, type PdfLayout } from './pdf-pages';
 import { openPdfium, PdfDocument } from './pdfium';
+import { rosterNames } from './roster-workbook';
 
 const HEARTBEAT = `
 const { writeSync } = require('node:fs');
@@ -26,7 +27,7 @@ setInterval(() => {
   try { writeSync(3, (u.user + u.system) + ' ' + process.memoryUsage.rss() + '\\n'); } catch { process.exit(0); }
 }, 50);`;
 
-export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image' | 'text' | 'html';
+export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image' | 'text' | 'html' | 'roster';
 
 interface Job {
   id: number;
@@ -68,6 +69,8 @@ interface Read {
   format?: 'text' | 'markdown';
   /** Scanned pages past the OCR limit, not read. */
   ocrSkipped?: number;
+  /** A roster workbook's unit names. */
+  names?: string[];
   /** A web page's own metadata and the files it links. */
   page?: PageMeta;
   attachments?: PageAttachment[];
@@ -164,7 +167,9 @@ process.on('message', async (job: Job) => {
             ? { text: await docxToText(job.bytes) }
             : job.kind === 'text' || job.kind === 'html'
               ? readTextJob(job.id, job.kind, job.bytes)
-              : await readDoc(job.bytes);
+              : job.kind === 'roster'
+                ? { text: '', names: await rosterNames(job.bytes) }
+                : await readDoc(job.bytes);
     send({ id: job.id, ...read });
   } catch (err) {
     const e =

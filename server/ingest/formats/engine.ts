@@ -46,6 +46,8 @@ export interface EngineText {
   format?: 'text' | 'markdown';
   /** Scanned pages with ink past the OCR limit, left unread. */
   ocrSkipped?: number;
+  /** A roster workbook's unit names. */
+  names?: string[];
   /** A web page's own metadata and the files it links. */
   page?: PageMeta;
   attachments?: PageAttachment[];
@@ -149,6 +151,7 @@ function spawnEngine(): Engine {
       if (msg.layout) result.layout = msg.layout;
       if (msg.format) result.format = msg.format;
       if (msg.ocrSkipped) result.ocrSkipped = msg.ocrSkipped;
+      if (msg.names) result.names = msg.names;
       if (msg.page) result.page = msg.page;
       if (msg.attachments) result.attachments = msg.attachments;
       job.resolve(result);

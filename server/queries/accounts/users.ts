@@ -6,6 +6,24 @@ import { loginFailures, sessions, users } from '../../db/schema';
 import { perConnection, statement } from '../../db/statement-cache';
 import { writeTransaction } from '../../db/write';
 
+/** The change would leave no administrator: nobody could manage accounts any more. */
+export class LastAdminError extends Error {
+  constructor() {
+    super('the last administrator cannot give up the role');
+  }
+}
+
+/**
+ * Inside a write transaction (one at a time, across processes): refuses a change that takes the
+ * role away from the last administrator — checked and made in one step, so two admins demoting
+ * each other at once leave one of them.
+ */
+async function keepAnAdmin(tx: Db, before: string | undefined, role: string): Promise<void> {
+  if (before !== 'admin' || role === 'admin') return;
+  const admins = (await tx.select({ n: count() }).from(users).where(eq(users.role, 'admin')).get())?.n ?? 0;
+  if (admins <= 1) throw new LastAdminError();
+}
+
 /** What signing in needs of an account: its hash, its role, and whether it is locked. */
 export async function findLoginUser(
   db: Db,
@@ -58,6 +76,7 @@ export async function saveUser(
     db,
     async (tx) => {
       const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, u.name)).get();
+      await keepAnAdmin(tx, before?.role, u.role);
       await tx
         .insert(users)
         .values({ name: u.name, passwordHash: u.passwordHash, role: u.role, createdAt: now })
@@ -103,6 +122,7 @@ export async function setUserRole(
     async (tx) => {
       const before = await tx.select({ role: users.role }).from(users).where(eq(users.name, name)).get();
       if (!before) return false;
+      await keepAnAdmin(tx, before.role, role);
       await tx.update(users).set({ role }).where(eq(users.name, name)).run();
       await tx
         .delete(sessions)
@@ -118,11 +138,6 @@ export async function setUserRole(
     },
     { changesData: false },
   );
-}
-
-/** How many accounts have `role`. */
-export async function countRole(db: Db, role: string): Promise<number> {
-  return (await db.select({ n: count() }).from(users).where(eq(users.role, role)).get())?.n ?? 0;
 }
 
 /** An account's role, or undefined. */

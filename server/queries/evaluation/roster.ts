@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { byName } from '../../../shared/rank';
-import { aliasesOf, parseOrgName } from '../../../shared/report/index';
+import { aliasesOf, parseOrgName, unitNameProblem } from '../../../shared/report/index';
 import type { Roster, RosterChanged } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { organizations, reports, rosterEntries } from '../../db/schema';
@@ -73,6 +73,11 @@ export async function addToRoster(
     const name = written.replace(/\s+/g, '');
     if (name === '' || seen.has(name)) continue;
     seen.add(name);
+    const problem = unitNameProblem(name);
+    if (problem) {
+      out.refused.push({ name, reason: problem });
+      continue;
+    }
     const parsed = parseOrgName(name);
     if (!parsed) {
       out.refused.push({ name, reason: '不是单位名称（应为乡、镇、街道或部门的名称）' });

@@ -24,6 +24,16 @@ export function figureTarget(field: string, template: TemplateVersion, categorie
   return cell ? { kind: 'cell', cell } : null;
 }
 
+/** The figure was changed by someone else since the editor read it: nothing is written. */
+export class StaleFigureError extends Error {
+  constructor(
+    readonly current: number | null,
+    readonly expected: number | null,
+  ) {
+    super(`the figure is ${current}, not ${expected} as read`);
+  }
+}
+
 /** Sets a figure's corrected value; returns the value it had before (as corrected so far). */
 export async function setCorrected(db: Db, reportId: number, target: FigureTarget, value: number): Promise<number | null> {
   if (target.kind === 'cell') {
@@ -87,10 +97,14 @@ export async function correctFigure(
     reason: string;
     by: string;
     ip?: string | null;
+    /** The value the editor saw: when the figure is something else now, StaleFigureError and nothing written. */
+    expected?: number | null;
   },
 ): Promise<void> {
   await writeTransaction(db, async (tx) => {
     const old = await setCorrected(tx, p.reportId, p.target, p.value);
+    // read and changed in one transaction: a correction made meanwhile by someone else is not overwritten
+    if (p.expected !== undefined && old !== p.expected) throw new StaleFigureError(old, p.expected);
     await tx
       .insert(corrections)
       .values({

@@ -20,7 +20,7 @@ import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
 import { HttpError } from '../../plugins/errors';
 import { addCounty, listCounties, organizationsOfCounty, removeCounty } from '../../queries/accounts/counties';
-import { countRole, listUsers, roleOf, saveUser, setUserRole } from '../../queries/accounts/users';
+import { LastAdminError, listUsers, roleOf, saveUser, setUserRole } from '../../queries/accounts/users';
 
 /** The admin's pages: the audit log, accounts (unlock), and the county list uploads may be assigned to. */
 const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
@@ -69,22 +69,22 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       const name = req.params.name.trim();
       const { role, password } = req.body;
       const by = { actor: req.user?.name ?? 'unknown', ip: req.ip };
-      const before = await roleOf(db, name);
-      // the last administrator cannot give up the role: nobody could manage accounts any more
-      if (before === 'admin' && role !== 'admin' && (await countRole(db, 'admin')) <= 1) {
-        throw new HttpError(409, 'last_admin', '这是唯一的管理员账户，不能改为其他角色；请先设置另一名管理员');
-      }
+      // the last administrator cannot give up the role (checked inside the change's own transaction)
+      const lastAdmin = (e: unknown) => {
+        if (e instanceof LastAdminError) {
+          throw new HttpError(409, 'last_admin', '这是唯一的管理员账户，不能改为其他角色；请先设置另一名管理员');
+        }
+        throw e;
+      };
       if (password === undefined) {
-        if (before === undefined) throw new HttpError(400, 'bad_request', '新建账户须设置密码');
-        await writeTransaction(db, (tx) => setUserRole(tx, name, role, by), { changesData: false });
+        if ((await roleOf(db, name)) === undefined) throw new HttpError(400, 'bad_request', '新建账户须设置密码');
+        await setUserRole(db, name, role, by).catch(lastAdmin);
         return { name, role, created: false };
       }
       const problem = passwordProblem(password, name);
       if (problem) throw new HttpError(400, 'bad_request', problem);
       const passwordHash = await hashPassword(password);
-      const { created } = await writeTransaction(db, (tx) => saveUser(tx, { name, role, passwordHash }, by), {
-        changesData: false,
-      });
+      const { created } = await saveUser(db, { name, role, passwordHash }, by).catch(lastAdmin);
       return { name, role, created };
     },
   );

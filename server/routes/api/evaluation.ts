@@ -31,7 +31,8 @@ import { appendAudit, audit } from '../../auth/audit';
 import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
 import { cleanFileName } from '../../ingest/file-names';
-import { sniff } from '../../ingest/formats/sniff';
+import { engineRead } from '../../ingest/formats/engine';
+import { FormatError } from '../../ingest/formats/errors';
 import { HttpError } from '../../plugins/errors';
 import { DOWNLOADS } from '../../plugins/rate-limits';
 import { compareReports, evaluate, getCopies } from '../../queries/evaluation/evaluate';
@@ -60,53 +61,14 @@ async function assertCounty(db: Db, county: string): Promise<void> {
   if (!(await countyListed(db, county))) throw new HttpError(404, 'unknown_county', `县名单中没有“${county}”`);
 }
 
-/** The unit names in a roster workbook: the column headed 单位 (名称) on the first sheet, else column A. */
+/** The unit names of a roster workbook, read in the document engine (never on the server's thread). */
 async function namesInWorkbook(bytes: Buffer): Promise<string[]> {
-  // an .xlsx is a zip; an old .xls is an OLE compound file
-  const kind = sniff(bytes);
-  if (kind === 'ole') {
-    throw new HttpError(400, 'bad_format', '这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入');
-  }
-  if (kind !== 'zip') {
-    throw new HttpError(400, 'bad_format', '不是 Excel 工作簿（.xlsx）文件');
-  }
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new HttpError(400, 'bad_format', 'Excel 文件已损坏或无法读取');
+    return (await engineRead('roster', bytes)).names ?? [];
+  } catch (e) {
+    if (e instanceof FormatError) throw new HttpError(400, 'bad_format', e.zh);
+    throw e;
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new HttpError(400, 'bad_format', 'Excel 文件中没有工作表');
-  const cellText = (v: unknown): string => {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'object' && 'richText' in (v as object))
-      return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-    if (typeof v === 'object' && 'result' in (v as object)) return String((v as { result: unknown }).result ?? '');
-    return String(v);
-  };
-  let column = 1;
-  let firstRow = 1;
-  sheet.eachRow((row, n) => {
-    if (firstRow !== 1 || n > 10) return;
-    row.eachCell((cell, c) => {
-      if (firstRow === 1 && /单位|名称/.test(cellText(cell.value))) {
-        column = c;
-        firstRow = n + 1;
-      }
-    });
-  });
-  const names: string[] = [];
-  sheet.eachRow((row, n) => {
-    if (n < firstRow) return;
-    const t = cellText(row.getCell(column).value).trim();
-    if (t) names.push(t);
-  });
-  if (names.length === 0)
-    throw new HttpError(400, 'bad_request', 'Excel 文件中没有找到单位名称（第一张工作表，“单位名称”一列或第一列）');
-  if (names.length > 500) throw new HttpError(400, 'bad_request', `名单有 ${names.length} 行，一次最多导入 500 个单位`);
-  return names;
 }
 
 /**

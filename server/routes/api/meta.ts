@@ -9,7 +9,9 @@ import {
   Unhealthy,
   Years,
 } from '../../../shared/schemas/index';
+import { localTime } from '../../../shared/time';
 import type { Db } from '../../db/client';
+import { integrityOf } from '../../db/integrity';
 import { EXPENSIVE } from '../../plugins/rate-limits';
 import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
@@ -33,8 +35,16 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
     },
     async (req, reply) => {
       try {
-        // touches the database: a server whose database has gone bad is not healthy
+        // touches the database: a server whose database has gone bad is not healthy; and the last
+        // integrity check (every INTEGRITY_CHECK_S) sees the pages this one read does not
         await touchDatabase(db);
+        const integrity = integrityOf(db);
+        if (integrity.result !== null && integrity.result !== 'ok') {
+          return reply.status(503).send({
+            status: 'error' as const,
+            message: `数据库文件已损坏（${integrity.checkedAt ? localTime(integrity.checkedAt) : ''} 的完整性检查未通过），请联系管理员停止服务后从备份恢复`,
+          });
+        }
         return { status: 'ok' as const };
       } catch (err) {
         req.log.error({ err }, 'health check: database unreadable');

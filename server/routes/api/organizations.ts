@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { unitNameProblem } from '../../../shared/report/index';
 import {
   errors,
   IdParams,
@@ -46,6 +47,8 @@ const organizations: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db })
     },
     async (req, reply) => {
       const { name, county } = req.body;
+      const problem = name !== undefined ? unitNameProblem(name) : null;
+      if (problem) throw new HttpError(400, 'bad_request', problem);
       if (typeof county === 'string' && !(await countyListed(db, county))) {
         throw new HttpError(400, 'bad_request', `“${county}”不在县名单中，请先由管理员添加`);
       }

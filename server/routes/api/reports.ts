@@ -21,7 +21,7 @@ import type { ImportResult as ImportResultOf } from '../../ingest/import-report'
 import { importDocument } from '../../ingest/import-report';
 import { HttpError } from '../../plugins/errors';
 import { DOWNLOADS } from '../../plugins/rate-limits';
-import { correctFigure, figureTarget } from '../../queries/reports/correct-figure';
+import { correctFigure, figureTarget, StaleFigureError } from '../../queries/reports/correct-figure';
 import { type Audience, getReport } from '../../queries/reports/get-report';
 import { getSource } from '../../queries/reports/get-source';
 import { listReports } from '../../queries/reports/list-reports';
@@ -182,21 +182,31 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
     async (req) => {
       const report = await getReport(db, req.params.id);
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
-      const { field, value, reason } = req.body;
+      const { field, value, reason, expected } = req.body;
       if (!report.isCurrent) {
         throw new HttpError(409, 'superseded', '这是已被替换的历史版本，不能更正；请在现行版本上更正，或先将本版本设为现行版本');
       }
       const target = figureTarget(field, report.template ?? '2021', report.proactive.categories.length);
       if (!target) throw new HttpError(400, 'bad_request', `该报告没有“${field}”这一项数字`);
+      const label = fieldLabel(field, report.template ?? '2021', report.proactive.categories);
       await correctFigure(db, {
         reportId: report.id,
         field,
-        label: fieldLabel(field, report.template ?? '2021', report.proactive.categories),
+        label,
         target,
         value,
         reason: reason.trim(),
         by: req.user?.name ?? 'unknown',
         ip: req.ip,
+        ...(expected !== undefined ? { expected } : {}),
+      }).catch((e: unknown) => {
+        if (!(e instanceof StaleFigureError)) throw e;
+        const shown = (v: number | null) => (v === null ? '无法读取' : String(v));
+        throw new HttpError(
+          409,
+          'stale',
+          `“${label}”已被他人更正为 ${shown(e.current)}（你打开时为 ${shown(e.expected)}），没有保存；请核对现值后再更正`,
+        );
       });
       const updated = await getReport(db, report.id, audienceOf(req.user));
       if (!updated) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);

@@ -205,3 +205,165 @@ describe('6. expensive reads', () => {
     expect(mine.statusCode).toBe(200);
   });
 });
+
+describe('11. two admins demoting each other at once', () => {
+  it('leaves one admin: the last-admin rule is checked in the change’s own transaction', async () => {
+    await addUsers(t.db, [['admin2', 'admin']]);
+    const a = await t.login('admin');
+    const b = await t.login('admin2');
+    const [one, two] = await Promise.all([
+      t.app.inject({ method: 'PUT', url: '/api/admin/users/admin2', headers: a, payload: { role: 'editor' } }),
+      t.app.inject({ method: 'PUT', url: '/api/admin/users/admin', headers: b, payload: { role: 'editor' } }),
+    ]);
+    expect([one.statusCode, two.statusCode].sort()).toEqual([200, 409]);
+    expect(await sqlAll(t.db, "select name from users where role = 'admin'")).toHaveLength(1);
+  });
+});
+
+describe('13. what browsers and proxies may keep', () => {
+  it('the page is asked for anew (no-cache); API answers are not kept (no-store), /api/me with its CSRF token above all', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildApp } = await import('../../../server/app');
+    const { loadEnv } = await import('../../../server/config/env');
+    const web = mkdtempSync(join(tmpdir(), 'web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>看板</title>');
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'assets', 'app-1a2b.js'), 'console.log(1)');
+    const app = await buildApp({ db: t.db, env: loadEnv({}), webRoot: web });
+    try {
+      const cache = async (url: string, headers: Record<string, string> = {}) =>
+        (await app.inject({ method: 'GET', url, headers })).headers['cache-control'];
+      expect(await cache('/')).toBe('no-cache');
+      expect(await cache('/index.html')).toBe('no-cache');
+      expect(await cache('/rankings')).toBe('no-cache');
+      expect(await cache('/assets/app-1a2b.js')).toBe('public, max-age=3600');
+      const me = await t.login('viewer');
+      expect(await cache('/api/me', { cookie: me.cookie })).toBe('no-store');
+      expect(await cache('/api/rankings?year=2024')).toBe('no-store');
+    } finally {
+      app.imports.stop();
+      await app.close();
+    }
+  });
+});
+
+describe('15. a file read while the disk was full', () => {
+  it('is settled as soon as its state can be saved, not left 读取中 until a restart', async () => {
+    const { importJobs } = await import('../../../server/db/schema');
+    const { sampleText } = await import('../../helpers/samples');
+    const db = t.db as unknown as { update: (table: unknown) => unknown };
+    const update = db.update.bind(t.db);
+    let full = true;
+    // a read file's result cannot be written while the disk is full (SQLITE_FULL); the rest can
+    db.update = (table: unknown) => {
+      const builder = update(table) as { set: (v: Record<string, unknown>) => unknown };
+      if (table !== importJobs) return builder;
+      const set = builder.set.bind(builder);
+      builder.set = (v) => {
+        if (full && 'result' in v) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+        return set(v);
+      };
+      return builder;
+    };
+    const { enqueue, jobs } = importQueueClient(() => t);
+    const [job] = await enqueue([{ name: '草场镇.txt', content: sampleText('caochang').replace('24 条', '29 条') }]);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await jobs([job?.id as number]))[0]?.stage).toBe('reading');
+    full = false; // the disk has room again
+    await expect.poll(async () => (await jobs([job?.id as number]))[0]?.stage, { timeout: 10_000 }).toBe('review');
+  });
+});
+
+describe('17. a large roster workbook', () => {
+  it('is read off the server’s thread: a request sent while it is being read is answered before it', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const names = wb.addWorksheet('名单');
+    names.addRow(['单位名称']);
+    names.addRow(['白马镇']);
+    // a second sheet of 150,000 cells: seconds of parsing for a 2 MB file
+    const bulk = wb.addWorksheet('附表');
+    for (let r = 0; r < 15_000; r++) bulk.addRow(Array.from({ length: 10 }, (_, c) => `附${r}-${c}`));
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const admin = await t.login('admin');
+    const body = multipart([{ name: '名单.xlsx', content: bytes }]);
+    const order: string[] = [];
+    const imported = t.app
+      .inject({
+        method: 'POST',
+        url: `/api/evaluation/roster/import?county=${encodeURIComponent('米易县')}&year=2024`,
+        payload: body.payload,
+        headers: { ...body.headers, ...admin },
+      })
+      .then((r) => {
+        order.push(`import ${r.statusCode}`);
+      });
+    await new Promise((r) => setTimeout(r, 300));
+    await t.app.inject({ method: 'GET', url: '/api/health' }).then((r) => {
+      order.push(`health ${r.statusCode}`);
+    });
+    await imported;
+    expect(order).toEqual(['health 200', 'import 200']);
+  }, 60_000);
+});
+
+describe('18. two editors correcting one figure', () => {
+  it('the second, who read the old value, is told the figure changed (409 with the current value), nothing overwritten', async () => {
+    const a = await t.login('editor');
+    await addUsers(t.db, [['editor2', 'editor']]);
+    const b = await t.login('editor2');
+    const id = (
+      (await sqlGet(
+        t.db,
+        "select r.id from reports r join organizations o on o.id = r.organization_id where o.name = '草场镇'",
+      )) as {
+        id: number;
+      }
+    ).id;
+    // both opened the report when 主动公开 read 24
+    const first = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${id}/figures`,
+      headers: a,
+      payload: { field: 'proactive.total', value: 31, reason: '与原件核对', expected: 24 },
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/reports/${id}/figures`,
+      headers: b,
+      payload: { field: 'proactive.total', value: 29, reason: '与原件核对', expected: 24 },
+    });
+    expect([second.statusCode, second.json().message]).toEqual([
+      409,
+      '“主动公开政府信息总数”已被他人更正为 31（你打开时为 24），没有保存；请核对现值后再更正',
+    ]);
+    expect(await sqlAll(t.db, 'select new_value as v, corrected_by as who from corrections')).toEqual([{ v: 31, who: 'editor' }]);
+  });
+});
+
+describe('19. one rule for unit names', () => {
+  it('a rename to markup or a spreadsheet formula is refused as the roster import refuses it', async () => {
+    const editor = await t.login('editor');
+    const id = ((await sqlGet(t.db, "select id from organizations where name = '草场镇'")) as { id: number }).id;
+    for (const [name, message] of [
+      ['<img src=x onerror=alert(1)>', '单位名称只能由汉字、括号、间隔号和数字组成'],
+      ['=HYPERLINK("http://x")', '单位名称不能以 = + - @ 开头'],
+    ]) {
+      const res = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${id}`, headers: editor, payload: { name } });
+      expect([res.statusCode, res.json().message]).toEqual([400, message]);
+    }
+    expect(await sqlGet(t.db, 'select name from organizations where id = ?', id)).toEqual({ name: '草场镇' });
+    const admin = await t.login('admin');
+    const roster = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluation/roster',
+      headers: admin,
+      payload: { county: '米易县', year: 2024, names: ['=HYPERLINK("http://x")'] },
+    });
+    expect(roster.json().refused).toEqual([{ name: '=HYPERLINK("http://x")', reason: '单位名称不能以 = + - @ 开头' }]);
+  });
+});

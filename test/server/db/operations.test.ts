@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RestoreRefused, restoreBackup } from '../../../scripts/restore';
@@ -81,6 +82,36 @@ describe('start-up (item 7)', () => {
     // a new database, and no demo data in it unless asked for
     expect(years).toEqual({ years: [] });
     expect(loadEnv({}).LOAD_SAMPLES).toBe(false);
+  });
+
+  it('refuses an empty (0-byte) database file like a missing one (issue 32, item 12)', async () => {
+    const path = join(work, 'empty.db');
+    writeFileSync(path, '');
+    const err = await startServer(path).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/无法启动：数据库文件 .*empty\.db 是空文件（0 字节）/);
+    expect(statSync(path).size).toBe(0);
+  });
+
+  it('/api/health says so when a page its own read does not touch has gone bad (the accounts), from the periodic integrity check (issue 32, item 16)', async () => {
+    const path = join(work, 'pages.db');
+    await prepareDatabase(path);
+    const probe = new Database(path);
+    const { rootpage } = probe.prepare("select rootpage from sqlite_master where name = 'users'").get() as { rootpage: number };
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const s = await startServer(path, { ENGINE_PREWARM: 'false', INTEGRITY_CHECK_S: '1' });
+    try {
+      expect((await fetch(`${s.base}/api/health`)).status).toBe(200);
+      // the accounts table's page overwritten on disk under the running server
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.alloc(pageSize - 200, 0x5a), 0, pageSize - 200, (rootpage - 1) * pageSize + 100);
+      closeSync(fd);
+      await expect.poll(async () => (await fetch(`${s.base}/api/health`)).status, { timeout: 15_000 }).toBe(503);
+      const res = await fetch(`${s.base}/api/health`);
+      expect(((await res.json()) as { message: string }).message).toMatch(/^数据库文件已损坏（.* 的完整性检查未通过）/);
+    } finally {
+      await s.kill();
+    }
   });
 
   it('/api/health reads the database: a database gone bad is not healthy', async () => {
