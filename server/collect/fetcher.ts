@@ -180,8 +180,12 @@ export class PoliteFetcher {
     return r;
   }
 
-  /** Waits for the host's turn: requests to one host are spaced by at least minIntervalMs. */
-  private async turn(host: string): Promise<void> {
+  /**
+   * Waits for the host's turn. The interval is counted from the end of the previous request to
+   * the host (its answer read or its failure), so two requests reach a site at least minIntervalMs
+   * apart however long the network takes: the caller calls the returned function when done.
+   */
+  private async turn(host: string): Promise<() => void> {
     const previous = this.next.get(host) ?? Promise.resolve();
     let release: () => void = () => {};
     const mine = new Promise<void>((r) => {
@@ -192,7 +196,12 @@ export class PoliteFetcher {
       previous.then(() => mine),
     );
     await previous;
-    setTimeout(release, this.p.minIntervalMs);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      setTimeout(release, this.p.minIntervalMs);
+    };
   }
 
   private async withRetries(
@@ -272,8 +281,13 @@ export class PoliteFetcher {
     if (isIP(literal) !== 0 && isPrivateAddress(literal) && !allowPrivate) {
       throw new CollectError('private', `${u.hostname} 是内网或本机地址，未访问`, `private address: ${u.href}`);
     }
-    await this.turn(u.host);
-    this.checkCancelled();
+    const ended = await this.turn(u.host);
+    try {
+      this.checkCancelled();
+    } catch (e) {
+      ended();
+      throw e;
+    }
     const lookup = (
       hostname: string,
       options: object,
@@ -302,6 +316,7 @@ export class PoliteFetcher {
       const finish = (f: () => void) => {
         if (settled) return;
         settled = true;
+        ended();
         clearTimeout(deadline);
         this.p.signal?.removeEventListener('abort', cancel);
         f();
