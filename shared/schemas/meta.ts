@@ -2,7 +2,14 @@
 import { type Static, Type } from 'typebox';
 import { County, NullableString } from './common';
 
-export const Health = Type.Object({ status: Type.Literal('ok') });
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  /**
+   * The document reader (the engine process): ready; starting (a file uploaded now waits for it, a
+   * few seconds); idle (not started: it starts with the first file, ENGINE_PREWARM=false).
+   */
+  reader: Type.Union([Type.Literal('ready'), Type.Literal('starting'), Type.Literal('idle')]),
+});
 export const Unhealthy = Type.Object({ status: Type.Literal('error'), message: Type.String() });
 export const Status = Type.Object({ demo: Type.Boolean() });
 export type Status = Static<typeof Status>;

@@ -103,3 +103,18 @@ export async function upload(
     form.append('files', new Blob([typeof f.bytes === 'string' ? f.bytes : new Uint8Array(f.bytes)]), f.name);
   return fetch(`${base}/api/reports`, { method: 'POST', headers, body: form });
 }
+
+/**
+ * Resolves once the server's document reader has started (/api/health says reader: ready): a test
+ * that times uploads measures reading, not the few seconds the engine takes to load after a start.
+ */
+export async function readerReady(base: string, timeoutMs = 60_000): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    const res = await fetch(`${base}/api/health`);
+    const body = (await res.json()) as { reader?: string };
+    if (body.reader === 'ready') return;
+    if (performance.now() - t0 > timeoutMs) throw new Error(`the document reader did not start within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

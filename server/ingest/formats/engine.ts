@@ -261,6 +261,12 @@ function dispatch(): void {
   e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, ocrMaxPages });
 }
 
+/** Whether a file handed over now is read at once (ready), after the engine has loaded (starting), or starts it (idle). */
+export function engineState(): 'ready' | 'starting' | 'idle' {
+  if (active?.ready || spare?.ready) return 'ready';
+  return active || spare ? 'starting' : 'idle';
+}
+
 /** Starts the engine and its spare now, so that the first PDF does not wait for them. */
 export function warmPdfEngine(): void {
   dispatch();

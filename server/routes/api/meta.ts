@@ -12,6 +12,7 @@ import {
 import { localTime } from '../../../shared/time';
 import type { Db } from '../../db/client';
 import { integrityOf } from '../../db/integrity';
+import { engineState } from '../../ingest/formats/engine';
 import { EXPENSIVE } from '../../plugins/rate-limits';
 import { getCounties } from '../../queries/meta/get-counties';
 import { getOrganizations } from '../../queries/meta/get-organizations';
@@ -45,7 +46,7 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
             message: `数据库文件已损坏（${integrity.checkedAt ? localTime(integrity.checkedAt) : ''} 的完整性检查未通过），请联系管理员停止服务后从备份恢复`,
           });
         }
-        return { status: 'ok' as const };
+        return { status: 'ok' as const, reader: engineState() };
       } catch (err) {
         req.log.error({ err }, 'health check: database unreadable');
         return reply.status(503).send({ status: 'error' as const, message: '数据库无法读取，请联系管理员（可从备份恢复）' });

@@ -12,7 +12,8 @@ const get = (url: string) => t.app.inject({ method: 'GET', url });
 
 describe('reading the five samples', () => {
   it('answers health, years, counties and organisations', async () => {
-    expect((await get('/api/health')).json()).toEqual({ status: 'ok' });
+    // the samples were read by the engine: it is ready for the next file
+    expect((await get('/api/health')).json()).toEqual({ status: 'ok', reader: 'ready' });
     expect((await get('/api/years')).json()).toEqual({
       years: [
         { year: 2024, reports: 4 },
