@@ -109,7 +109,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
     },
   });
   await app.register(auth, { db, readRequiresLogin: env.READ_REQUIRES_LOGIN, idleMinutes: env.SESSION_IDLE_MINUTES });
-  await app.register(rateLimits, { db });
+  await app.register(rateLimits, { db, reads: env.RATE_LIMIT_READS, downloads: env.RATE_LIMIT_DOWNLOADS });
   await app.register(swagger, {
     openapi: {
       info: {

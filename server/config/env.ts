@@ -14,6 +14,10 @@ const EnvSchema = Type.Object({
   MAX_UPLOAD_FILES: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   /** How often the database's integrity is checked (SQLite quick_check, off the main thread); /api/health reports it. */
   INTEGRITY_CHECK_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 600 }),
+  /** Expensive reads (search, 数据质量, the unit list) one client may make in 20 s (a signed-in user, else an address). */
+  RATE_LIMIT_READS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  /** Originals and exports one client may download a minute. */
+  RATE_LIMIT_DOWNLOADS: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 20 }),
   /** Scanned pages read by OCR in one file at most; past them the report says the rest were not read. */
   OCR_MAX_PAGES: Type.Integer({ minimum: 1, maximum: 300, default: 30 }),
   /** One upload request in all (its files together, a zip's unpacked entries too): over it, 413. */

@@ -6,6 +6,7 @@ import { importJobs } from '../db/schema';
 import { perConnection, statement } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
 import type { EngineProgress } from './formats/engine';
+import { precheck } from './formats/index';
 import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
 import { failureOf } from './prepare-import';
@@ -102,22 +103,29 @@ export class ImportQueue {
     opts: { county: string | null; importedBy: string; ip?: string | null },
   ): Promise<ImportJob[]> {
     const now = new Date().toISOString();
+    // a file refused by its size and first bytes alone is never stored: a failed job, no bytes
+    const refusals = files.map((f): ImportResult | null => {
+      const refused = precheck(f.bytes);
+      return refused ? { file: f.name, status: 'failed', reason: { zh: refused.zh, en: refused.message } } : null;
+    });
     const ids = await writeTransaction(
       this.db,
       async (tx) => {
         const out: number[] = [];
-        for (const f of files) {
+        for (const [i, f] of files.entries()) {
+          const result = refusals[i] ?? null;
           const [row] = await tx
             .insert(importJobs)
             .values({
               fileName: f.name,
               size: f.bytes.length,
-              bytes: Buffer.from(f.bytes),
+              bytes: result ? null : Buffer.isBuffer(f.bytes) ? f.bytes : Buffer.from(f.bytes),
               county: opts.county,
               importedBy: opts.importedBy,
               ip: opts.ip ?? null,
-              state: 'queued',
+              state: result ? 'failed' : 'queued',
               createdAt: now,
+              ...(result ? { result, finishedAt: now } : {}),
             })
             .returning({ id: importJobs.id });
           if (row) out.push(row.id);
@@ -126,6 +134,10 @@ export class ImportQueue {
       },
       { changesData: false },
     );
+    // the files refused at once are audited like any other result
+    for (const result of refusals) {
+      if (result) await auditImport(this.db, result, { actor: opts.importedBy, ip: opts.ip ?? null, county: opts.county });
+    }
     // the first of them is taken before the answer, so the page shows it being read at once
     await this.pump();
     return this.get(ids, opts.importedBy);

@@ -12,10 +12,13 @@ import { countRequest } from '../auth/request-counts';
 import type { Db } from '../db/client';
 import { HttpError } from './errors';
 
-/** Reads that cost a query of a county's reports: 30 per 20 s a client (1.5 a second, in bursts). */
-export const EXPENSIVE = { max: 30, timeWindow: 20_000 } as const;
-/** Originals and exports (a file each): 20 a minute a client. */
-export const DOWNLOADS = { max: 20, timeWindow: 60_000 } as const;
+/** The limits in force (RATE_LIMIT_READS, RATE_LIMIT_DOWNLOADS; set when the app is built). */
+const limits = { reads: 30, downloads: 20 };
+
+/** Reads that cost a query of a county's reports: RATE_LIMIT_READS (30) per 20 s a client (1.5 a second, in bursts). */
+export const EXPENSIVE = { max: async () => limits.reads, timeWindow: 20_000 };
+/** Originals and exports (a file each): RATE_LIMIT_DOWNLOADS (20) a minute a client. */
+export const DOWNLOADS = { max: async () => limits.downloads, timeWindow: 60_000 };
 
 const keyOf = (req: FastifyRequest) => (req.user ? `user:${req.user.name}` : `ip:${req.ip}`);
 
@@ -60,7 +63,9 @@ class WindowStore {
   }
 }
 
-export default fp(async (app: FastifyInstance, opts: { db: Db }) => {
+export default fp(async (app: FastifyInstance, opts: { db: Db; reads: number; downloads: number }) => {
+  limits.reads = opts.reads;
+  limits.downloads = opts.downloads;
   await app.register(rateLimit, {
     global: false,
     store: WindowStore as never,

@@ -34,14 +34,35 @@ export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 /** Characters of text the parser is given at most (a long report is 200,000). */
 export const MAX_TEXT_CHARS = 2_000_000;
 
-function tooLargeFor(bytes: Uint8Array, max: number, what: string, en: string): void {
+function tooLargeFor(bytes: Uint8Array, max: number, what: string, en: string): FormatError | null {
   if (bytes.length > max) {
-    throw new FormatError(
+    return new FormatError(
       'format.tooLarge',
       `${what}有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${max / 1024 / 1024} MB：一份年度报告的${what}远没有这么大，这不像一份年度报告`,
       `${en} of ${bytes.length} bytes, over ${max}`,
     );
   }
+  return null;
+}
+
+/**
+ * What can be said of a file from its size and first bytes alone, before it is stored or read: an
+ * empty file, one over the report limit, a text or a web page far larger than any report. Null when
+ * nothing is wrong yet.
+ */
+export function precheck(bytes: Uint8Array): FormatError | null {
+  if (bytes.length === 0) return new FormatError('format.empty', '文件为空', 'empty file');
+  if (bytes.length > MAX_REPORT_BYTES) {
+    return new FormatError(
+      'format.tooLarge',
+      `文件超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB 上限`,
+      `file larger than ${MAX_REPORT_BYTES} bytes`,
+    );
+  }
+  const kind = sniff(bytes);
+  if (kind === 'text') return tooLargeFor(bytes, MAX_TEXT_BYTES, '文本文件', 'text file');
+  if (kind === 'html') return tooLargeFor(bytes, MAX_HTML_BYTES, '网页文件', 'web page');
+  return null;
 }
 
 /** The extracted text, refused when it is longer than any report. */
@@ -78,12 +99,10 @@ async function readDocument(bytes: Uint8Array, kind: Sniffed, pdf: PdfOptions): 
   switch (kind) {
     case 'text': {
       // read in the engine: a large text costs the server nothing while it is decoded
-      tooLargeFor(bytes, MAX_TEXT_BYTES, '文本文件', 'text file');
       const { text, format } = await engineRead('text', bytes, pdf);
       return { text, format: format ?? 'text' };
     }
     case 'html': {
-      tooLargeFor(bytes, MAX_HTML_BYTES, '网页文件', 'web page');
       const { text, page, attachments } = await engineRead('html', bytes, pdf);
       const out: Omit<Extracted, 'mediaType'> = { text, format: 'html', attachments: attachments ?? [] };
       if (page) out.page = page;
@@ -142,14 +161,8 @@ export function sourceInfo(extracted: Extracted, file: { file?: string; sha256?:
 
 /** Bytes of an uploaded or imported file → the report's text, by what the content is (never the name). */
 export async function extractDocument(bytes: Uint8Array, pdf: PdfOptions = {}): Promise<Extracted> {
-  if (bytes.length === 0) throw new FormatError('format.empty', '文件为空', 'empty file');
-  if (bytes.length > MAX_REPORT_BYTES) {
-    throw new FormatError(
-      'format.tooLarge',
-      `文件超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB 上限`,
-      `file larger than ${MAX_REPORT_BYTES} bytes`,
-    );
-  }
+  const refused = precheck(bytes);
+  if (refused) throw refused;
   const { ocrRanges, ...read } = await readDocument(bytes, sniff(bytes), pdf);
   const mediaType = read.format === 'image' ? (bytes[0] === 0x89 ? 'image/png' : 'image/jpeg') : MEDIA[read.format];
   const out: Extracted = { ...read, text: capped(read.text), mediaType };
