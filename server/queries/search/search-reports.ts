@@ -8,27 +8,62 @@ import { getOrganizations } from '../meta/get-organizations';
 const SNIPPETS = 3;
 const MAX_REPORTS = 200;
 
-type Row = { reportId: number; organizationId: number; year: number; text: string };
-const COLUMNS = sql`r.id as "reportId", r.organization_id as "organizationId", r.year, d.extracted_text as text`;
+type Hit = { count: number; snippets: SearchResult['snippets'] };
+type Current = { reportId: number; organizationId: number; year: number; docId: number; sha256: string };
+
+/**
+ * What a search found in each document's text, by term and document: a stored document's text never
+ * changes (source_documents rows are written once), so while reports keep arriving (a batch import beside 200 readers) a search reads only
+ * the new ones' text, not the county's every time the data changes. Null: the text lacks the term.
+ * Insertion-ordered, the oldest forgotten first past MAX_MEMO.
+ */
+const memos = new WeakMap<object, Map<string, Hit | null>>();
+const MAX_MEMO = 100_000;
+function memoOf(db: Db): Map<string, Hit | null> {
+  let m = memos.get(db.$db);
+  if (!m) {
+    m = new Map();
+    memos.set(db.$db, m);
+  }
+  return m;
+}
+const memoKey = (q: string, d: { docId: number; sha256: string }) => `${q}\u0000${d.docId}\u0000${d.sha256}`;
+
+const currentReports = (db: Db, year: number | null) =>
+  db.all<Current>(sql`select r.id as "reportId", r.organization_id as "organizationId", r.year, d.id as "docId", d.sha256
+     from reports r join source_documents d on d.id = r.source_document_id
+    where r.is_current = 1 and ${year === null ? sql`1 = 1` : sql`r.year = ${year}`}
+    order by r.year desc, r.id`);
 
 // Raw SQL. SQLite: drizzle has no FTS5 (MATCH, a virtual table migrations/0007_search.sql creates);
 // the trigram index finds a phrase of three characters or more, and a shorter one (两字词 such as
 // 公开) is found by scanning the current reports' text, still quick at a county's few hundred.
 // PostgreSQL: always the scan (strpos), as the conservative subset has no trigram GIN index.
-function byIndex(db: Db, q: string, year: number | null): Promise<Row[]> {
-  return db.all<Row>(sql`select ${COLUMNS}
-     from source_text_fts f join source_documents d on d.id = f.rowid join reports r on r.source_document_id = d.id
-    where source_text_fts match ${`"${q.replaceAll('"', '""')}"`} and r.is_current = 1 and ${year === null ? sql`1 = 1` : sql`r.year = ${year}`}
-    order by r.year desc, r.id`);
-}
-function byScan(db: Db, q: string, year: number | null): Promise<Row[]> {
+// Either way only among the documents asked (those not searched for this term before).
+function textsContaining(db: Db, q: string, docIds: number[]): Promise<{ id: number; text: string }[]> {
+  const ids = sql.join(
+    docIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  if ([...q].length >= 3 && db.$db.dialect === 'sqlite')
+    return db.all(sql`select d.id, d.extracted_text as text
+       from source_text_fts f join source_documents d on d.id = f.rowid
+      where source_text_fts match ${`"${q.replaceAll('"', '""')}"`} and d.id in (${ids})`);
   const found = db.$db.dialect === 'postgres' ? sql`strpos(d.extracted_text, ${q}) > 0` : sql`instr(d.extracted_text, ${q}) > 0`;
-  // the year compared as an integer parameter on both databases
-  const ofYear = year === null ? sql`1 = 1` : sql`r.year = ${year}`;
-  return db.all<Row>(sql`select ${COLUMNS}
-     from reports r join source_documents d on d.id = r.source_document_id
-    where r.is_current = 1 and ${ofYear} and ${found}
-    order by r.year desc, r.id`);
+  return db.all(sql`select d.id, d.extracted_text as text from source_documents d where d.id in (${ids}) and ${found}`);
+}
+
+/** How often `q` is in a text, and the first lines it is on. */
+function hitOf(text: string, q: string): Hit | null {
+  const snippets: Hit['snippets'] = [];
+  let count = 0;
+  text.split('\n').forEach((line, i) => {
+    const n = line.split(q).length - 1;
+    if (n === 0) return;
+    count += n;
+    if (snippets.length < SNIPPETS) snippets.push({ line: i + 1, text: around(line, q) });
+  });
+  return count > 0 ? { count, snippets } : null;
 }
 
 /**
@@ -53,26 +88,39 @@ async function searchUncached(
   const q = p.q.replace(/\s+/g, '');
   if (q.length === 0) return { total: 0, results: [] };
   const orgs = new Map((await getOrganizations(db, p.county)).map((o) => [o.id, o]));
-  const year = p.year ?? null;
-  const rows = [...q].length >= 3 && db.$db.dialect === 'sqlite' ? await byIndex(db, q, year) : await byScan(db, q, year);
-  const hits = rows.filter((r) => orgs.has(r.organizationId));
+  const memo = memoOf(db);
+  const inScope = (await currentReports(db, p.year ?? null)).filter((r) => orgs.has(r.organizationId));
+  const unread = inScope.filter((r) => !memo.has(memoKey(q, r)));
+  // in slices: a parameter list stays well under either database's limit
+  for (let i = 0; i < unread.length; i += 500) {
+    const slice = unread.slice(i, i + 500);
+    const texts = new Map(
+      (
+        await textsContaining(
+          db,
+          q,
+          slice.map((r) => r.docId),
+        )
+      ).map((t) => [t.id, t.text]),
+    );
+    for (const r of slice) {
+      const text = texts.get(r.docId);
+      if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value as string);
+      memo.set(memoKey(q, r), text === undefined ? null : hitOf(text, q));
+    }
+  }
+  const hits = inScope.flatMap((r) => {
+    const hit = memo.get(memoKey(q, r));
+    return hit ? [{ ...r, hit }] : [];
+  });
   const results = hits.slice(0, MAX_REPORTS).map((r) => {
-    const lines = r.text.split('\n');
-    const at: SearchResult['snippets'] = [];
-    let count = 0;
-    lines.forEach((line, i) => {
-      const n = line.split(q).length - 1;
-      if (n === 0) return;
-      count += n;
-      if (at.length < SNIPPETS) at.push({ line: i + 1, text: around(line, q) });
-    });
     const o = orgs.get(r.organizationId) as { id: number; name: string; county: string | null };
     return {
       reportId: r.reportId,
       organization: { id: o.id, name: o.name, county: o.county },
       year: r.year,
-      count,
-      snippets: at,
+      count: r.hit.count,
+      snippets: r.hit.snippets,
     };
   });
   return { total: hits.length, results };

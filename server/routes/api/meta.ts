@@ -20,6 +20,7 @@ import { getStatus } from '../../queries/meta/get-status';
 import { getYears } from '../../queries/meta/get-years';
 import { touchDatabase } from '../../queries/meta/known';
 import { assertCountyKnown } from './guards';
+import { sendCached } from './serialized';
 
 const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -107,9 +108,9 @@ const meta: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       await assertCountyKnown(db, req.query.county);
-      return { organizations: await getOrganizations(db, req.query.county) };
+      return sendCached(reply, await getOrganizations(db, req.query.county), (organizations) => ({ organizations }));
     },
   );
 };

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { EXPENSIVE } from '../../plugins/rate-limits';
 import { getQuality } from '../../queries/quality/get-quality';
 import { assertCountyKnown, assertYearKnown } from './guards';
+import { sendCached } from './serialized';
 
 const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -20,10 +21,10 @@ const quality: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       await assertCountyKnown(db, req.query.county);
       if (req.query.year !== undefined) await assertYearKnown(db, req.query.year);
-      return await getQuality(db, req.query);
+      return sendCached(reply, await getQuality(db, req.query));
     },
   );
 };

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { EXPENSIVE } from '../../plugins/rate-limits';
 import { searchReports } from '../../queries/search/search-reports';
 import { assertCountyKnown } from './guards';
+import { sendCached } from './serialized';
 
 /** Full-text search across the current reports (e.g. which towns mention 政务新媒体). */
 const search: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
@@ -18,9 +19,9 @@ const search: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         response: { 200: SearchResults, ...errors(400, 401, 404) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       await assertCountyKnown(db, req.query.county);
-      return await searchReports(db, req.query);
+      return sendCached(reply, await searchReports(db, req.query));
     },
   );
 };

@@ -153,7 +153,8 @@ describe(`load: ${UPLOADERS} uploaders and ${READERS} readers for ${SECONDS} s, 
     const read = {
       total: readA.requests.total + readB.requests.total,
       average: readA.requests.average + readB.requests.average,
-      failed: readA.non2xx + readA.errors + readA.timeouts + readB.non2xx + readB.errors + readB.timeouts,
+      // autocannon's errors include its timeouts
+      failed: readA.non2xx + readA.errors + readB.non2xx + readB.errors,
       latency: readA.latency.p99 > readB.latency.p99 ? readA.latency : readB.latency,
     };
     const batchResult = await batchImport;
@@ -166,6 +167,15 @@ describe(`load: ${UPLOADERS} uploaders and ${READERS} readers for ${SECONDS} s, 
         `latency (the slower server) p50 ${read.latency.p50} ms, p99 ${read.latency.p99} ms, max ${read.latency.max} ms\n` +
         `  uploads: ${uploads.length} files, ${readBack} read back through the other server, ${errors.length} errors; latency p50 ${percentile(uploads, 50).toFixed(0)} ms, p99 ${percentile(uploads, 99).toFixed(0)} ms, max ${(uploads.at(-1) ?? 0).toFixed(0)} ms`,
     );
+    if (read.failed)
+      console.log(
+        [readA, readB]
+          .map(
+            (r, i) =>
+              `server ${i + 1}: non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}, status ${JSON.stringify(r.statusCodeStats)}`,
+          )
+          .join('\n'),
+      );
     expect(read.failed).toBe(0);
 
     if (errors.length)

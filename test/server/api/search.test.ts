@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../../server/ingest/import-report';
 import { type TestApp, testApp } from '../../helpers/app';
+import { ROOT } from '../../helpers/samples';
 
 // Counted by hand in samples/: 政务新媒体 is in 草场镇 (line 19) and 小铺乡 (line 13), once each;
 // 微信 (two characters: found by scanning, not by the trigram index) once in 草场镇 and twice in 小铺乡.
@@ -39,5 +43,23 @@ describe('GET /api/search', () => {
   it('finds nothing for a phrase no report has, and takes search syntax typed by a user literally', async () => {
     expect((await search('没有任何报告写过的短语')).total).toBe(0);
     expect((await search('"引号" OR 1')).total).toBe(0);
+  });
+
+  it('keeps up with new reports: a new version of 草场镇 with a new line is found, and the old version no longer', async () => {
+    // searched first, so what was found in each report's text is remembered
+    expect((await search('政务新媒体')).total).toBe(2);
+    const text = readFileSync(join(ROOT, 'samples', '001_b1c904b99551c3b9.txt'), 'utf8').replace(
+      '草场镇高度重视网站与政务新媒体信息发布审核工作',
+      '草场镇高度重视网站与政务新媒体信息发布审核工作，新开通政务新媒体账号两个',
+    );
+    const r = await importDocument(t.db, { bytes: Buffer.from(text), fileName: '草场镇.txt', importedBy: 'test' });
+    expect(r.status).toBe('replaced');
+    const body = await search('政务新媒体');
+    // still two reports (the old version is not current), 草场镇 now with two mentions on line 19
+    expect(body.results.map((h: Hit) => [h.organization.name, h.count, h.snippets.map((x) => x.line)]).sort()).toEqual([
+      ['小铺乡', 1, [13]],
+      ['草场镇', 2, [19]],
+    ]);
+    expect((await search('账号两个')).results.map((h: Hit) => h.organization.name)).toEqual(['草场镇']);
   });
 });
