@@ -4,6 +4,7 @@ import { searchReports } from '../../../server/queries/search/search-reports';
 import { multipart, PASSWORD, type TestApp, testApp } from '../../helpers/app';
 import { addUsers, sqlAll, sqlGet, sqlRun } from '../../helpers/db';
 import { importQueueClient } from '../../helpers/imports';
+import { loginOver, type ServerProcess, startServer } from '../../helpers/server-process';
 
 // Issue 32: each attack as it was made on loopback, made again here against the real app.
 
@@ -218,6 +219,41 @@ describe('11. two admins demoting each other at once', () => {
     expect([one.statusCode, two.statusCode].sort()).toEqual([200, 409]);
     expect(await sqlAll(t.db, "select name from users where role = 'admin'")).toHaveLength(1);
   });
+
+  it('leaves one admin when the two changes go to two server processes at the same moment, round after round', async () => {
+    // as behind a load balancer: each admin's change reaches another process, truly in parallel
+    await addUsers(t.db, [['admin2', 'admin']]);
+    const servers = await Promise.all([startServer(t.url), startServer(t.url)]);
+    const [first, second] = servers as [ServerProcess, ServerProcess];
+    try {
+      const admins: number[] = [];
+      const statuses: string[] = [];
+      for (let round = 0; round < 15; round++) {
+        await sqlRun(t.db, "update users set role = 'admin' where name in ('admin', 'admin2')");
+        const [a, b] = await Promise.all([loginOver(first.base, 'admin'), loginOver(second.base, 'admin2')]);
+        const put = (base: string, headers: Record<string, string>, name: string) =>
+          fetch(`${base}/api/admin/users/${name}`, {
+            method: 'PUT',
+            headers: { ...headers, 'content-type': 'application/json' },
+            body: JSON.stringify({ role: 'editor' }),
+          });
+        const answers = await Promise.all([put(first.base, a, 'admin2'), put(second.base, b, 'admin')]);
+        admins.push((await sqlAll(t.db, "select name from users where role = 'admin'")).length);
+        statuses.push(
+          answers
+            .map((r) => r.status)
+            .sort()
+            .join(' '),
+        );
+      }
+      expect(admins).toEqual(Array(15).fill(1));
+      // each round one change is done; the other is refused as the last admin's (409), or its
+      // sender, no longer an admin, is signed out by the change (401)
+      for (const s of statuses) expect(['200 409', '200 401']).toContain(s);
+    } finally {
+      await Promise.all(servers.map((s) => s.kill('SIGTERM')));
+    }
+  }, 120_000);
 });
 
 describe('13. what browsers and proxies may keep', () => {
@@ -277,7 +313,7 @@ describe('15. a file read while the disk was full', () => {
 });
 
 describe('17. a large roster workbook', () => {
-  it('is read off the server’s thread: a request sent while it is being read is answered before it', async () => {
+  it('is read off the server’s process: the server spends a fraction of the CPU time the parse takes', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const names = wb.addWorksheet('名单');
@@ -288,25 +324,30 @@ describe('17. a large roster workbook', () => {
     for (let r = 0; r < 15_000; r++) bulk.addRow(Array.from({ length: 10 }, (_, c) => `附${r}-${c}`));
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    // the baseline, measured here: the CPU time this process takes to parse the workbook itself
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    let c0 = cpu();
+    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+    const parseHere = cpu() - c0;
     const admin = await t.login('admin');
     const body = multipart([{ name: '名单.xlsx', content: bytes }]);
-    const order: string[] = [];
-    const imported = t.app
-      .inject({
-        method: 'POST',
-        url: `/api/evaluation/roster/import?county=${encodeURIComponent('米易县')}&year=2024`,
-        payload: body.payload,
-        headers: { ...body.headers, ...admin },
-      })
-      .then((r) => {
-        order.push(`import ${r.statusCode}`);
-      });
-    await new Promise((r) => setTimeout(r, 300));
-    await t.app.inject({ method: 'GET', url: '/api/health' }).then((r) => {
-      order.push(`health ${r.statusCode}`);
+    c0 = cpu();
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation/roster/import?county=${encodeURIComponent('米易县')}&year=2024`,
+      payload: body.payload,
+      headers: { ...body.headers, ...admin },
     });
-    await imported;
-    expect(order).toEqual(['health 200', 'import 200']);
+    const serverCpu = cpu() - c0;
+    expect(imported.statusCode).toBe(200);
+    console.log(
+      `roster workbook: parsed here in ${parseHere.toFixed(0)} ms of CPU; the server used ${serverCpu.toFixed(0)} ms while importing it`,
+    );
+    // the server's process spends a fraction of the parse on it: the parsing is the engine's
+    expect(serverCpu).toBeLessThan(parseHere * 0.3);
   }, 60_000);
 });
 
