@@ -14,6 +14,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...SLOW_TIERS],
     testTimeout: 60_000,
+    // a test app's set-up reads the samples in the document engine, which starts with it: on a busy
+    // machine (two workers, a test's own server processes) that has taken longer than vitest's 10 s
+    hookTimeout: 60_000,
     // Vitest's default is one worker fewer than the cores, one on a two-core office PC or CI machine;
     // the server tests wait on child processes and sockets a good part of the time, so two workers
     // finish the tier in about two thirds of the time even there (63 s against 90 s, measured)

@@ -1,5 +1,5 @@
 /**
- * `npm run check:real` parses the real-report corpus (test/fixtures/real: 150 openings of
+ * `npm run check:real` parses the real-report corpus (test/fixtures/real: 285 openings of
  * published reports from 31 provinces, labelled by hand) and prints each field's score and every
  * mismatch. `--quiet` prints only the score line; `--min PCT` exits 1 below that overall score.
  */

@@ -164,6 +164,38 @@ function chooseOrg(evidence: OrgEvidence[]): { org: OrgName; items: OrgEvidence[
   return { org: strongest.org, items: best.items };
 }
 
+/** Sources that say who wrote the report (its title, quoted or not, its signature, the page, who compiled or published it, whom to ask); a sentence's subject needs a second mention. */
+const AUTHORITATIVE = new Set<OrgEvidence['source']>([
+  'title',
+  'signature',
+  'metadata',
+  'published',
+  'compiled',
+  'quoted',
+  'contact',
+]);
+/** Words a name never starts with: a verb or a year's tail taken in front of 乡/镇/街道. */
+const NOT_A_NAME_START = /^(?:年度|度|推动|推进|完善|更新|加强|做好|落实|开展|组织|深化|强化|规范|健全|建立|提升|由|对|在|向)/;
+
+/**
+ * A sentence that opens with the name as its subject (`北宫镇人民政府坚持…` at the start of a line
+ * or after 。；or `2021年，`) names the writer as plainly as a title: the opening of a report often
+ * has no other mention. A name inside a sentence (`…，推动乡政府…`, `由某某乡长任组长`) does not.
+ */
+function opensSentence(norm: string, e: OrgEvidence): boolean {
+  if (e.source !== 'subject') return false;
+  const before = norm.slice(Math.max(0, e.start - 8), e.start);
+  return e.start === 0 || /(?:^|[\n。；;:：])[ \t]*$/.test(before) || /(?:19|20)\d{2}年(?:度|以来)?[,，]$/.test(before);
+}
+
+function confirmed(norm: string, items: OrgEvidence[]): boolean {
+  const name = items[0]?.org.name ?? '';
+  if (NOT_A_NAME_START.test(name)) return false;
+  if (items.some((e) => AUTHORITATIVE.has(e.source) || opensSentence(norm, e))) return true;
+  // a second mention anywhere in the text (`《上营乡…机制》`, `上营乡微信公众号`)
+  return name.length >= 2 && norm.indexOf(name, norm.indexOf(name) + name.length) !== -1;
+}
+
 /** The county: the one written with the organisation, else the one the text names most plainly. */
 function chooseCounty(norm: string, org: OrgName, items: OrgEvidence[]): string | null {
   if (org.kind === '县政府') return fullestCountyForm(org.name, norm);
@@ -236,7 +268,20 @@ export function readIdentity(
   if (sig.org)
     evidence.push({ org: sig.org.name, weight: 90, start: sig.org.line.start, end: sig.org.line.end, source: 'signature' });
   if (ocr) mendOcrPrefixes(ctx, evidence);
-  const chosen = chooseOrg(evidence);
+  const found = chooseOrg(evidence);
+  // a name read from prose alone must be confirmed: by the title, the signature, the page's
+  // metadata, a sentence saying who wrote or published the report, or a second mention; never a
+  // fragment that starts with a verb or a year (推动乡…, 年度街道): else no name, and a finding
+  const unconfirmed = found && !confirmed(norm, found.items) ? found : null;
+  if (unconfirmed) {
+    ctx.add(
+      'org.unconfirmed',
+      'error',
+      `正文中出现“${unconfirmed.org.name}”，但标题、落款和页面信息中都没有，正文也只提到一次：不能确定是报告单位，请核对`,
+      'org.name',
+    );
+  }
+  const chosen = unconfirmed ? null : found;
 
   let org: ParsedReport['org'] = { name: null, fullName: null, county: null, kind: null };
   if (chosen) {
@@ -255,7 +300,7 @@ export function readIdentity(
       ctx.add('org.inconsistent', 'warning', `报告中的单位名称不一致：“${named.name}”与“${other.org.name}”`, 'org.name');
     }
   } else {
-    ctx.add('org.missing', 'error', '未能从标题、落款或正文中识别出单位名称', 'org.name');
+    if (!unconfirmed) ctx.add('org.missing', 'error', '未能从标题、落款或正文中识别出单位名称', 'org.name');
     // the county is worth knowing even when the unit is not named (我街, 我委)
     const county = countyMentions(norm, null);
     if (county) org.county = fullestCountyForm(county, norm);

@@ -1,4 +1,5 @@
 import { MappedBuilder, type MappedText } from './mapped-text';
+import { isTraditional, pinyinDebrisAt, simplifiedChar } from './traditional';
 
 const NL = 10;
 const SPACE = 32;
@@ -37,11 +38,14 @@ const PAGE_DEBRIS =
 /**
  * Normalised text with its line structure kept: width and radical folding, CR/LF, invisible
  * characters and page debris removed, and spaces between two CJK characters dropped
- * (`本 年` → `本年`). Every character maps back to its original offset.
+ * (`本 年` → `本年`), a page in traditional script read in simplified characters and a mirror
+ * site's pinyin (`動態(tài)`) dropped. Every character maps back to its original offset.
  */
 export function normalize(original: string): MappedText {
   const out = new MappedBuilder();
   const n = original.length;
+  // a page in traditional script is read in simplified characters, each at its original place
+  const traditional = isTraditional(original);
   let lineStart = 0;
   while (lineStart <= n) {
     let lineEnd = original.indexOf('\n', lineStart);
@@ -56,7 +60,16 @@ export function normalize(original: string): MappedText {
           continue;
         }
         if (isDropped(raw)) continue;
-        const code = normalChar(raw);
+        if ((raw === 0x28 || raw === 0xff08) && i > lineStart && isCjk(original.charCodeAt(i - 1))) {
+          // a mirror site's pinyin after a character (動態(tài)) is no part of the text
+          const debris = pinyinDebrisAt(original, i);
+          if (debris > 0) {
+            i += debris - 1;
+            continue;
+          }
+        }
+        let code = normalChar(raw);
+        if (traditional && isCjk(code)) code = simplifiedChar(code);
         if (code === SPACE || code === TAB) {
           out.push(code, i);
           continue;
