@@ -17,12 +17,18 @@ import { detectTemplate, type Region, readApplications, readArticle20, readRevie
 import type { ParsedReport, SourceInfo } from './types';
 
 /**
+ * Where table 二 begins: its first row's item (第二十条第（一）项), or 第二十条 opening a line; not the
+ * article cited in prose (围绕《条例》第二十条法定公开范围，…全年主动公开…).
+ */
+const TABLE_TWO_ROW = /第二十条第|^[ \t|]*第二十条/m;
+
+/**
  * The prose before the tables, where the proactive total is stated: from the start (a preamble
  * may hold it) to the first table (第二十条…) or the first later section, whichever comes first.
  */
 function proactiveRegion(norm: string, split: SectionSplit): Region {
   let end = norm.length;
-  const table = /第二十条|信息内容[\s|]|本年制发件数|本年新制作数量/.exec(norm);
+  const table = new RegExp(`${TABLE_TWO_ROW.source}|信息内容[\\s|]|本年制发件数|本年新制作数量`, 'm').exec(norm);
   if (table) end = table.index;
   for (const key of ['applications', 'reviewLitigation', 'problems', 'other'] as const) {
     const s = split.byKey[key];
@@ -106,7 +112,7 @@ function tableRegions(norm: string, split: SectionSplit) {
   const rl = regionOf(split, 'reviewLitigation');
   const appStart = app?.start ?? /申请人情况|本年新收政府信息公开申请/.exec(norm)?.index ?? null;
   if (!a20 || !/第二十条|本年制发|本年新制作|处理决定数量/.test(norm.slice(a20.start, a20.end))) {
-    const first = /第二十条/.exec(norm);
+    const first = TABLE_TWO_ROW.exec(norm);
     if (first) {
       const ends = [appStart, split.byKey.applications?.headingStart, rl?.start, norm.length].filter(
         (e): e is number => e !== null && e !== undefined && e > first.index,

@@ -220,6 +220,9 @@ function candidates(text: string, counts: readonly Count[]): Candidate[] {
   const parts = proactiveParts(text);
   counts.forEach((c, i) => {
     if (c.unit === null || !TOTAL_UNITS.has(c.unit)) return;
+    // a count inside brackets explains another: 共计49条(不同渠道发布的同一信息计为1条)
+    if (/[(（][^()（）]*$/.test(c.own) && /^[^()（）]*[)）]/.test(c.after + text.slice(c.end + c.after.length, c.end + 40)))
+      return;
     const clause = lastClause(c.own);
     if (NOT_DISCLOSURE.test(clause) || NOT_DISCLOSURE.test(c.after)) return;
     if (!hasPublishVerb(c.own)) return;
@@ -231,7 +234,10 @@ function candidates(text: string, counts: readonly Count[]): Candidate[] {
     if (c.unit !== '条' && c.unit !== '篇' && c.unit !== '篇次' && !documents) return;
     if (TABLE_TWO_FACT.test(object) || TABLE_TWO_FACT.test(c.after)) return;
     const web = WEBSITE.test(c.own);
-    const other = OTHER_CHANNEL.test(c.own.replace(/公开栏目/g, ''));
+    // 通过微信公众平台、公开栏等形式，共主动公开信息150余条: the channels are the means, the count all of them
+    const allMeans =
+      /(?:等|多种|各类|各种)(?:公开|宣传|发布)?(?:形式|方式|渠道|途径|载体)/.test(c.own) && TOTAL_WORD.test(clause);
+    const other = !allMeans && OTHER_CHANNEL.test(c.own.replace(/公开栏目/g, ''));
     if (other && !web) return;
     // 历年累计 counts every year since the site opened, never the report's year
     if (HISTORIC.test(clause)) return;

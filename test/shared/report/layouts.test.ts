@@ -272,6 +272,37 @@ describe('the categories', () => {
   });
 });
 
+describe('which count is the total (issue 27)', () => {
+  it('the article the prose cites (《条例》第二十条) is not where the tables start', () => {
+    const r = opening(
+      '一、总体情况',
+      '（二）主动公开。围绕《政府信息公开条例》第二十条法定公开范围，聚焦重点领域。全年累计主动公开政府信息86条，确保信息发布及时。',
+    );
+    expect(r.proactive.total).toBe(86);
+  });
+
+  it('channels named as the means of one count (通过微信、公开栏等形式，共…) make it the total, approximate or not', () => {
+    const exact = opening(
+      '一、总体情况',
+      '全年，青石镇人民政府通过微信公众平台、公开栏等形式，共主动公开信息57条，及时回应关切。',
+    );
+    expect(exact.proactive.total).toBe(57);
+    const approx = opening(
+      '一、总体情况',
+      '全年，青石镇人民政府通过微信公众平台、公开栏等形式，共主动公开信息150余条，其中政府信息49条。',
+    );
+    expect([approx.proactive.total, approx.proactive.approx]).toEqual([null, 150]);
+  });
+
+  it('a count in brackets explains the total, it is not one', () => {
+    const r = opening(
+      '一、总体情况',
+      '全年通过电子屏幕、公告栏等公开渠道主动发布政府信息共计49条（不同渠道发布的同一信息计为1条）。',
+    );
+    expect(r.proactive.total).toBe(49);
+  });
+});
+
 describe('tables as they come off web pages and PDFs', () => {
   const puwei = sampleText('puwei');
 
