@@ -147,6 +147,8 @@ function cleanLabel(segment: string): string {
   const trimmed = (s: string) =>
     s
       .replace(INTRO, '')
+      // where the list was published, said before its first item: 通过县政府门户网站公布政务要闻
+      .replace(/^(?:通过|在|依托)[^，,、；;]{0,24}?(?:网站|网|平台|公众号|微博|栏)(?:上)?(?:公布|发布|公开|更新)了?/, '')
       .replace(/^[、\s)）。！？；;]+|[、\s(（]+$/g, '')
       .replace(/^(?:\d{4}\s*年度?|全年|本年度?|今年)/, '')
       .replace(/^(?:[一二三四五六七八九十]是|\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）])/, '')
@@ -312,8 +314,13 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
   if (items.length < 2) return null;
   if (!introduced && !adds) return null;
   const segments = items.map((c, i) => text.slice(i === 0 ? Math.min(listStart, c.start) : (items[i - 1] as Count).end, c.start));
+  // a channel named before the first item only is where the whole list was published (其中，通过县政府门户网站
+  // 公布政务要闻672条，视频新闻259条…): the items are still categories
+  const CHANNEL_WORD = /网站|门户|微信|公众号|微博|新媒体|抖音|客户端|(?:公告|公示|宣传)栏(?!目)|线下/;
   const channels =
-    segments.some((s) => /网站|门户|微信|公众号|微博|新媒体|抖音|客户端|(?:公告|公示|宣传)栏(?!目)|线下/.test(s)) ||
+    segments.slice(1).some((s) => CHANNEL_WORD.test(s)) ||
+    (CHANNEL_WORD.test(segments[0] ?? '') &&
+      !/^[^，,、；;]*(?:通过|在|依托)[^，,、；;]*(?:公布|发布|公开)/.test(segments[0]?.replace(INTRO, '') ?? '')) ||
     labels.every(isChannel);
   return { items, labels, segments, channels, adds };
 }
@@ -353,7 +360,13 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     return result;
   }
   const total = best.count;
-  const list = listAfter(text, counts, best);
+  // the same figure said twice (累计公开信息80条，主动公开80条。其中…): the list follows the second
+  const twin = counts[best.index + 1];
+  const listHead =
+    twin && twin.value !== null && twin.value === total.value && twin.sentence === total.sentence && !twin.approx
+      ? { ...best, count: twin, index: best.index + 1 }
+      : best;
+  const list = listAfter(text, counts, listHead);
   if (list && !list.channels) {
     list.items.forEach((c, i) => {
       const label = list.labels[i] as string;

@@ -294,6 +294,32 @@ describe('which count is the total (issue 27)', () => {
     expect([approx.proactive.total, approx.proactive.approx]).toEqual([null, 150]);
   });
 
+  it('the same figure said twice: the list after the second is the breakdown, with its percentages', () => {
+    const r = opening(
+      '一、总体情况',
+      '累计公开信息80条，主动公开80条。其中，信息公开年报1条，占比1.25%；工作动态54条，占比67.5%；财政信息25条，占比31.25%。',
+    );
+    expect(r.proactive.total).toBe(80);
+    expect(r.proactive.categories.map((c) => [c.label, c.count])).toEqual([
+      ['信息公开年报', 1],
+      ['工作动态', 54],
+      ['财政信息', 25],
+    ]);
+  });
+
+  it('a website named before the first item is where the list was published, not a channel split', () => {
+    const r = opening(
+      '一、总体情况',
+      '2023年，我县主动公开信息总数1000条。其中，通过县政府门户网站公布政务要闻600条，视频新闻300条，公示公告100条。',
+    );
+    expect(r.proactive.total).toBe(1000);
+    expect(r.proactive.categories.map((c) => [c.label, c.count])).toEqual([
+      ['政务要闻', 600],
+      ['视频新闻', 300],
+      ['公示公告', 100],
+    ]);
+  });
+
   it('a count in brackets explains the total, it is not one', () => {
     const r = opening(
       '一、总体情况',
