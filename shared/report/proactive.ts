@@ -331,9 +331,12 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
   const counts = findCounts(text);
   const cands = candidates(text, counts);
   // a count whose parts follow and add up to it is a total
-  for (const c of cands) if (listAfter(text, counts, c)?.adds) c.score += 2;
+  const lists = new Map(cands.map((c) => [c, listAfter(text, counts, c)]));
+  for (const c of cands) if (lists.get(c)?.adds) c.score += 2;
+  // an item of another count's list (其中公示公告39条，…以及其它法定主动公开内容20余条) is a part, not the total
+  const itemOf = (c: Candidate) => cands.some((h) => h !== c && (lists.get(h)?.items.includes(c.count) ?? false));
   let best: Candidate | null = null;
-  for (const c of cands) if (!best || c.score > best.score) best = c;
+  for (const c of cands) if (!itemOf(c) && (!best || c.score > best.score)) best = c;
 
   // A part named 主动公开 beside one named 不主动公开 is the proactive total (累计发布87条，其中主动公开42条，不主动公开45条).
   const splitBySort = new Set(counts.filter((o) => /不主动公开|依申请公开/.test(lastClause(o.own))).map((o) => o.sentence));

@@ -320,6 +320,14 @@ describe('which count is the total (issue 27)', () => {
     ]);
   });
 
+  it('an item of a list is never the total, even one named 主动公开 (…以及其它法定主动公开内容20余条)', () => {
+    const r = opening(
+      '一、总体情况',
+      '全年通过县政府信息网站公开发布各类信息120余条，其中公示公告39条，城乡规划16条，以及其它法定主动公开内容20余条。',
+    );
+    expect([r.proactive.total, r.proactive.approx]).toEqual([null, 120]);
+  });
+
   it('a count in brackets explains the total, it is not one', () => {
     const r = opening(
       '一、总体情况',
