@@ -107,7 +107,27 @@ function cutPhrase(s: string): string {
   return stop ? s.slice(0, stop.index + 2) : s;
 }
 
-function add(out: OrgEvidence[], org: OrgName | null, weight: number, start: number, end: number, source: OrgEvidence['source']) {
+/**
+ * A unit's own office named on a page or a contact line (县卫健局办公室, 某苏木党政综合办) stands for
+ * the unit: the report is the bureau's, not its office's. A government's office (县人民政府办公室) is
+ * a unit of its own and is kept.
+ */
+const OWN_OFFICE = /(局|委员会|委|乡|镇|街道|苏木|办事处)(?:综合)?(?:办公室|党政综合办公室|党政综合办|党政办公室|党政办|综合办)$/;
+function withoutOwnOffice(org: OrgName | null): OrgName | null {
+  const m = org ? OWN_OFFICE.exec(org.fullName) : null;
+  if (!org || !m) return org;
+  return parseOrgName(org.fullName.slice(0, m.index + (m[1] as string).length)) ?? org;
+}
+
+function add(
+  out: OrgEvidence[],
+  named: OrgName | null,
+  weight: number,
+  start: number,
+  end: number,
+  source: OrgEvidence['source'],
+) {
+  const org = source === 'metadata' || source === 'contact' ? withoutOwnOffice(named) : named;
   if (!org) return;
   // a prefecture's bureau or government is not a county office's reporting unit
   if (org.prefecture && !org.county && org.kind !== '乡' && org.kind !== '镇' && org.kind !== '街道') return;
@@ -144,8 +164,10 @@ export function orgEvidence(norm: string, titles: readonly TitleHit[]): OrgEvide
   }
 
   // 由东梁乡人民政府编制 · 闽侯县人民政府办公室编制了本报告 · 报告起草单位为金州乡人民政府
-  for (const m of head.matchAll(/(?:由|起草单位为)\s*([^，,。；;、:：()（）《》\s|]{2,60})/g)) {
-    add(out, orgAtStart(cutPhrase(m[1] as string), norm), 60, m.index, m.index + m[0].length, 'compiled');
+  for (const m of head.matchAll(/(由|起草单位为)\s*([^，,。；;、:：()（）《》\s|]{2,60})/g)) {
+    // 由 names the writer only when the sentence says it wrote the report: 由纪委书记某某同志担任 names no one
+    if (m[1] === '由' && !/编制|起草|编写|撰写|制作/.test(head.slice(m.index).split(/[。\n]/)[0] ?? '')) continue;
+    add(out, orgAtStart(cutPhrase(m[2] as string), norm), 60, m.index, m.index + m[0].length, 'compiled');
   }
   for (const m of head.matchAll(/编制了|特此编制/g)) {
     // the words before, back to a break: 闽侯县人民政府办公室编制了本报告

@@ -36,7 +36,7 @@ interface Count {
 
 // A count with its unit (`75 条`, `23件`), or an approximate one without (`300余，其中…`).
 const COUNT =
-  /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(?:(余|多)?[ \t]*(篇次|条|篇|件|份|期|项|次)(左右)?(?![例款龙线目])|(余)(?=[，,。；;]|$))/g;
+  /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(?:(余|多)?[ \t]*(篇次|条|篇|件|份|期|项|次)(左右)?(?![例款龙线目])|(余)(?=[，,。；;\n]|$))/g;
 /** How much of a count's sentence before it is kept (a sentence may run for pages in a damaged file). */
 const LEAD_CHARS = 200;
 /** The most items a breakdown has: a list longer than this is not one. */

@@ -272,6 +272,31 @@ describe('the categories', () => {
   });
 });
 
+describe('names that are not the writer (issue 27)', () => {
+  it('由 names the writer only when the sentence says it wrote the report', () => {
+    const r = opening(
+      '一、总体情况',
+      '我乡成立政务公开领导小组，组长由乡长担任，副组长由纪委书记某某同志担任。2022年，青石乡主动公开信息20条。',
+    );
+    expect(r.org.name).not.toBe('纪委');
+    const written = opening(
+      '本年度报告是由汉源县青石镇人民政府根据《条例》要求编制而成。',
+      '一、总体情况',
+      '全年主动公开信息20条。',
+    );
+    expect(written.org.name).toBe('青石镇');
+  });
+
+  it('a bureau’s own office on the page or the contact line stands for the bureau', () => {
+    const r = opening(
+      '发布机构: 汉源县卫生健康局办公室',
+      '一、总体情况',
+      '全年主动公开信息20条。如对本报告有疑问，请与汉源县卫生健康局办公室联系。',
+    );
+    expect(r.org.name).toBe('汉源县卫生健康局');
+  });
+});
+
 describe('which count is the total (issue 27)', () => {
   it('the article the prose cites (《条例》第二十条) is not where the tables start', () => {
     const r = opening(
@@ -326,6 +351,11 @@ describe('which count is the total (issue 27)', () => {
       '全年通过县政府信息网站公开发布各类信息120余条，其中公示公告39条，城乡规划16条，以及其它法定主动公开内容20余条。',
     );
     expect([r.proactive.total, r.proactive.approx]).toEqual([null, 120]);
+  });
+
+  it('an approximate count at the end of a line, its unit lost (…政府信息260余), is approximate', () => {
+    const r = opening('一、总体情况', '全年在门户网站通过工作动态、年度报告等栏目主动公开政府信息260余');
+    expect([r.proactive.total, r.proactive.approx]).toEqual([null, 260]);
   });
 
   it('a count in brackets explains the total, it is not one', () => {

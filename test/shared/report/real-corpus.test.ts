@@ -5,13 +5,13 @@ import { FIELD_ORDER, scoreReal } from '../../../scripts/fixtures/real-score';
 // What the parser reached on the 285 real openings (test/fixtures/real, labelled by hand):
 // a field may improve, never fall below. `npm run check:real` prints every mismatch.
 const FLOOR: Partial<Record<(typeof FIELD_ORDER)[number], number>> = {
-  org: 256,
+  org: 257,
   county: 229,
   year: 282,
   template: 74,
   total: 203,
   'no-guess': 27,
-  approx: 25,
+  approx: 26,
   'no-total': 26,
   categories: 544,
   'no-categories': 116,
@@ -40,8 +40,8 @@ describe('the real-report corpus (285 openings from 31 provinces)', () => {
     expect(guessed).toEqual([]);
   });
 
-  it('scores at least what it reached on all labelled fields (1,927 of 2,013)', () => {
+  it('scores at least what it reached on all labelled fields (1,929 of 2,013)', () => {
     expect(score.total).toBe(2013);
-    expect(score.ok).toBeGreaterThanOrEqual(1927);
+    expect(score.ok).toBeGreaterThanOrEqual(1929);
   });
 });
