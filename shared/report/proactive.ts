@@ -369,7 +369,15 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     twin && twin.value !== null && twin.value === total.value && twin.sentence === total.sentence && !twin.approx
       ? { ...best, count: twin, index: best.index + 1 }
       : best;
-  const list = listAfter(text, counts, listHead);
+  const outerList = listAfter(text, counts, listHead);
+  let list = outerList;
+  // a list whose first item opens a list of its own (共51条。其中公开政府信息29条，包括机构职能13条，…调查征集和反馈1条):
+  // the inner list, when it adds up to that item, is the breakdown by category
+  const [outer, second] = list?.items ?? [];
+  if (list && outer && second && INTRO.test(text.slice(outer.end, second.start).replace(/^[，,；;、\s]+/, ''))) {
+    const inner = listAfter(text, counts, { count: outer, index: counts.indexOf(outer), score: 0 });
+    if (inner?.adds && !inner.channels) list = inner;
+  }
   if (list && !list.channels) {
     list.items.forEach((c, i) => {
       const label = list.labels[i] as string;
@@ -406,7 +414,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
   }
 
   for (const c of cands) {
-    const listed = list?.items.includes(c.count) ?? false;
+    const listed = (list?.items.includes(c.count) ?? false) || (outerList?.items.includes(c.count) ?? false);
     if (c.count !== total && !listed && c.score >= 4 && c.count.value !== total.value && c.count.sentence !== total.sentence) {
       // two readings as strong as each other: neither is taken
       if (!best.byRule && c.score >= best.score && !(listAfter(text, counts, c)?.items.includes(total) ?? false)) {

@@ -358,6 +358,19 @@ describe('which count is the total (issue 27)', () => {
     expect([r.proactive.total, r.proactive.approx]).toEqual([null, 260]);
   });
 
+  it('a list inside a list: the first item’s own breakdown is the categories', () => {
+    const r = opening(
+      '一、总体情况',
+      '2024年，青石乡主动公开信息共51条。其中公开政府信息29条，包括机构职能13条，规划计划6条，财政预决算10条，利用公示栏等其他方式公开政府信息22条。',
+    );
+    expect(r.proactive.total).toBe(51);
+    expect(r.proactive.categories.map((c) => [c.label, c.count])).toEqual([
+      ['机构职能', 13],
+      ['规划计划', 6],
+      ['财政预决算', 10],
+    ]);
+  });
+
   it('a count in brackets explains the total, it is not one', () => {
     const r = opening(
       '一、总体情况',
