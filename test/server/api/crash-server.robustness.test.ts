@@ -12,7 +12,7 @@ import { syntheticReport } from '../../../scripts/fixtures/synthetic';
 import { sha256Of } from '../../../server/ingest/prepare-import';
 import { auditDatabase } from '../../helpers/audit';
 import { ROOT } from '../../helpers/samples';
-import { loginOver, prepareDatabase, startServer, upload } from '../../helpers/server-process';
+import { loginOver, prepareDatabase, readerReady, startServer, upload } from '../../helpers/server-process';
 
 const RUNS = Number(process.env.CRASH_SERVER_RUNS ?? 6);
 const UPLOADERS = 6;
@@ -76,6 +76,8 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
     const calibration = join(work, 'calibrate.db');
     await prepareDatabase(calibration);
     const server = await startServer(calibration, SERVER_ENV);
+    // timed from when the server can read a file: the document engine's start is not the upload
+    await readerReady(server.base);
     const t0 = performance.now();
     const whole = await uploadAll(server.base, true);
     const uploadMs = performance.now() - t0;
@@ -89,6 +91,7 @@ describe(`crash safety of the server: ${RUNS} SIGKILLs during concurrent uploads
       const dbPath = join(work, `run-${run}.db`);
       await prepareDatabase(dbPath);
       const first = await startServer(dbPath, SERVER_ENV);
+      await readerReady(first.base);
       const uploading = uploadAll(first.base, false);
       await new Promise((r) => setTimeout(r, uploadMs * (0.1 + 0.8 * Math.random())));
       await first.kill('SIGKILL');
