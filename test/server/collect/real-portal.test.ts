@@ -24,7 +24,7 @@ describe('the collector on a real portal', async () => {
   const reports = () =>
     sqlAll(
       t.db,
-      `select o.name, r.year, r.published_on as publishedOn, r.published_from as publishedFrom, r.proactive_total as total
+      `select o.name, r.year, r.published_on as "publishedOn", r.published_from as "publishedFrom", r.proactive_total as total
          from reports r join organizations o on o.id = r.organization_id order by r.id`,
     );
 
