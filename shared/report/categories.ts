@@ -50,9 +50,9 @@ export function isChannel(label: string): boolean {
   return CHANNEL_PATTERN.test(label) && canonicalCategory(stripChannel(label)) === '其他';
 }
 
-/** `在县政府网站工作动态栏目` → `工作动态栏目`: drops where the information was published. */
+/** `在县政府网站工作动态栏目` → `工作动态栏目`: drops where the information was published (网络, 网格 are words, not a site). */
 export function stripChannel(label: string): string {
-  const m = /^(?:在|通过|于|经)?.*?(?:网站|门户网|网|平台|公众号|客户端)(?:上)?(?=[^，,]{2,}$)/.exec(label);
+  const m = /^(?:在|通过|于|经)?.*?(?:网站|门户网|网(?![络格点民])|平台|公众号|客户端)(?:上)?(?=[^，,]{2,}$)/.exec(label);
   return m ? label.slice(m[0].length) : label;
 }
 

@@ -92,6 +92,8 @@ function dropSpacesAfterCjk(out: MappedBuilder): void {
   while (out.length - 1 > j) out.pop();
 }
 
+/** A short numbered title on a line of its own (`1.公开内容`): too short to be a wrapped line of prose. */
+const NUMBERED_TITLE = /^[ \t]*\d{1,2}[.．、][ \t]*[\u4e00-\u9fff]{2,10}[ \t]*$/;
 const HEADING_START = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\(?[一二三四五六七八九十]{1,3}[)、.,]|\([一二三四五六七八九十]{1,3}\))/;
 
 /**
@@ -122,7 +124,9 @@ export function flow(mt: MappedText, start = 0, end = mt.text.length): MappedTex
     // a sub-heading on a line of its own (`（三）政府信息管理`) is not continued by the next line
     const lineStart = t.lastIndexOf('\n', i - 1) + 1;
     const thisLine = t.slice(Math.max(lineStart, start), i);
-    const headingLine = HEADING_START.test(thisLine) && thisLine.trim().length <= 30 && !/[。；;，,:：]./.test(thisLine.trim());
+    const headingLine =
+      (HEADING_START.test(thisLine) && thisLine.trim().length <= 30 && !/[。；;，,:：]./.test(thisLine.trim())) ||
+      NUMBERED_TITLE.test(thisLine);
     if (prevCode === -1 || j >= end || sentenceEnd || headingLine || HEADING_START.test(nextLine)) {
       out.push(NL, mt.map[i] as number);
     } else {

@@ -66,7 +66,7 @@ const OTHER_CHANNEL =
 const GENERAL_OBJECT =
   /(?:信息|文件|公文|内容)(?:数|数量)?(?:等)?(?:共计|共|合计|累计|总计|总数|为|达)?$|等(?:信息|方面|内容)?(?:共计|共|合计)?$|^(?:共计|共|合计|累计|总计)?$/;
 const INTRO =
-  /^[\s(（]*(?:其中[,，:：]?(?:包括|主要包括|含)?|具体包括|主要包括|类别主要包括|包括|含|主要涵盖|内容主要涵盖|公开内容主要涵盖|内容涵盖|涵盖|分别为|分别是|在主动公开的信息中|主动公开的政府信息类别主要包括)[\s,，:：]*/;
+  /^[\s(（]*(?:其中[,，:：]?(?:包括|主要包括|含)?|具体包括|主要包括|类别主要包括|包括|含|主要涵盖|内容主要涵盖|公开内容主要涵盖|内容涵盖|涵盖|分别为|分别是|在主动公开的信息中|主动公开的(?:政府)?信息(?:类别)?(?:主要)?(?:包括|涵盖))[\s,，:：]*/;
 
 function sentenceStarts(text: string): number[] {
   const starts = [0];
@@ -152,7 +152,7 @@ function cleanLabel(segment: string): string {
       .replace(/^[、\s)）。！？；;]+|[、\s(（]+$/g, '')
       .replace(/^(?:\d{4}\s*年度?|全年|本年度?|今年)/, '')
       .replace(/^(?:[一二三四五六七八九十]是|\d{1,2}\s*[.、．]|[(（]\s*\d{1,2}\s*[)）])/, '')
-      .replace(/^(?:另外|此外|以及|和|及|并|还|为|是|通过|在|于|主动公开|主动|公开|发布|更新|推送|围绕)+/, '')
+      .replace(/^(?:另外|此外|以及|和|及|并|还|通过|在(?!线)|于|主动公开|主动|公开|发布|更新|推送|围绕)+/, '')
       .replace(/^[、\s]+/, '')
       .replace(/占比?\s*[\d.]+%$/, '');
   const clauses = segment.split(CLAUSE_BREAK).map(trimmed);
@@ -267,9 +267,34 @@ interface Breakdown {
   adds: boolean;
 }
 
+/** A list's opening, then the first item's words: 其中，…; 包括…; 在…的信息中，…. */
+const LIST_OPENING_END =
+  /(?:其中|具体包括|主要包括|包括|分别为|分别是|涵盖|在[^，,。；;]{0,20}?信息中)[\s,，:：]+([^，,；;:：。]*)$/;
+
+/**
+ * One item after 其中 is one category named with its count (累计主动公开政府信息66条，其中政策解读1条):
+ * a category, when its words name a kind of information, not a publishing act (其中主动公开文件0件).
+ */
+function singleItem(text: string, head: Candidate, items: readonly Count[], listStart: number, introduced: boolean): boolean {
+  const item = items[0];
+  if (!introduced || items.length !== 1 || !item || item.value === null || item.approx || head.count.value === null) return false;
+  if (item.value > head.count.value || item.sentence > head.count.sentence + 1) return false;
+  const words = text.slice(Math.min(listStart, item.start), item.start).replace(INTRO, '');
+  return cleanLabel(words).length >= 2 && !hasPublishVerb(words) && !NOT_DISCLOSURE.test(words) && !/[，,；;]/.test(words);
+}
+
+/** The punctuation that separates a list's items (、 or ， or ；), '' when none. */
+function separator(segment: string): string {
+  return /[、，,；;]/.exec(segment)?.[0].replace(',', '，').replace(';', '；') ?? '';
+}
+
 /** The list after a total: introduced by 其中/包括/含…, or one that adds up to the total. */
 function listAfter(text: string, counts: readonly Count[], head: Candidate): Breakdown | null {
-  const first = counts[head.index + 1];
+  // 在主动公开的2条信息中，其他类信息2条: the first count names the total again and opens the list
+  const restated = counts[head.index + 1];
+  const skip = restated && restated.value === head.count.value && /^(?:的)?(?:政府)?信息中/.test(restated.after) ? 1 : 0;
+  const firstIndex = head.index + 1 + skip;
+  const first = counts[firstIndex];
   if (!first) return null;
   const gap = text.slice(head.count.end, first.start);
   const pieces = gap.split(SENTENCE_END);
@@ -279,40 +304,64 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
   const tail = pieces[pieces.length - 1] as string;
   const lead = crosses ? tail : tail.replace(/^[^，,：:；;(（]*[，,：:；;(（]?/, '');
   const intro = INTRO.exec(lead);
-  const introduced = intro !== null || /^\s*[:：]/.test(gap);
+  // a heading's words end with the list's opening (2.主要类型情况：在我镇主动公开的信息中，机构职能类…)
+  const opening = intro === null && crosses ? LIST_OPENING_END.exec(tail) : null;
+  const introduced = intro !== null || opening !== null || skip > 0 || /^\s*[:：]/.test(gap);
   const listStart = intro
     ? first.start - tail.length + tail.indexOf(intro[0]) + intro[0].length
-    : crosses
-      ? first.start - tail.length
-      : head.count.end;
+    : opening
+      ? first.start - (opening[1] as string).length
+      : crosses
+        ? first.start - tail.length
+        : head.count.end;
   const items: Count[] = [];
   const labels: string[] = [];
   let sum = 0;
   let prevEnd = Math.min(listStart, first.start);
   // the list may run on into the next sentence (…行政许可类信息3条。其他应主动公开的政府信息13条。), kept only when it then adds up
   let inFirst = 0;
-  for (let k = head.index + 1; k < counts.length && items.length < MAX_ITEMS; k++) {
+  for (let k = firstIndex; k < counts.length && items.length < MAX_ITEMS; k++) {
     const c = counts[k] as Count;
     if (c.sentence > first.sentence + 1) break;
     if (c.sentence === first.sentence + 1 && (introduced || head.count.value === null || sum >= head.count.value)) break;
     if (c.sentence === first.sentence) inFirst = items.length + 1;
     if (c.unit !== null && !TOTAL_UNITS.has(c.unit) && c.unit !== '次') break;
+    const previous = items[items.length - 1];
+    // a count of times after counts of items is another fact (…1323条,开展调查征集2次)
+    if (previous && c.unit === '次' && previous.unit !== '次') break;
     const segment = text.slice(prevEnd, c.start);
-    // once the parts add up to the total, a further count is something else (…21条;编发礼让信息118期)
-    if (items.length > 0 && head.count.value !== null && sum === head.count.value && (c.value ?? 1) > 0) break;
+    // once the parts add up to the total, a further count is something else (…21条;编发礼让信息118期),
+    // unless it goes on as one more item of the same kind (…办理公开2条,机构职能1条: the report's sum is off)
+    if (
+      previous &&
+      head.count.value !== null &&
+      sum === head.count.value &&
+      (c.value ?? 1) > 0 &&
+      !(
+        c.unit === previous.unit &&
+        isSibling(c, segment) &&
+        separator(segment) ===
+          separator(text.slice((items[items.length - 2] as Count | undefined)?.end ?? listStart, previous.start))
+      )
+    )
+      break;
     items.push(c);
     labels.push(cleanLabel(segment));
     if (c.value !== null) sum += c.value;
     prevEnd = c.end;
   }
-  let adds = head.count.value !== null && sum === head.count.value && items.every((c) => c.value !== null && !c.approx);
+  const adds = head.count.value !== null && sum === head.count.value && items.every((c) => c.value !== null && !c.approx);
   if (!adds && items.length > inFirst) {
     items.length = inFirst;
     labels.length = inFirst;
-    adds = false;
   }
-  if (items.length < 2) return null;
+  // a number where the excerpt stops (…环保能源类信息2) may be cut short: an item only when the list adds up with it
+  if (!adds && items[items.length - 1]?.unit === null) {
+    items.pop();
+    labels.pop();
+  }
   if (!introduced && !adds) return null;
+  if (items.length < 2 && !singleItem(text, head, items, listStart, introduced)) return null;
   const segments = items.map((c, i) => text.slice(i === 0 ? Math.min(listStart, c.start) : (items[i - 1] as Count).end, c.start));
   // a channel named before the first item only is where the whole list was published (其中，通过县政府门户网站
   // 公布政务要闻672条，视频新闻259条…): the items are still categories
@@ -323,6 +372,71 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
       !/^[^，,、；;]*(?:通过|在|依托)[^，,、；;]*(?:公布|发布|公开)/.test(segments[0]?.replace(INTRO, '') ?? '')) ||
     labels.every(isChannel);
   return { items, labels, segments, channels, adds };
+}
+
+function pushCategories(ctx: ParseContext, view: MappedText, result: ParsedReport['proactive'], list: Breakdown): void {
+  list.items.forEach((c, i) => {
+    const label = list.labels[i] as string;
+    const unreadable = c.approx || c.masked;
+    result.categories.push({ label, category: canonicalCategory(label), count: unreadable ? null : c.value });
+    ctx.locate(`proactive.categories[${i}]`, view, c.start, c.end);
+    if (unreadable) {
+      ctx.add('proactive.categoryUnreadable', 'warning', `分类“${label}”的条数不是确数，未采用`, `proactive.categories[${i}]`);
+    }
+  });
+}
+
+const sumOf = (list: Breakdown) => list.items.reduce((n, c) => n + (c.value ?? 0), 0);
+
+/** What a clause publishes: the words after its last publishing verb (在政府网上主动公开组织机构信息 → 组织机构信息). */
+function publishedObject(clause: string): string {
+  const masked = clause.replace(PUBLISH_NOUNS, (m) => '\u0000'.repeat(m.length));
+  let end = -1;
+  for (const m of masked.matchAll(new RegExp(PUBLISH.source, 'g'))) end = m.index + m[0].length;
+  return end === -1 ? clause : clause.slice(end).replace(/^了/, '');
+}
+
+/**
+ * Categories listed with no total before them (1.公开内容 工作信息30条、文件通知3条…; 我局通过官方网站发布政务类信息34条,
+ * 概况类信息150条。): bare sibling counts of one unit in one sentence, the first one published (主动公开, or 发布
+ * under a 主动公开 heading) or standing alone under such a heading. Only when the text has exactly one such list.
+ */
+function headlessList(text: string, counts: readonly Count[]): Breakdown | null {
+  const parts = proactiveParts(text);
+  const found: Breakdown[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    const first = counts[i] as Count;
+    const items = [first];
+    let sep: string | null = null;
+    for (let k = i + 1; k < counts.length; k++) {
+      const c = counts[k] as Count;
+      const previous = items[items.length - 1] as Count;
+      const segment = text.slice(previous.end, c.start);
+      if (c.sentence !== first.sentence || c.unit !== first.unit || !isSibling(c, segment)) break;
+      if (sep === null) sep = separator(segment);
+      else if (separator(segment) !== sep) break;
+      items.push(c);
+    }
+    i += items.length - 1;
+    if (items.length < 2 || first.unit === null || !['条', '篇', '篇次'].includes(first.unit)) continue;
+    if (items.some((c) => c.value === null || c.approx || c.masked)) continue;
+    const clause = lastClause(first.own);
+    if (NOT_DISCLOSURE.test(first.lead) || TOTAL_WORD.test(clause) || HISTORIC.test(clause) || TABLE_TWO_FACT.test(clause))
+      continue;
+    if (OTHER_CHANNEL.test(clause) && !WEBSITE.test(clause)) continue;
+    const inPart = parts.some(([from, to]) => first.start >= from && first.start < to);
+    const verb = hasPublishVerb(clause);
+    if (!(PROACTIVE.test(clause) || (inPart && (verb || cleanLabel(clause) === clause.trim())))) continue;
+    const labels = items.map((c, n) =>
+      n === 0
+        ? cleanLabel(verb ? publishedObject(clause) : clause)
+        : cleanLabel(text.slice((items[n - 1] as Count).end, c.start)),
+    );
+    const segments = items.map((c, n) => (n === 0 ? clause : text.slice((items[n - 1] as Count).end, c.start)));
+    if (labels.some((l) => l.length < 2) || labels.some(isChannel) || segments.some((g) => NOT_DISCLOSURE.test(g))) continue;
+    found.push({ items, labels, segments, channels: false, adds: false });
+  }
+  return found.length === 1 ? (found[0] as Breakdown) : null;
 }
 
 /** Reads the proactive-disclosure total and its breakdown from the prose before the tables. */
@@ -360,13 +474,22 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
   const result: ParsedReport['proactive'] = { total: null, categories: [], channels: [] };
   if (!best) {
     ctx.add('proactive.missing', 'error', '未找到主动公开信息总条数', 'proactive.total');
+    const alone = headlessList(text, counts);
+    if (alone) pushCategories(ctx, view, result, alone);
     return result;
   }
   const total = best.count;
   // the same figure said twice (累计公开信息80条，主动公开80条。其中…): the list follows the second
   const twin = counts[best.index + 1];
+  // (…0篇次，其中工作动态0篇次 is the list's first item, not the figure again)
+  const twinGap = twin ? text.slice(total.end, twin.start).replace(/^[\s，,；;、]+/, '') : '';
   const listHead =
-    twin && twin.value !== null && twin.value === total.value && twin.sentence === total.sentence && !twin.approx
+    twin &&
+    twin.value !== null &&
+    twin.value === total.value &&
+    twin.sentence === total.sentence &&
+    !twin.approx &&
+    !INTRO.test(twinGap)
       ? { ...best, count: twin, index: best.index + 1 }
       : best;
   const outerList = listAfter(text, counts, listHead);
@@ -379,15 +502,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     if (inner?.adds && !inner.channels) list = inner;
   }
   if (list && !list.channels) {
-    list.items.forEach((c, i) => {
-      const label = list.labels[i] as string;
-      const unreadable = c.approx || c.masked;
-      result.categories.push({ label, category: canonicalCategory(label), count: unreadable ? null : c.value });
-      ctx.locate(`proactive.categories[${i}]`, view, c.start, c.end);
-      if (unreadable) {
-        ctx.add('proactive.categoryUnreadable', 'warning', `分类“${label}”的条数不是确数，未采用`, `proactive.categories[${i}]`);
-      }
-    });
+    pushCategories(ctx, view, result, list);
   } else if (list) {
     list.items.forEach((c, i) => {
       result.channels.push({ label: channelLabel(list.segments[i] as string), count: c.approx || c.masked ? null : c.value });
@@ -403,6 +518,9 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
         count: total.approx || total.masked ? null : total.value,
       });
       ctx.locate('proactive.categories[0]', view, total.start, total.end);
+    } else {
+      const alone = headlessList(text, counts);
+      if (alone && (total.value === null || sumOf(alone) <= total.value)) pushCategories(ctx, view, result, alone);
     }
   }
   // channel counts stated before the total in its sentence: 通过网站14条,政务新媒体486条、全年总计…500条

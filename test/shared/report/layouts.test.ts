@@ -207,19 +207,22 @@ describe('the proactive total', () => {
   });
 });
 
-describe('the categories', () => {
-  const cats = (prose: string) => {
-    const r = opening('一、总体情况', '（一）主动公开情况', prose);
-    return {
-      total: r.proactive.total,
-      categories: r.proactive.categories.map((c) => [c.label, c.count]),
-      channels: r.proactive.channels.map((c) => [c.label, c.count]),
-    };
+/** The proactive figures of an opening whose 主动公开 part holds the given lines. */
+const cats = (...prose: string[]) => {
+  const r = opening('一、总体情况', '（一）主动公开情况', ...prose);
+  return {
+    total: r.proactive.total,
+    approx: r.proactive.approx ?? null,
+    categories: r.proactive.categories.map((c) => [c.label, c.count]),
+    channels: r.proactive.channels.map((c) => [c.label, c.count]),
   };
+};
 
+describe('the categories', () => {
   it('a channel split is not a category split', () => {
     expect(cats('2023年主动公开信息200条，其中门户网站150条，微信公众号50条。')).toEqual({
       total: 200,
+      approx: null,
       categories: [],
       channels: [
         ['门户网站', 150],
@@ -377,6 +380,106 @@ describe('which count is the total (issue 27)', () => {
       '全年通过电子屏幕、公告栏等公开渠道主动发布政府信息共计49条（不同渠道发布的同一信息计为1条）。',
     );
     expect(r.proactive.total).toBe(49);
+  });
+});
+
+describe('categories as real reports list them (issue 27)', () => {
+  it('a total of 0 and its first item of 0 after 其中: the item is a category, not the total said again', () => {
+    expect(
+      cats(
+        '按时上传到政府信息公开网，2019年度，截止目前我局在县政府信息公开0篇次，其中工作动态0篇次，通知公告0篇次，财务公开0篇次。',
+      ).categories,
+    ).toEqual([
+      ['工作动态', 0],
+      ['通知公告', 0],
+      ['财务公开', 0],
+    ]);
+  });
+
+  it('a count of times after the items ends the list (…开展调查征集2次，县长信箱收到信件183条)', () => {
+    expect(
+      cats('全年主动公开信息总数500条。其中，政务要闻300条，公示公告120条，开展调查征集2次，县长信箱收到信件,60条，答复60条。')
+        .categories,
+    ).toEqual([
+      ['政务要闻', 300],
+      ['公示公告', 120],
+    ]);
+  });
+
+  it('one more item of the same kind after the parts reach the total is still an item (the report’s sum is off)', () => {
+    expect(cats('2023年，我公司发布信息20条，其中工作报告1条，招标信息15条，公告公示4条，机构职能1条。').categories).toEqual([
+      ['工作报告', 1],
+      ['招标信息', 15],
+      ['公告公示', 4],
+      ['机构职能', 1],
+    ]);
+  });
+
+  it('one item after 其中 is one category named with its count; a publishing act is not', () => {
+    expect(cats('2023年我镇累计主动公开政府信息66条，其中政策解读3条，我镇未收到公开申请。').categories).toEqual([
+      ['政策解读', 3],
+    ]);
+    expect(cats('2023年我镇累计主动公开政府信息66条，其中主动公开文件0件。').categories).toEqual([]);
+    expect(cats('共主动公开政府信息2条。在主动公开的2条信息中，其他类信息2条。')).toMatchObject({
+      total: 2,
+      categories: [['其他类信息', 2]],
+    });
+  });
+
+  it('a numbered heading that ends in the list’s opening, percentages between items, a cut-off last item left out', () => {
+    expect(
+      cats(
+        '1.本机关主动公开政府信息数量：本年度，我镇在区政府门户网站主动公开政府信息32条；',
+        '2.主动公开政府信息的主要类型情况：在我镇主动公开的信息中，机构职能类信息6条，占总体比例的18%；为民办实事类信息1条，占总体比例的3%；国土资源类信息2',
+      ),
+    ).toMatchObject({
+      total: 32,
+      categories: [
+        ['机构职能类信息', 6],
+        ['为民办实事类信息', 1],
+      ],
+    });
+  });
+
+  it('a list with no total before it: under a 主动公开 heading, or after 主动公开 / 发布', () => {
+    expect(cats('1.公开内容', '', '工作信息30条、文件通知3条、财政信息4条。')).toEqual({
+      total: null,
+      approx: null,
+      categories: [
+        ['工作信息', 30],
+        ['文件通知', 3],
+        ['财政信息', 4],
+      ],
+      channels: [],
+    });
+    expect(cats('截止2023年12月31日我局通过官方网站发布政务类信息34条，概况类信息150条。').categories).toEqual([
+      ['政务类信息', 34],
+      ['概况类信息', 150],
+    ]);
+    const r = opening(
+      '一、总体情况',
+      '今年以来，本单位在区政府网上主动公开组织机构信息3条、财政预决算信息16条、其他公告公示信息54条，收到政府信息公开申请1条。',
+    );
+    expect(r.proactive.categories.map((c) => [c.label, c.count])).toEqual([
+      ['组织机构信息', 3],
+      ['财政预决算信息', 16],
+      ['其他公告公示信息', 54],
+    ]);
+  });
+
+  it('a label is the report’s words whole: 网络 is not a website, 主动公开的信息包括 opens the list', () => {
+    expect(cats('2024年度，我局主动公开政府信息61条。其中，通知公告类信息56条，回复网络申请公开事项5条。').categories).toEqual([
+      ['通知公告类信息', 56],
+      ['回复网络申请公开事项', 5],
+    ]);
+    expect(cats('全年共主动公开政府信息30条。主动公开的信息包括概况信息1条、工作动态信息29条。').categories).toEqual([
+      ['概况信息', 1],
+      ['工作动态信息', 29],
+    ]);
+  });
+
+  it('replies to messages listed like categories are not categories', () => {
+    expect(cats('全年共受理网民留言60条，公开答复28条，电话答复15条，已办结60条。').categories).toEqual([]);
   });
 });
 

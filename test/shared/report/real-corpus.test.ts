@@ -13,7 +13,7 @@ const FLOOR: Partial<Record<(typeof FIELD_ORDER)[number], number>> = {
   'no-guess': 27,
   approx: 26,
   'no-total': 26,
-  categories: 558,
+  categories: 597,
   'no-categories': 116,
   newReceived_total: 11,
   newReceived_natural: 9,
@@ -40,8 +40,8 @@ describe('the real-report corpus (285 openings from 31 provinces)', () => {
     expect(guessed).toEqual([]);
   });
 
-  it('scores at least what it reached on all labelled fields (1,943 of 2,013)', () => {
+  it('scores at least what it reached on all labelled fields (1,982 of 2,013)', () => {
     expect(score.total).toBe(2013);
-    expect(score.ok).toBeGreaterThanOrEqual(1943);
+    expect(score.ok).toBeGreaterThanOrEqual(1982);
   });
 });
