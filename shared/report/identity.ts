@@ -144,8 +144,43 @@ export interface Identity {
   signatureStart: number | null;
 }
 
+/** `教体局` is written short for `教育体育局`: the same first and last character, the rest in order. */
+function abbreviates(short: string, full: string): boolean {
+  if (short.length < 3 || full.length <= short.length || short[0] !== full[0] || short.at(-1) !== full.at(-1)) return false;
+  let at = 0;
+  for (const c of short) {
+    at = full.indexOf(c, at);
+    if (at === -1) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * A bureau written both in full and short (岐山县教育体育局 … 县教体局) is one unit: every mention is
+ * counted for it, under the name as written with its county (the full one when both forms have it).
+ */
+function withFullNames(evidence: OrgEvidence[]): void {
+  const departments = evidence.filter((e) => e.org.kind === '部门');
+  for (const full of departments) {
+    const short = departments.filter(
+      (e) =>
+        abbreviates(e.org.unit, full.org.unit) &&
+        (e.org.county === null || full.org.county === null || e.org.county === full.org.county),
+    );
+    if (short.length === 0) continue;
+    const sameUnit = departments.filter((e) => e.org.unit === full.org.unit || short.includes(e));
+    // the name as written with its county (辉南县卫健局 over 县卫生健康局), the full one when both have it
+    const withCounty = sameUnit.filter((e) => e.org.county !== null);
+    const named = withCounty.find((e) => e.org.unit === full.org.unit) ?? withCounty[0] ?? full;
+    const org: OrgName = { ...named.org, unit: full.org.unit };
+    for (const e of sameUnit) e.org = org;
+  }
+}
+
 /** Picks the organisation the evidence points to most strongly; ties go to the earliest. */
 function chooseOrg(evidence: OrgEvidence[]): { org: OrgName; items: OrgEvidence[] } | null {
+  withFullNames(evidence);
   const groups = new Map<string, { weight: number; first: number; items: OrgEvidence[] }>();
   for (const e of evidence) {
     const key = `${e.org.kind}:${e.org.unit}`;
@@ -194,6 +229,32 @@ function confirmed(norm: string, items: OrgEvidence[]): boolean {
   if (items.some((e) => AUTHORITATIVE.has(e.source) || opensSentence(norm, e))) return true;
   // a second mention anywhere in the text (`《上营乡…机制》`, `上营乡微信公众号`)
   return name.length >= 2 && norm.indexOf(name, norm.indexOf(name) + name.length) !== -1;
+}
+
+/** What a unit calls itself (我局, 我镇, 我集团) and the names that word fits. */
+const SELF_WORDS: readonly [RegExp, (org: OrgName) => boolean][] = [
+  [/我(公司|集团)/g, (o) => /公司|集团/.test(o.name)],
+  [/我(局)/g, (o) => o.name.endsWith('局')],
+  [/我(委)/g, (o) => /委员会$|委$/.test(o.name)],
+  [/我(乡|镇|苏木)(?![长村])/g, (o) => o.kind === '乡' || o.kind === '镇'],
+  [/我(街道|街|办)/g, (o) => o.kind === '街道' || /办公室$|办$|办事处$/.test(o.name)],
+  [/我(县|区|市|旗)/g, () => true],
+  [/我(中心|院|所|站|队)/g, (o) => o.kind === '部门'],
+];
+
+/**
+ * The word the report calls its writer by (我集团, said again and again) when it cannot be the chosen
+ * name (由某某局编制 copied from another unit's report): null when any self-word fits or none is said twice.
+ */
+function selfNamedOtherwise(norm: string, org: OrgName): string | null {
+  let misfit: { word: string; times: number } | null = null;
+  for (const [re, fits] of SELF_WORDS) {
+    const said = [...norm.matchAll(re)];
+    if (said.length === 0) continue;
+    if (fits(org)) return null;
+    if (!misfit || said.length > misfit.times) misfit = { word: said[0]?.[1] as string, times: said.length };
+  }
+  return misfit && misfit.times >= 2 ? misfit.word : null;
 }
 
 /** The county: the one written with the organisation, else the one the text names most plainly. */
@@ -281,7 +342,16 @@ export function readIdentity(
       'org.name',
     );
   }
-  const chosen = unconfirmed ? null : found;
+  const stranger = found && !unconfirmed ? selfNamedOtherwise(norm, found.org) : null;
+  if (found && stranger) {
+    ctx.add(
+      'org.selfMismatch',
+      'error',
+      `报告通篇自称“我${stranger}”，与“${found.org.name}”不是同一类单位：不能确定报告单位，请核对`,
+      'org.name',
+    );
+  }
+  const chosen = unconfirmed || stranger ? null : found;
 
   let org: ParsedReport['org'] = { name: null, fullName: null, county: null, kind: null };
   if (chosen) {

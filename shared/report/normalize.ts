@@ -59,7 +59,7 @@ export function normalize(original: string): MappedText {
           if (original.charCodeAt(i + 1) !== NL && i + 1 < lineEnd) out.push(NL, i);
           continue;
         }
-        if (isDropped(raw)) continue;
+        if (isDropped(raw) || (raw === 0x3f && isQuestionMarkDebris(original, i))) continue;
         if ((raw === 0x28 || raw === 0xff08) && i > lineStart && isCjk(original.charCodeAt(i - 1))) {
           // a mirror site's pinyin after a character (動態(tài)) is no part of the text
           const debris = pinyinDebrisAt(original, i);
@@ -82,6 +82,20 @@ export function normalize(original: string): MappedText {
     lineStart = lineEnd + 1;
   }
   return out.build(n);
+}
+
+const DIGIT = /\d/;
+const UNIT = /[条條篇件份期项項个個]/;
+
+/**
+ * An ASCII `?` a mirror site put for a character it could not copy, around a count (`共?1340條?，`):
+ * right before a number after a character, or right after a number's unit. Not a question.
+ */
+function isQuestionMarkDebris(text: string, i: number): boolean {
+  const prev = text[i - 1] ?? '';
+  const next = text[i + 1] ?? '';
+  if (DIGIT.test(next) && isCjk(prev.charCodeAt(0))) return true;
+  return UNIT.test(prev) && DIGIT.test(text[i - 2] ?? '');
 }
 
 /** Removes a run of plain spaces just written when the character before the run is CJK. */

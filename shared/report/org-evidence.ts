@@ -21,7 +21,10 @@ const LEAD_START = new RegExp(`^${LEAD_WORDS.source.slice(0, -1)}`);
 const SUBJECT_NEXT =
   '(?:人民政府|政府|办事处|党委|在|坚持|认真|深入|严格|紧紧|紧扣|高度|积极|持续|始终|按照|根据|依托|通过|主动|全年|共|累计|未|没有|已|将|以|围绕|聚焦|结合|立足|不断|进一步|切实|扎实|全面|成功|接到|收到|官方|本年|今年|现向|现将|现公布|现发布|特此|特编制)';
 const TOWN_SUBJECT = new RegExp(`(?:乡|镇|街道|苏木|街)(?=${SUBJECT_NEXT})`, 'g');
-const DEPT_SUBJECT = new RegExp(`(?:局|委员会|委|办公室)(?=${SUBJECT_NEXT.replace('人民政府|政府|办事处|党委|', '')})`, 'g');
+const DEPT_SUBJECT = new RegExp(
+  `(?:局|委员会|委|办公室)(?=${SUBJECT_NEXT.replace('人民政府|政府|办事处|党委|', '的(?:政府)?信息公开工作|')})`,
+  'g',
+);
 const COUNTY_SUBJECT =
   /[县区市旗](?=(?:人民政府|政府)?(?:坚持|认真|深入|高度|紧紧|严格|全面|主动公开|持续|在|按照|始终|不断|扎实|积极|切实|进一步|共))/g;
 
@@ -202,13 +205,18 @@ export function orgEvidence(norm: string, titles: readonly TitleHit[]): OrgEvide
     }
   }
 
-  // 我局 … 《滑县人力资源和社会保障局网络信息安全制度》: the bureau that says 我局 names itself in its rules
-  const self = /我(局|委|办)/.exec(norm);
+  // 我局 … 《滑县人力资源和社会保障局网络信息安全制度》 · 我乡 … 制定了《上营乡信息公开保密审查机制》: a unit
+  // that writes of itself as 我局/我乡 names itself in its own rules
+  const self = /我(局|委|办|乡|镇|街道|苏木)/.exec(norm);
   if (self) {
     const suffix = self[1] === '办' ? '办公室' : (self[1] as string);
+    const town = /乡|镇|街道|苏木/.test(suffix);
     for (const m of norm.matchAll(new RegExp(`《([^《》\\n]{2,30}?${suffix})`, 'g'))) {
+      // a town's rules are its own when it made them (制定了《…》), not when it follows them (按照《…》)
+      if (town && !/(?:制定|建立|出台|印发|修订|完善)了?$/.test(norm.slice(Math.max(0, m.index - 4), m.index))) continue;
       const org = parseOrgName(m[1] as string);
-      if (org?.kind === '部门') add(out, org, 20, m.index, m.index + m[0].length, 'subject');
+      if (org && (town ? org.kind !== '部门' && org.kind !== '县政府' : org.kind === '部门'))
+        add(out, org, 20, m.index, m.index + m[0].length, 'subject');
     }
   }
   return out;

@@ -104,7 +104,7 @@ function splitUnknownCounty(core: string): { county: string | null; core: string
  * Splits an organisation's name as written (`攀枝花市米易县普威镇人民政府`) into the short name,
  * the county and the kind. Returns null when the words are not an organisation's name.
  */
-export function parseOrgName(written: string): OrgName | null {
+export function parseOrgName(written: string, options: { shortTown?: boolean } = {}): OrgName | null {
   const s = written.replace(/\s+/g, '');
   if (s.length < 2 || s.length > 40 || /[^\u3400-\u9fff（）()·]/.test(s)) return null;
   const admin = splitAdminPrefix(s);
@@ -139,7 +139,7 @@ export function parseOrgName(written: string): OrgName | null {
         county = split.county;
       }
     }
-    const minCore = hasPrefix ? 1 : 2;
+    const minCore = hasPrefix || (options.shortTown && core === rest.slice(0, core.length)) ? 1 : 2;
     if (core.length >= minCore && core.length <= 12 && !NOT_A_PLACE.test(core) && !NOT_A_TOWN_CORE.test(core)) {
       if (!(suffix === '街' && /(?:大|路|步行|老|商业|小|后|前)$/.test(core)) && !(suffix === '镇' && core.endsWith('乡'))) {
         const name = `${core}${suffix}`;

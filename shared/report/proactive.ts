@@ -34,9 +34,10 @@ interface Count {
   sentence: number;
 }
 
-// A count with its unit (`75 条`, `23件`), or an approximate one without (`300余，其中…`).
+// A count with its unit (`75 条`, `23件`), or an approximate one without (`300余，其中…`; `信息共50余积极回应…`,
+// the page's punctuation lost).
 const COUNT =
-  /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(?:(余|多)?[ \t]*(篇次|条|篇|件|份|期|项|次)(左右)?(?![例款龙线目])|(余)(?=[，,。；;\n]|$))/g;
+  /(约|近|大约|将近|接近|超过|逾)?[ \t]*(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+|[〇零一二两三四五六七八九十百千万]{1,8}|[*＊xX×]{1,4})[ \t]*(?:(余|多)?[ \t]*(篇次|条|篇|件|份|期|项|次)(左右)?(?![例款龙线目])|(余)(?:(?=[，,。；;\n]|$)|(?<=(?:信息|文件)(?:共计|共|累计|总计|合计|达)?[ \t]*\d{1,6}余)(?![条篇件份期项次家人个户元万亿千百名所座台辆场批年天月日岁周])))/g;
 /** How much of a count's sentence before it is kept (a sentence may run for pages in a damaged file). */
 const LEAD_CHARS = 200;
 /** The most items a breakdown has: a list longer than this is not one. */
@@ -50,7 +51,7 @@ const PUBLISH_NOUNS =
   /(?:政府|政务)?信息公开(?:工作)?|政务公开|依申请公开|公开栏目?|公开专栏|公开目录|公开平台|公开网站?|公开指南|公开专区|公开年报|公开情况|公开方面/g;
 /** `政府信息公开共530条` states a quantity published; elsewhere 信息公开 is a noun. */
 const hasPublishVerb = (s: string) =>
-  /(?:信息|政务)公开(?:数量?|总数|共计|共|合计|累计|达|为)+$/.test(s) || PUBLISH.test(s.replace(PUBLISH_NOUNS, ''));
+  /(?:信息|政务)公开(?:数量?|总数|共计|共|合计|累计|达|为)*$/.test(s) || PUBLISH.test(s.replace(PUBLISH_NOUNS, ''));
 /** Table 二's facts stated in prose (制定规范性文件0件) are not the proactive total. */
 const TABLE_TWO_FACT = /规范性文件|规章|行政许可|行政处罚|行政强制|行政事业性收费/;
 const PARENTHETICAL = /[(（][^()（）]{0,12}[)）]/g;
@@ -267,6 +268,8 @@ interface Breakdown {
   adds: boolean;
 }
 
+const LOST_UNIT = /[\u4e00-\u9fff]\d+(?![\d年月日号期次%])[\u4e00-\u9fff]/;
+
 /** A list's opening, then the first item's words: 其中，…; 包括…; 在…的信息中，…. */
 const LIST_OPENING_END =
   /(?:其中|具体包括|主要包括|包括|分别为|分别是|涵盖|在[^，,。；;]{0,20}?信息中)[\s,，:：]+([^，,；;:：。]*)$/;
@@ -361,6 +364,9 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
     labels.pop();
   }
   if (!introduced && !adds) return null;
+  // a number inside a label (政策文件20转载重要信息) is an item whose unit the page lost: a list that does not add up
+  // cannot say which words go with which number
+  if (!adds && labels.some((l) => LOST_UNIT.test(l))) return null;
   if (items.length < 2 && !singleItem(text, head, items, listStart, introduced)) return null;
   const segments = items.map((c, i) => text.slice(i === 0 ? Math.min(listStart, c.start) : (items[i - 1] as Count).end, c.start));
   // a channel named before the first item only is where the whole list was published (其中，通过县政府门户网站
@@ -372,6 +378,56 @@ function listAfter(text: string, counts: readonly Count[], head: Candidate): Bre
       !/^[^，,、；;]*(?:通过|在|依托)[^，,、；;]*(?:公布|发布|公开)/.test(segments[0]?.replace(INTRO, '') ?? '')) ||
     labels.every(isChannel);
   return { items, labels, segments, channels, adds };
+}
+
+/**
+ * A list after 其中 whose page lost most units and separators (其中公示公告类信息299条,…政策文件20转载国务院、党中央
+ * 重要信息173条,…信息14县人大代表建议…252其他类信息2108调整…): bare numbers read as items only when the items
+ * then add up to the total exactly, the count stopping there; else nothing.
+ */
+function unitlessList(text: string, head: Count): Breakdown | null {
+  if (head.value === null || head.approx || head.value === 0) return null;
+  const sentenceEnd = text.slice(head.end).search(SENTENCE_END);
+  const stretch = text.slice(head.end, sentenceEnd === -1 ? text.length : head.end + sentenceEnd);
+  const intro = /^[，,；;\s]*其中[，,:：\s]*/.exec(stretch);
+  if (!intro) return null;
+  const items: Count[] = [];
+  const labels: string[] = [];
+  const segments: string[] = [];
+  let sum = 0;
+  let bare = 0;
+  let prev = intro[0].length;
+  const NUMBER = /(?<![\d.〔［[第])(\d{1,7})(?![\d.%．年月日号])[ \t]*(条|篇)?/g;
+  NUMBER.lastIndex = prev;
+  for (let m = NUMBER.exec(stretch); m !== null && items.length < MAX_ITEMS; m = NUMBER.exec(stretch)) {
+    const segment = stretch.slice(prev, m.index);
+    const label = cleanLabel(segment);
+    if (label.length < 2 || NOT_DISCLOSURE.test(segment) || isChannel(label)) return null;
+    const value = Number(m[1]);
+    const start = head.end + m.index;
+    items.push({
+      value,
+      approx: false,
+      masked: false,
+      unit: m[2] ?? null,
+      start,
+      end: start + m[0].length,
+      own: segment,
+      lead: '',
+      after: '',
+      sentence: head.sentence,
+    });
+    labels.push(label);
+    segments.push(segment);
+    if (!m[2]) bare++;
+    sum += value;
+    prev = m.index + m[0].length;
+    if (sum >= head.value) break;
+  }
+  if (sum !== head.value || items.length < 2 || bare === 0) return null;
+  // an approximate figure among them (60余条, 约40) is no number to add
+  if (/\d[ \t]*(?:余|多|左右)|(?:约|近|超过|逾)[ \t]*\d/.test(stretch.slice(0, prev))) return null;
+  return { items, labels, segments, channels: false, adds: true };
 }
 
 function pushCategories(ctx: ParseContext, view: MappedText, result: ParsedReport['proactive'], list: Breakdown): void {
@@ -501,6 +557,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
     const inner = listAfter(text, counts, { count: outer, index: counts.indexOf(outer), score: 0 });
     if (inner?.adds && !inner.channels) list = inner;
   }
+  if (!list?.adds) list = unitlessList(text, listHead.count) ?? list;
   if (list && !list.channels) {
     pushCategories(ctx, view, result, list);
   } else if (list) {

@@ -63,7 +63,8 @@ export function orgWordsOfTitle(title: string): string {
 
 function hit(text: string, start: number, end: number): TitleHit {
   const words = orgWordsOfTitle(text);
-  return { text, start, end, org: words.length >= 2 ? parseOrgName(words) : null, year: yearOf(text) };
+  // a title names its unit whole: a town of one character (螅镇) is read there, never from prose
+  return { text, start, end, org: words.length >= 2 ? parseOrgName(words, { shortTown: true }) : null, year: yearOf(text) };
 }
 
 /** A title given apart from the text (a PDF's metadata Title), when it reads as a report's title. */

@@ -300,7 +300,75 @@ describe('names that are not the writer (issue 27)', () => {
   });
 });
 
+describe('the writer’s name as the report gives it (issue 27)', () => {
+  it('a town of one character named in the title', () => {
+    const r = parseReport(['2022年度螅镇政府信息公开工作年度报告', '一、总体情况', '全年主动公开信息20条。'].join('\n'));
+    expect(r.org.name).toBe('螅镇');
+  });
+
+  it('a bureau as the subject of 的政府信息公开工作, named twice', () => {
+    const r = opening(
+      '一、总体情况',
+      '2021年，县卫生健康局的政府信息公开工作严格按照有关要求开展。全年主动公开信息20条。县卫生健康局各信息公开主体均能履行职责。',
+    );
+    expect(r.org.name).toBe('卫生健康局');
+  });
+
+  it('a town that says 我乡 names itself in the rules it made, and again elsewhere', () => {
+    const r = opening(
+      '一、总体情况',
+      '我乡制定了《青石乡信息公开保密审查机制》等制度。我乡全年主动公开信息20条，并通过乡村公示栏、青石乡微信公众号等方式公开。',
+    );
+    expect(r.org.name).toBe('青石乡');
+    const followed = opening('一、总体情况', '我乡按照《青石乡信息公开保密审查机制》开展工作，全年主动公开信息20条。');
+    expect(followed.org.name).toBeNull();
+  });
+
+  it('a bureau written in full and short is one unit, under the name written with its county', () => {
+    const full = opening(
+      '根据《条例》要求，汉源县教育体育局现向社会公开《2023年政府信息公开工作年度报告》。',
+      '一、总体情况',
+      '2023年，县教体局主动公开信息20条。如有疑问，请联系汉源县教体局。',
+    );
+    expect(full.org.name).toBe('汉源县教育体育局');
+    const short = parseReport(
+      ['汉源县卫健局2022年政府信息公开工作报告', '一、总体情况', '县卫生健康局高度重视政务公开工作，全年主动公开信息20条。'].join(
+        '\n',
+      ),
+    );
+    expect(short.org.name).toBe('汉源县卫健局');
+  });
+
+  it('a report that calls itself 我集团 throughout is not the bureau a copied sentence names', () => {
+    const r = opening(
+      '根据《条例》要求，由汉源县行政审批局编制。',
+      '一、总体情况',
+      '2023年，我集团严格执行信息公开制度。我集团在门户网站发布信息77条。我集团未收到公开申请。',
+    );
+    expect(r.org.name).toBeNull();
+    expect(r.findings.map((f) => f.code)).toContain('org.selfMismatch');
+  });
+});
+
 describe('which count is the total (issue 27)', () => {
+  it('政府信息公开N条 states a quantity published', () => {
+    const r = opening(
+      '一、总体情况',
+      '2022年，全镇政府信息公开566条，一是利用县人民政府门户网站公开政务信息38条；二是通过微信发布信息168条；三是通过公开栏公开信息360条。',
+    );
+    expect(r.proactive.total).toBe(566);
+  });
+
+  it('a mirror site’s ? around a count is no question mark (共?1340條?)', () => {
+    const r = opening('一、總體情況', '全年通過政府信息公開網站主動發布信息共?1340條?,通過微信公眾號發布信息764篇。');
+    expect(r.proactive.total).toBe(1340);
+  });
+
+  it('N余 run on into the next words, the punctuation lost (…信息共50余积极回应…), is approximate', () => {
+    const r = opening('一、总体情况', '2023年，青石镇主动公开各类文件、工作动态等领域信息共50余积极回应群众关注的热点问题。');
+    expect([r.proactive.total, r.proactive.approx]).toEqual([null, 50]);
+  });
+
   it('the article the prose cites (《条例》第二十条) is not where the tables start', () => {
     const r = opening(
       '一、总体情况',
@@ -475,6 +543,29 @@ describe('categories as real reports list them (issue 27)', () => {
     expect(cats('全年共主动公开政府信息30条。主动公开的信息包括概况信息1条、工作动态信息29条。').categories).toEqual([
       ['概况信息', 1],
       ['工作动态信息', 29],
+    ]);
+  });
+
+  it('a list whose page lost units and separators is read only when it adds up to the total exactly', () => {
+    expect(
+      cats(
+        '2023年我办主动公开政府信息500条，其中公示公告类信息100条，政策文件20转载重要信息180条，政府常务会议信息50其他类信息150调整废止文件11件。',
+      ).categories,
+    ).toEqual([
+      ['公示公告类信息', 100],
+      ['政策文件', 20],
+      ['转载重要信息', 180],
+      ['政府常务会议信息', 50],
+      ['其他类信息', 150],
+    ]);
+    // one short of the total: not read
+    expect(
+      cats('2023年主动公开政府信息500条，其中公示公告类信息100条，政策文件20转载重要信息179条，其他类信息200条。').categories,
+    ).toEqual([]);
+    // an approximate item: not added
+    expect(cats('2023年主动公开信息100条，其中工作动态60余条，通知公告40条。').categories).toEqual([
+      ['工作动态', null],
+      ['通知公告', 40],
     ]);
   });
 

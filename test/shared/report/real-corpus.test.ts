@@ -5,15 +5,15 @@ import { FIELD_ORDER, scoreReal } from '../../../scripts/fixtures/real-score';
 // What the parser reached on the 285 real openings (test/fixtures/real, labelled by hand):
 // a field may improve, never fall below. `npm run check:real` prints every mismatch.
 const FLOOR: Partial<Record<(typeof FIELD_ORDER)[number], number>> = {
-  org: 257,
+  org: 263,
   county: 229,
   year: 282,
   template: 74,
-  total: 203,
+  total: 205,
   'no-guess': 27,
-  approx: 26,
+  approx: 27,
   'no-total': 26,
-  categories: 597,
+  categories: 605,
   'no-categories': 116,
   newReceived_total: 11,
   newReceived_natural: 9,
@@ -40,8 +40,8 @@ describe('the real-report corpus (285 openings from 31 provinces)', () => {
     expect(guessed).toEqual([]);
   });
 
-  it('scores at least what it reached on all labelled fields (1,982 of 2,013)', () => {
+  it('scores at least what it reached on all labelled fields (1,999 of 2,013)', () => {
     expect(score.total).toBe(2013);
-    expect(score.ok).toBeGreaterThanOrEqual(1982);
+    expect(score.ok).toBeGreaterThanOrEqual(1999);
   });
 });
