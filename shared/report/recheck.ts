@@ -5,9 +5,12 @@
  * resolved disappears and one it caused appears. Findings about the text (prose, dates, template
  * year, OCR) stay as the parser wrote them.
  */
+import { cellValue } from './cells';
 import { checkApplications, checkProactive, checkReviewLitigation, checkTownshipRules } from './checks';
 import { ParseContext } from './context';
-import type { Finding, ParsedReport } from './types';
+import { categoryIndex } from './fields';
+import { templateCells } from './template';
+import type { Figure, Finding, ParsedReport } from './types';
 
 /** Codes of the checks that read figures only: what a correction can change. */
 export const FIGURE_CHECKS = [
@@ -19,7 +22,42 @@ export const FIGURE_CHECKS = [
   'article20.townshipRules',
 ] as const;
 
-/** The report's findings after its figures changed: figure checks re-run, every other finding kept in place. */
+/** Findings that say figures could not be read (blank, masked, approximate, glued, missing, two readings). */
+const UNREAD = new Set([
+  'figure.null',
+  'proactive.missing',
+  'proactive.masked',
+  'proactive.approximate',
+  'proactive.categoryUnreadable',
+  'table.rowIncomplete',
+  'table.rowShort',
+  'table.digitsGlued',
+  'table.rowMissing',
+]);
+
+/** The figures a finding's field names: one figure, a category, a row or a whole table; null for anything else. */
+function figuresUnder(report: ParsedReport, field: string): Figure[] | null {
+  if (field === 'proactive.total') return [report.proactive.total];
+  const i = categoryIndex(field);
+  if (i !== null) return [report.proactive.categories[i]?.count ?? null];
+  const cells = templateCells(report.template ?? '2021').filter(
+    (c) => c.path === field || c.path.startsWith(`${field}.`) || c.path.startsWith(`${field}[`),
+  );
+  return cells.length > 0 ? cells.map((c) => cellValue(report, c)) : null;
+}
+
+/**
+ * A finding that a figure could not be read is settled once every figure it names has a value: an
+ * editor entered it from the original (the parser never fills one it could not read).
+ */
+function settled(report: ParsedReport, f: Finding): boolean {
+  const unread = UNREAD.has(f.code) || (f.code === 'proactive.ambiguous' && f.severity === 'error');
+  if (!unread || !f.field) return false;
+  const figures = figuresUnder(report, f.field);
+  return figures?.every((v) => v !== null) ?? false;
+}
+
+/** The report's findings after its figures changed: figure checks re-run, findings of figures now entered settled, every other finding kept in place. */
 export function recheckFigures(report: ParsedReport): Finding[] {
   const ctx = new ParseContext('', { text: '', map: new Int32Array(1) });
   checkApplications(ctx, report.applications);
@@ -27,7 +65,7 @@ export function recheckFigures(report: ParsedReport): Finding[] {
   checkProactive(ctx, report.proactive);
   checkTownshipRules(ctx, report.org.kind, report.article20);
   const rechecked = new Set<string>(FIGURE_CHECKS);
-  const kept = report.findings.filter((f) => !rechecked.has(f.code));
+  const kept = report.findings.filter((f) => !rechecked.has(f.code) && !settled(report, f));
   // a scanned table flagged as misread because its sums failed: kept only while they still fail
   const tableFails = (prefix: string) => ctx.findings.some((f) => f.code.startsWith(prefix));
   const stillMisread = (f: Finding) =>

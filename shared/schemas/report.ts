@@ -185,9 +185,12 @@ export const FigureCorrection = Type.Object(
     }),
     value: Type.Number({ minimum: 0, maximum: 1e9, description: '正确数值（不能为负）' }),
     reason: Type.String({ minLength: 2, maxLength: 500 }),
+    // a type list, not a union: the server coerces request types, and a union would read null as the number 0
     expected: Type.Optional(
-      Type.Union([Type.Number(), Type.Null()], {
-        description: '更正前看到的数值（现值）：与数据库中的现值不同（他人已更正）时不写入，返回 409 并给出现值',
+      Type.Unsafe<number | null>({
+        type: ['number', 'null'],
+        description:
+          '更正前看到的数值（现值，无法读取时为 null）：与数据库中的现值不同（他人已更正）时不写入，返回 409 并给出现值',
       }),
     ),
   },
