@@ -205,7 +205,8 @@ export const sessions = sqliteTable(
  * Files uploaded on the import page, kept with their original bytes until they are read: the page
  * shows each one's state (排队, 读取中, 识别中 n/m 页, 完成), and a file still waiting when the server
  * stops is read when it starts again. The bytes are dropped once the file is done (an imported
- * report keeps its original in source_documents); a failed file keeps them.
+ * report keeps its original in source_documents); a failed file keeps them only while it waits for
+ * the uploader to choose its unit (the text names none).
  */
 export const importJobs = sqliteTable(
   'import_jobs',
@@ -222,6 +223,10 @@ export const importJobs = sqliteTable(
     state: text('state').notNull(),
     /** The uploader confirmed that this file replaces the current version (it is read again and committed). */
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
+    /** A report whose unit the text does not name: the unit the uploader chose (an existing one)… */
+    organizationId: integer('organization_id'),
+    /** …or the name of a new unit the uploader typed. */
+    organizationName: text('organization_name'),
     /** The ImportResult as JSON once done or failed. */
     result: text('result', { mode: 'json' }),
     createdAt: text('created_at').notNull(),

@@ -7,6 +7,8 @@ export interface OrgIdentity {
   kind: string;
   county: string | null;
   aliases: string[];
+  /** An existing unit the uploader chose for a report whose text names none. */
+  organizationId?: number;
 }
 
 /** What a parsed report says about whose it is, with the county given at import as a fallback. */

@@ -9,6 +9,7 @@ import type { EngineProgress } from './formats/engine';
 import { precheck } from './formats/index';
 import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
+import { UnknownUnitError } from './organizations';
 import { failureOf } from './prepare-import';
 
 export type { JobStage } from '../../shared/schemas/index';
@@ -21,6 +22,8 @@ interface QueuedJob {
   importedBy: string;
   ip: string | null;
   confirmed: boolean;
+  organizationId: number | null;
+  organizationName: string | null;
 }
 
 const JOB_COLUMNS = {
@@ -219,6 +222,8 @@ export class ImportQueue {
               importedBy: importJobs.importedBy,
               ip: importJobs.ip,
               confirmed: importJobs.confirmed,
+              organizationId: importJobs.organizationId,
+              organizationName: importJobs.organizationName,
             })
             .from(importJobs)
             .where(and(eq(importJobs.id, turn.first), eq(importJobs.state, 'queued')))
@@ -248,15 +253,29 @@ export class ImportQueue {
     let result: ImportResult;
     try {
       if (!job.bytes) throw new Error('the stored file is missing');
+      const unit =
+        job.organizationId !== null
+          ? { organizationId: job.organizationId }
+          : job.organizationName !== null
+            ? { name: job.organizationName }
+            : null;
       result = await importDocument(
         this.db,
-        { bytes: job.bytes, fileName: job.fileName, county: job.county, importedBy: job.importedBy, ip: job.ip },
+        { bytes: job.bytes, fileName: job.fileName, county: job.county, importedBy: job.importedBy, ip: job.ip, unit },
         (p) => this.live.set(job.id, p),
         // a file that would replace the current version waits for its uploader to see what changes
         { askBeforeReplacing: !job.confirmed },
       );
     } catch (err) {
-      result = failureOf(job.fileName, err);
+      result =
+        err instanceof UnknownUnitError
+          ? {
+              file: job.fileName,
+              status: 'failed',
+              reason: { zh: '所选单位已不存在（可能已被合并），请重新选择', en: err.message },
+              unitUnknown: true,
+            }
+          : failureOf(job.fileName, err);
     }
     if (this.stopped) return; // the database may be closing: the job stays queued for the next start
     this.log.info(
@@ -272,7 +291,9 @@ export class ImportQueue {
    * can, so the page never shows 读取中 for a file that was read.
    */
   private async settleJob(job: QueuedJob, result: ImportResult): Promise<void> {
+    // a file waiting for review, or for its uploader to choose its unit, keeps its bytes
     const review = result.status === 'review';
+    const keep = review || result.unitUnknown === true;
     try {
       // a refused file keeps no bytes (a junk or hostile file must not fill the database); an imported
       // one has them in source_documents; one waiting for review keeps them: it is read again when confirmed
@@ -282,7 +303,7 @@ export class ImportQueue {
           state: result.status === 'failed' ? 'failed' : review ? 'review' : 'done',
           result,
           finishedAt: review ? null : new Date().toISOString(),
-          ...(review ? {} : { bytes: null }),
+          ...(keep ? {} : { bytes: null }),
         })
         .where(eq(importJobs.id, job.id))
         .run();
@@ -326,6 +347,30 @@ export class ImportQueue {
       // who decided not to replace a current report, and with which file, is in the audit log
       await auditImport(this.db, result, { actor: user, ip, county: null });
     }
+    return (await this.get([id], user))[0] ?? null;
+  }
+
+  /**
+   * The uploader's unit for a file whose text names none: an existing unit or a new one by name. The
+   * file is read again and imported under it (audited like any import). Null when the job is not the
+   * user's or not waiting for a unit.
+   */
+  async assignUnit(id: number, user: string, unit: { organizationId: number } | { name: string }): Promise<ImportJob | null> {
+    const job = await statements(this.db).jobOf.get({ id, user });
+    if (job?.state !== 'failed' || (job.result as ImportResult | null)?.unitUnknown !== true) return null;
+    const claimed = await this.db
+      .update(importJobs)
+      .set({
+        state: 'queued',
+        result: null,
+        finishedAt: null,
+        organizationId: 'organizationId' in unit ? unit.organizationId : null,
+        organizationName: 'name' in unit ? unit.name.trim() : null,
+      })
+      .where(and(eq(importJobs.id, id), eq(importJobs.state, 'failed'), sql`${importJobs.bytes} is not null`))
+      .run();
+    if (claimed.changes === 0) return null;
+    await this.pump();
     return (await this.get([id], user))[0] ?? null;
   }
 

@@ -5,17 +5,29 @@ import { type Organization, organizations } from '../db/schema';
 import type { OrgIdentity } from './identity';
 import { ingestSql } from './statements';
 
+/** The unit an uploader chose no longer exists (merged or deleted meanwhile). */
+export class UnknownUnitError extends Error {
+  constructor(readonly organizationId: number) {
+    super(`organisation ${organizationId} not found`);
+  }
+}
+
 /**
  * Finds the organisation a report belongs to, or creates it; call inside the report's transaction.
  * The same town under another of its names (新山乡 / 新山傈僳族乡) is one organisation; a town of
  * the same name in another county is another. An organisation without a county takes the first
- * county a report or an import gives it.
+ * county a report or an import gives it. A unit the uploader chose (organizationId) is taken as it is.
  */
 export async function resolveOrganization(
   db: Db,
   id: OrgIdentity,
   now: string,
 ): Promise<{ org: Organization; countyAssigned: boolean }> {
+  if (id.organizationId !== undefined) {
+    const chosen = await db.select().from(organizations).where(eq(organizations.id, id.organizationId)).get();
+    if (!chosen) throw new UnknownUnitError(id.organizationId);
+    return { org: chosen, countyAssigned: false };
+  }
   // every organisation's own name is among its aliases, so the alias index answers alone
   const ids = (await ingestSql.orgIdsByAlias(db, id.aliases)).map((r) => r.id);
   const candidates = ids.length > 0 ? await db.select().from(organizations).where(inArray(organizations.id, ids)).all() : [];

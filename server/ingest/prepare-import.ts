@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cellValue, parseReport, templateCells } from '../../shared/report/index';
+import { parseOrgName } from '../../shared/report/org-name';
 import type { ParsedReport } from '../../shared/report/types';
 import type { ImportResult } from '../../shared/schemas/index';
 import { isDiskFull } from '../db/write';
@@ -17,6 +18,8 @@ export interface ImportInput {
   importedBy: string;
   /** The uploader's address, for the audit log (null from the command line). */
   ip?: string | null;
+  /** The unit the uploader chose for a report whose text names none (an existing unit's id, or a new name). */
+  unit?: { organizationId: number } | { name: string } | null;
 }
 
 /** Everything a report's transaction writes, computed without the database (so a worker can do it). */
@@ -76,9 +79,45 @@ function refusal(report: ParsedReport): { zh: string; en: string } | null {
   if (codes.has('document.notReport')) {
     return { zh: '不是政府信息公开工作年度报告（未找到报告的章节和统计表）', en: 'not an annual disclosure report' };
   }
-  if (report.org.name === null) return { zh: '无法识别报告所属单位名称', en: 'organisation name not found' };
   if (report.year === null) return { zh: '无法识别报告所属年度', en: 'report year not found' };
   return null;
+}
+
+/** A report whose text names no unit: kept, and the uploader asked to choose one. */
+const unitUnknown = (file: string): ImportResult => ({
+  ...failed(file, '无法识别报告所属单位名称：请在导入页为它选择已有单位或新建单位后导入', 'organisation name not found'),
+  unitUnknown: true,
+});
+
+/** The identity of the unit an uploader chose, for a report whose text names none; it says so in a finding. */
+function chosenIdentity(report: ParsedReport, input: ImportInput, unit: NonNullable<ImportInput['unit']>): OrgIdentity {
+  const by = input.importedBy;
+  // the uploader settled what the parser could not: its 'no name' findings give way to the one saying who chose
+  report.findings = report.findings.filter((f) => f.code !== 'org.missing' && f.code !== 'org.unconfirmed');
+  if ('organizationId' in unit) {
+    report.findings.push({
+      code: 'org.assigned',
+      severity: 'warning',
+      field: 'org.name',
+      message: `报告中未能识别单位名称，导入时由 ${by} 指定所属单位`,
+    });
+    return { name: '', fullName: null, kind: '其他', county: null, aliases: [], organizationId: unit.organizationId };
+  }
+  const name = unit.name.trim();
+  const parsed = parseOrgName(name);
+  report.findings.push({
+    code: 'org.assigned',
+    severity: 'warning',
+    field: 'org.name',
+    message: `报告中未能识别单位名称，导入时由 ${by} 指定为“${name}”`,
+  });
+  return {
+    name: parsed?.name ?? name,
+    fullName: parsed && parsed.fullName !== parsed.name ? parsed.fullName : null,
+    kind: parsed?.kind ?? '其他',
+    county: parsed?.county ?? report.org.county ?? input.county ?? null,
+    aliases: [...new Set([name, parsed?.name ?? name])],
+  };
 }
 
 const CELL_PATH = /^(?:article20|applications|reviewLitigation)\./;
@@ -100,7 +139,9 @@ export async function prepareImport(
   const parsed = parseReport(extracted.text, sourceInfo(extracted, { file, sha256 }));
   const refused = refusal(parsed);
   if (refused) return failed(file, refused.zh, refused.en);
-  const identity = identityOf(parsed, input.county ?? null);
+  if (parsed.org.name === null && !input.unit) return unitUnknown(file);
+  const identity =
+    parsed.org.name === null && input.unit ? chosenIdentity(parsed, input, input.unit) : identityOf(parsed, input.county ?? null);
   if (!identity || parsed.year === null) return failed(file, '无法识别单位或年度', 'organisation or year not found');
   const errors = parsed.findings.filter((f) => f.severity === 'error').length;
   const proseProvenance = Object.fromEntries(Object.entries(parsed.provenance).filter(([path]) => !CELL_PATH.test(path)));

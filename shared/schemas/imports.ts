@@ -26,6 +26,11 @@ export const ImportResult = Type.Object({
   year: Type.Optional(Type.Integer()),
   /** Why it failed: Chinese for the UI, English for logs. */
   reason: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
+  unitUnknown: Type.Optional(
+    Type.Boolean({
+      description: '报告中未能识别单位：文件已保留，上传人可选择已有单位或新建单位后导入（POST /api/imports/:id/unit）',
+    }),
+  ),
   errors: Type.Optional(Type.Integer()),
   warnings: Type.Optional(Type.Integer()),
   /** What a file that would replace the current version changes, figure by figure (status review). */
@@ -97,6 +102,19 @@ export const UploadRefused = Type.Object({ error: Type.String(), message: Type.S
 /** POST /api/imports/:id/decision: replace the current version with the file, or discard it. */
 export const ImportDecision = Type.Object({ replace: Type.Boolean() }, { additionalProperties: false });
 export type ImportDecision = Static<typeof ImportDecision>;
+
+/** The unit of a file whose text names none: an existing unit, or the name of a new one. */
+export const ImportUnit = Type.Union(
+  [
+    Type.Object({ organizationId: Type.Integer({ minimum: 1, description: '已有单位的编号' }) }, { additionalProperties: false }),
+    Type.Object(
+      { name: Type.String({ minLength: 2, maxLength: 40, description: '新建单位的名称，如“某某镇”' }) },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: '选择已有单位（organizationId）或新建单位（name），二者取一' },
+);
+export type ImportUnit = Static<typeof ImportUnit>;
 
 /** What one crawl of a source found (the 采集 screen). */
 export const CrawlSummary = Type.Object({

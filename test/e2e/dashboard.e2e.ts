@@ -114,6 +114,34 @@ describe('an editor', () => {
     expect(await rankingList(page)).toContain('草场镇31');
   });
 
+  it('imports a report whose text names no unit under the unit it chooses on the import page (issue 28)', async () => {
+    // 草场镇 2024 with every mention of the town written as 我镇: by hand a 2024 report, 24 items, no unit
+    const unnamed = sampleText('caochang')
+      .replace(/(?:米易县)?草场镇(?:人民政府)?/g, '我镇')
+      .replace('主动公开各类政府信息 24 条', '主动公开各类政府信息 27 条');
+    const page = await d.page();
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/import`);
+    await page
+      .locator('[data-test="upload"] input[type=file]')
+      .setInputFiles({ name: '某镇2024年报.txt', mimeType: 'text/plain', buffer: Buffer.from(unnamed) });
+    await page.locator('[data-test="unit-chooser"]').waitFor();
+    expect(await page.locator('[data-test="results"]').innerText()).toContain('无法识别报告所属单位名称');
+    // a new unit, typed into the list of units
+    await page.locator('[data-test="unit-select"]').click();
+    await page.keyboard.type('青石镇');
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-choose-unit.png'), fullPage: true });
+    await page.locator('[data-test="unit-import"]').click();
+    await expect.poll(() => page.locator('[data-test="results"]').innerText()).toContain('青石镇 2024 年报告');
+    expect(await page.locator('[data-test="results"]').innerText()).toContain('完成：已导入');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-unit-chosen.png'), fullPage: true });
+    await page.locator('[data-test="results"] a', { hasText: '青石镇 2024 年报告' }).click();
+    await expect.poll(() => page.locator('[data-test="proactive-total"]').innerText()).toBe('27');
+    expect(await page.locator('body').innerText()).toContain('报告中未能识别单位名称，导入时由 editor 指定为“青石镇”');
+    await page.context().close();
+  });
+
   it('follows a scanned PDF through 排队, 识别中 n/m 页 and 完成, and sees its figures marked for checking', async () => {
     const page = await d.page();
     await login(page, d.base, 'editor', PASSWORD);

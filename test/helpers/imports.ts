@@ -11,6 +11,8 @@ export type Job = {
   ocrPages?: number;
   result?: {
     status: string;
+    reportId?: number;
+    unitUnknown?: boolean;
     reason?: { zh: string };
     organization?: { name: string };
     year?: number;

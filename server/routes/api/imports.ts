@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errors, IdParams, ImportDecision, ImportJob, ImportJobs, ImportJobsQuery } from '../../../shared/schemas/index';
+import { unitNameProblem } from '../../../shared/report/org-name';
+import {
+  errors,
+  IdParams,
+  ImportDecision,
+  ImportJob,
+  ImportJobs,
+  ImportJobsQuery,
+  ImportUnit,
+} from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { expandArchives } from '../../ingest/archives';
 import { FormatError } from '../../ingest/formats/errors';
@@ -72,6 +81,31 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
     async (req) => {
       const job = await queue.decide(req.params.id, req.user?.name ?? '', req.body.replace, req.ip);
       if (!job) throw new HttpError(404, 'not_found', `没有等待确认的导入任务 ${req.params.id}`);
+      return job;
+    },
+  );
+
+  app.post(
+    '/imports/:id/unit',
+    {
+      preHandler: app.requireRole('editor'),
+      schema: {
+        tags: ['imports'],
+        summary:
+          '为报告中未能识别单位的文件指定所属单位（已有单位 organizationId，或新建单位 name），文件随即按此单位重新读取并导入',
+        params: IdParams,
+        body: ImportUnit,
+        response: { 200: ImportJob, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const unit = req.body;
+      if ('name' in unit) {
+        const problem = unitNameProblem(unit.name);
+        if (problem) throw new HttpError(400, 'bad_name', problem);
+      }
+      const job = await queue.assignUnit(req.params.id, req.user?.name ?? '', unit);
+      if (!job) throw new HttpError(404, 'not_found', `没有等待指定单位的导入任务 ${req.params.id}`);
       return job;
     },
   );

@@ -1,4 +1,4 @@
-import type { ImportJob, ImportJobs } from '../../../shared/schemas/index';
+import type { ImportJob, ImportJobs, ImportUnit } from '../../../shared/schemas/index';
 import { request, session } from '../api';
 import { query } from './useQuery';
 
@@ -36,6 +36,10 @@ export function sendToImportQueue(
     xhr.send(form);
   });
 }
+
+/** POST /api/imports/:id/unit: the unit of a file whose text names none (an existing unit, or a new name). */
+export const assignImportUnit = (id: number, unit: ImportUnit) =>
+  request<ImportJob>(`/api/imports/${id}/unit`, { method: 'POST', body: JSON.stringify(unit) });
 
 /** POST /api/imports/:id/decision: replace the current version with a file in review, or discard it. */
 export const decideImport = (id: number, replace: boolean) =>
