@@ -82,6 +82,8 @@ export const reports = sqliteTable(
     errorCount: integer('error_count').notNull(),
     warningCount: integer('warning_count').notNull(),
     importedAt: text('imported_at').notNull(),
+    /** The reader version (READER_VERSION) that read it; null for reports read before versions were kept. */
+    readerVersion: text('reader_version'),
   },
   (t) => [
     uniqueIndex('reports_current_org_year_idx').on(t.organizationId, t.year).where(sql`${t.isCurrent} = 1`),

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type TemplateVersion, templateCells } from '../../shared/report/index';
+import { READER_VERSION, type TemplateVersion, templateCells } from '../../shared/report/index';
 import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { findings } from '../db/schema';
@@ -58,11 +58,16 @@ class NeedsReview extends Error {
   }
 }
 
-/** The writes of one report; called inside a transaction. */
-async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
+/**
+ * The writes of one report; called inside a transaction. `documentId`: the report is a re-reading of
+ * an original already stored (a new version of the same file), not a new file.
+ */
+export async function writeReport(db: Db, p: PreparedReport, documentId?: number): Promise<ImportResult> {
   const stmt = ingestSql;
-  const existing = await stmt.reportBySha(db, p.sha256);
-  if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
+  if (documentId === undefined) {
+    const existing = await stmt.reportBySha(db, p.sha256);
+    if (existing) return { file: p.file, status: 'unchanged', reportId: existing.id, year: existing.year };
+  }
   const now = new Date().toISOString();
   const { org, countyAssigned } = await resolveOrganization(db, p.identity, now);
   const who = { actor: p.importedBy, ip: p.ip };
@@ -83,17 +88,9 @@ async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
     );
   }
   const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
-  const docId = await stmt.insertDocument(db, [
-    p.sha256,
-    p.file,
-    p.mediaType,
-    p.format,
-    bytes.length,
-    bytes,
-    p.text,
-    now,
-    p.importedBy,
-  ]);
+  const docId =
+    documentId ??
+    (await stmt.insertDocument(db, [p.sha256, p.file, p.mediaType, p.format, bytes.length, bytes, p.text, now, p.importedBy]));
   const current = await stmt.currentReport(db, org.id, p.year);
   if (current) await stmt.supersede(db, now, current.id);
   const reportId = await stmt.insertReport(db, [
@@ -109,6 +106,7 @@ async function writeReport(db: Db, p: PreparedReport): Promise<ImportResult> {
     p.errors,
     p.warnings,
     now,
+    READER_VERSION,
   ]);
   if (current) await stmt.linkSuccessor(db, reportId, current.id);
   await stmt.categories(

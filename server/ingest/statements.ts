@@ -78,8 +78,8 @@ export const ingestSql = {
       await query<{ id: number }>(
         db,
         `insert into reports (organization_id, source_document_id, year, template, published_on, published_from, proactive_total,
-           proactive_approx, is_current, parsed, error_count, warning_count, imported_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?) returning id`,
+           proactive_approx, is_current, parsed, error_count, warning_count, imported_at, reader_version)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
         values,
       )
     )[0]?.id as number,

@@ -5,3 +5,4 @@ export { aliasesOf, parseOrgName, sameOrg, unitNameProblem } from './org-name';
 export { parseReport } from './parse';
 export * from './template';
 export type * from './types';
+export { READER_VERSION } from './version';

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'figure.corrected',
   'figure.carried',
   'report.madeCurrent',
+  'report.reread',
   'export',
   'source.downloaded',
   'collect.source',
@@ -105,3 +106,57 @@ export const SaveUser = Type.Object(
 );
 export type SaveUser = Static<typeof SaveUser>;
 export const SavedUser = Type.Object({ name: Type.String(), role: Type.String(), created: Type.Boolean() });
+
+/** Which current reports to re-read with today's reader (POST /api/admin/reread/preview). */
+export const RereadScope = Type.Object(
+  {
+    reportId: Type.Optional(Type.Integer({ minimum: 1, description: '只重新读取这一份报告' })),
+    county: Type.Optional(Type.String({ maxLength: 40, description: '只读取这个县的报告' })),
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: '只读取这一年度的报告' })),
+  },
+  { additionalProperties: false, description: '不填任何一项则为全部现行报告' },
+);
+export type RereadScope = Static<typeof RereadScope>;
+
+/** What re-reading one report would change. */
+export const RereadEntry = Type.Object({
+  reportId: Type.Integer(),
+  organization: Type.Object({ id: Type.Integer(), name: Type.String(), county: NullableString }),
+  year: Type.Integer(),
+  readerVersion: Type.Union([Type.String(), Type.Null()], { description: '读取它的读取器版本（null：未记录，早于版本记录）' }),
+  changes: Type.Array(
+    Type.Object({
+      field: Type.String(),
+      label: Type.String({ description: '模板用语' }),
+      from: Type.Union([Type.Number(), Type.Null()]),
+      to: Type.Union([Type.Number(), Type.Null()]),
+    }),
+    { description: '原文读出的数字的变化（不含人工更正）' },
+  ),
+  unit: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()], {
+    description: '正文中读出的单位与现归属单位不同（不自动改变归属）',
+  }),
+  findingsAdded: Type.Array(Type.String()),
+  findingsRemoved: Type.Array(Type.String()),
+  failed: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() })),
+});
+export type RereadEntry = Static<typeof RereadEntry>;
+
+export const RereadPreview = Type.Object({
+  reader: Type.String({ description: '当前读取器版本' }),
+  checked: Type.Integer({ description: '读取的现行报告数' }),
+  reports: Type.Array(RereadEntry, { description: '会有变化（或无法读取）的报告' }),
+});
+export type RereadPreview = Static<typeof RereadPreview>;
+
+export const RereadApply = Type.Object(
+  { reportIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }) },
+  { additionalProperties: false },
+);
+export type RereadApply = Static<typeof RereadApply>;
+
+export const RereadResult = Type.Object({
+  applied: Type.Array(Type.Object({ from: Type.Integer(), to: Type.Integer({ description: '新版本的报告编号' }) })),
+  skipped: Type.Array(Type.Object({ reportId: Type.Integer(), reason: Type.String() })),
+});
+export type RereadResult = Static<typeof RereadResult>;

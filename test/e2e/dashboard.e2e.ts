@@ -9,7 +9,7 @@ import { WEB_ROOT } from '../../server/app';
 import { importDocument } from '../../server/ingest/import-report';
 import { DEMO_IMPORTER } from '../../server/queries/meta/get-status';
 import { PASSWORD } from '../helpers/app';
-import { sqlRun } from '../helpers/db';
+import { sqlGet, sqlRun } from '../helpers/db';
 import { ROOT, sampleText } from '../helpers/samples';
 import { ARTIFACTS, field, login, startDashboard } from './harness';
 
@@ -471,5 +471,35 @@ describe('every screen', () => {
       `initial JS: ${(total / 1024).toFixed(1)} KB gzip\n${sizes.map((s) => `  ${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join('\n')}`,
     );
     expect(total).toBeLessThan(350 * 1024);
+  });
+});
+
+describe('re-reading with an improved reader (issue 28)', () => {
+  it('an admin previews what a re-read changes, confirms, and the ranking shows the figure read now', async () => {
+    // 丙谷镇 2024 made what an older reader left: its total read as 7 (the original says 50)
+    const row = await sqlGet<{ id: number }>(
+      d.db,
+      "select r.id from reports r join organizations o on o.id = r.organization_id where o.name = '丙谷镇' and r.year = 2024 and r.is_current = 1",
+    );
+    await sqlRun(d.db, "update reports set proactive_total = 7, reader_version = '2026.11.01' where id = ?", row?.id);
+    const page = await d.page();
+    await login(page, d.base, 'admin', PASSWORD);
+    await page.goto(`${d.base}/admin`);
+    await page.locator('.el-tabs__item', { hasText: '重新读取' }).click();
+    await page.locator('[data-test="reread-year"] input').fill('2024');
+    await page.locator('[data-test="reread-preview"]').click();
+    await page.locator('[data-test="reread-table"]').waitFor();
+    const table = await page.locator('[data-test="reread-table"]').innerText();
+    expect(table).toContain('丙谷镇');
+    expect(table).toContain('2026.11.01');
+    expect(table).toContain('主动公开政府信息总数：7 → 50');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-reread-preview.png'), fullPage: true });
+    await page.locator('[data-test="reread-apply"]').click();
+    await page.locator('.el-popconfirm button', { hasText: '确认' }).click();
+    await expect.poll(() => page.locator('[data-test="reread-message"]').innerText()).toContain('已重新读取 1 份报告');
+    await page.goto(`${d.base}/?year=2024`);
+    await page.locator('[data-test="ranking-list"] li').first().waitFor();
+    expect(await rankingList(page)).toContain('丙谷镇50');
+    await page.context().close();
   });
 });

@@ -74,6 +74,14 @@ describe('a report whose unit the text does not name', () => {
     );
     // and a second try on the same job finds nothing waiting
     expect((await assign(first, { name: '青石镇' })).statusCode).toBe(404);
+    // re-reading it with the same reader changes nothing: it stays under the unit chosen for it
+    const reread = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/reread/preview',
+      payload: { reportId: job?.result?.reportId },
+      headers: await t.login('admin'),
+    });
+    expect([reread.json().checked, reread.json().reports]).toEqual([1, []]);
   });
 
   it('an existing unit by its id: the other year lands under the same unit; both imports audited', async () => {

@@ -1,4 +1,12 @@
-import type { AuditEntries, CountyList, SaveUser, UserList } from '../../../shared/schemas/index';
+import type {
+  AuditEntries,
+  CountyList,
+  RereadPreview,
+  RereadResult,
+  RereadScope,
+  SaveUser,
+  UserList,
+} from '../../../shared/schemas/index';
 import { request } from '../api';
 import { query } from './useQuery';
 
@@ -25,3 +33,10 @@ export const saveUser = (name: string, body: SaveUser) =>
     method: 'PUT',
     body: JSON.stringify(body),
   });
+
+/** POST /api/admin/reread/preview: what re-reading the originals in scope would change; nothing written. */
+export const previewReread = (scope: RereadScope) =>
+  request<RereadPreview>('/api/admin/reread/preview', { method: 'POST', body: JSON.stringify(scope) });
+/** POST /api/admin/reread/apply: writes the confirmed reports' new readings as new versions. */
+export const applyReread = (reportIds: number[]) =>
+  request<RereadResult>('/api/admin/reread/apply', { method: 'POST', body: JSON.stringify({ reportIds }) });
