@@ -28,6 +28,7 @@ import quality from './routes/api/quality';
 import rankings from './routes/api/rankings';
 import reports from './routes/api/reports';
 import reread from './routes/api/reread';
+import review from './routes/api/review';
 import search from './routes/api/search';
 import session from './routes/api/session';
 
@@ -150,6 +151,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
       await api.register(imports, { db, queue, ...uploads });
       await api.register(admin, { db });
       await api.register(reread, { db });
+      await api.register(review, { db });
       await api.register(collect, { collector });
       await api.register(quality, { db });
       await api.register(exportRoutes, { db });

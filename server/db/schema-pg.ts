@@ -120,5 +120,6 @@ export const collectPages = pgOf(sqlite.collectPages);
 export const collectSchedule = pgOf(sqlite.collectSchedule);
 export const rosterEntries = pgOf(sqlite.rosterEntries);
 export const reportDeadlines = pgOf(sqlite.reportDeadlines);
+export const figureChecks = pgOf(sqlite.figureChecks);
 export const evaluationRubrics = pgOf(sqlite.evaluationRubrics);
 export const dataChanges = pgOf(sqlite.dataChanges);

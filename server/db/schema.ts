@@ -403,6 +403,25 @@ export const evaluationRubrics = sqliteTable('evaluation_rubrics', {
   updatedBy: text('updated_by').notNull(),
 });
 
+/** A figure checked against the original (待核对): confirmed as read, or corrected (see corrections). */
+export const figureChecks = sqliteTable(
+  'figure_checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    field: text('field').notNull(),
+    /** confirmed (核对无误) | corrected */
+    action: text('action').notNull(),
+    /** The figure as it stood when checked. */
+    value: real('value'),
+    checkedBy: text('checked_by').notNull(),
+    checkedAt: text('checked_at').notNull(),
+  },
+  (t) => [index('figure_checks_report_idx').on(t.reportId, t.field)],
+);
+
 /**
  * The change counter (one row, id 1): every write transaction that changes what the dashboard
  * reads bumps it (db/write.ts), and each server process's result cache compares it at every lookup

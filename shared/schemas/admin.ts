@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'county.removed',
   'figure.corrected',
   'figure.carried',
+  'figure.checked',
   'report.madeCurrent',
   'report.reread',
   'export',

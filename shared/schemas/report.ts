@@ -132,6 +132,67 @@ export const ReportVersion = Type.Object({
 export type ReportVersion = Static<typeof ReportVersion>;
 
 /** GET /api/reports/:id: the contract object with its figures as corrected, and its history. */
+/** Where a report stands in 待核对: its figures to check against the original, each with who checked it. */
+export const ReviewStatus = Type.Union(
+  [Type.Literal('none'), Type.Literal('unchecked'), Type.Literal('partial'), Type.Literal('checked')],
+  { description: 'none 无需核对（没有疑点）· unchecked 未核对 · partial 部分核对 · checked 已核对' },
+);
+export const ReportReview = Type.Object({
+  status: ReviewStatus,
+  items: Type.Array(
+    Type.Object({
+      field: Type.String(),
+      label: Type.String({ description: '模板用语' }),
+      value: NullableNumber,
+      checked: Type.Union([
+        Type.Object({
+          by: NullableString,
+          at: Type.String(),
+          action: Type.Union([Type.Literal('confirmed'), Type.Literal('corrected')], {
+            description: 'confirmed 核对无误 · corrected 已更正',
+          }),
+        }),
+        Type.Null(),
+      ]),
+    }),
+  ),
+  checkedBy: NullableString,
+  checkedAt: NullableString,
+});
+export type ReportReview = Static<typeof ReportReview>;
+
+export const ReviewQueueQuery = Type.Object(
+  { year: Year, county: Type.Optional(Type.String({ maxLength: 40 })) },
+  { additionalProperties: false },
+);
+export type ReviewQueueQuery = Static<typeof ReviewQueueQuery>;
+
+export const ReviewQueue = Type.Object({
+  checked: Type.Integer({ description: '已核对（含无需核对）的报告数' }),
+  total: Type.Integer({ description: '现行报告数' }),
+  reports: Type.Array(
+    Type.Object({
+      reportId: Type.Integer(),
+      organization: Type.Object({ id: Type.Integer(), name: Type.String(), county: NullableString }),
+      year: Type.Integer(),
+      status: ReviewStatus,
+      items: Type.Integer({ description: '待核对的数字个数' }),
+      checked: Type.Integer({ description: '已核对的数字个数' }),
+      reasons: Type.Array(Type.String(), { description: '报告的错误（至多 3 条）' }),
+      checkedBy: NullableString,
+      checkedAt: NullableString,
+    }),
+    { description: '有待核对数字的报告，影响排名的在前' },
+  ),
+});
+export type ReviewQueue = Static<typeof ReviewQueue>;
+
+export const ReviewSummary = Type.Object({ checked: Type.Integer(), total: Type.Integer() });
+export type ReviewSummary = Static<typeof ReviewSummary>;
+
+export const FigureCheck = Type.Object({ field: Type.String({ maxLength: 80 }) }, { additionalProperties: false });
+export type FigureCheck = Static<typeof FigureCheck>;
+
 export const ReportDetail = Type.Intersect([
   ParsedReport,
   Type.Object({
@@ -144,6 +205,7 @@ export const ReportDetail = Type.Intersect([
     /** Figures as parsed, for those that a correction changed: path → parsed value. */
     parsedValues: Type.Record(Type.String(), NullableNumber),
     sourceText: Type.String(),
+    review: ReportReview,
   }),
 ]);
 export type ReportDetail = Static<typeof ReportDetail>;

@@ -27,6 +27,7 @@ export const router = createRouter({
       component: () => import('./pages/ComparePage.vue'),
       meta: { title: '正文对照' },
     },
+    { path: '/review', name: 'review', component: () => import('./pages/ReviewPage.vue'), meta: { title: '待核对' } },
     { path: '/import', name: 'import', component: () => import('./pages/ImportPage.vue'), meta: { title: '导入' } },
     { path: '/collect', name: 'collect', component: () => import('./pages/CollectPage.vue'), meta: { title: '采集' } },
     { path: '/admin', name: 'admin', component: () => import('./pages/AdminPage.vue'), meta: { title: '管理' } },

@@ -8,6 +8,7 @@ import { categoryCountOf, figureOf, proactiveTotalOf } from '../../db/expression
 import { corrections, findings, proactiveCategories, reports, tableFigures } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 import { getReport } from './get-report';
+import { recordCheck } from './review-status';
 
 /** What is corrected: a template cell, a proactive category (by position), or the proactive total. */
 export type FigureTarget = { kind: 'cell'; cell: CellRef } | { kind: 'category'; position: number } | { kind: 'total' };
@@ -117,6 +118,15 @@ export async function correctFigure(
         correctedAt: new Date().toISOString(),
       })
       .run();
+    // a figure corrected from the original is a figure checked (待核对)
+    await recordCheck(tx, {
+      reportId: p.reportId,
+      field: p.field,
+      action: 'corrected',
+      value: p.value,
+      by: p.by,
+      at: new Date().toISOString(),
+    });
     await recheckReport(tx, p.reportId);
     await appendAudit(tx, {
       actor: p.by,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../../shared/report/template';
 import type { ParsedReport, Span } from '../../../shared/report/types';
-import type { Correction, ReportDetail } from '../../../shared/schemas/index';
+import type { Correction, ReportDetail, ReportReview } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import {
   corrections,
@@ -13,6 +13,7 @@ import {
   tableFigures,
 } from '../../db/schema';
 import { listReportHistory } from './list-report-history';
+import { reviewOf } from './review-status';
 
 export type { Correction, ReportDetail } from '../../../shared/schemas/index';
 
@@ -150,5 +151,16 @@ export async function getReport(db: Db, id: number, audience: Audience = 'visito
     corrections: audience === 'visitor' ? made.map((x) => ({ ...x, correctedBy: null })) : made,
     parsedValues,
     sourceText: row.sourceText,
+    review: withNames(await reviewOf(db, row.id, parsed), audience),
+  };
+}
+
+/** Who checked each figure is staff information: a visitor sees that it was checked, not by whom. */
+function withNames(review: ReportReview, audience: Audience): ReportReview {
+  if (audience !== 'visitor') return review;
+  return {
+    ...review,
+    checkedBy: null,
+    items: review.items.map((i) => (i.checked ? { ...i, checked: { ...i.checked, by: null } } : i)),
   };
 }
