@@ -24,6 +24,7 @@ import exportRoutes from './routes/api/export';
 import imports from './routes/api/imports';
 import meta from './routes/api/meta';
 import organizations from './routes/api/organizations';
+import original from './routes/api/original';
 import quality from './routes/api/quality';
 import rankings from './routes/api/rankings';
 import reports from './routes/api/reports';
@@ -151,6 +152,7 @@ export async function buildApp({ db, env, logger = false, webRoot = WEB_ROOT }: 
       await api.register(imports, { db, queue, ...uploads });
       await api.register(admin, { db });
       await api.register(reread, { db });
+      await api.register(original, { db });
       await api.register(review, { db });
       await api.register(collect, { collector });
       await api.register(quality, { db });

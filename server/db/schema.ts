@@ -49,6 +49,8 @@ export const sourceDocuments = sqliteTable(
     importedBy: text('imported_by').notNull(),
     /** Where the collector found the file (null for an upload or a folder import). */
     url: text('url'),
+    /** A PDF's: the page and box of every piece of the extracted text (PdfLayout as JSON), to show a figure on its page. */
+    layout: text('layout'),
   },
   (t) => [uniqueIndex('source_documents_sha256_idx').on(t.sha256)],
 );

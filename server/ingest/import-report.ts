@@ -90,7 +90,18 @@ export async function writeReport(db: Db, p: PreparedReport, documentId?: number
   const bytes = Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
   const docId =
     documentId ??
-    (await stmt.insertDocument(db, [p.sha256, p.file, p.mediaType, p.format, bytes.length, bytes, p.text, now, p.importedBy]));
+    (await stmt.insertDocument(db, [
+      p.sha256,
+      p.file,
+      p.mediaType,
+      p.format,
+      bytes.length,
+      bytes,
+      p.text,
+      now,
+      p.importedBy,
+      p.layout,
+    ]));
   const current = await stmt.currentReport(db, org.id, p.year);
   if (current) await stmt.supersede(db, now, current.id);
   const reportId = await stmt.insertReport(db, [

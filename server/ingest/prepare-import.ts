@@ -50,6 +50,8 @@ export interface PreparedReport {
   warnings: number;
   /** The contract object as JSON, cell provenance left to the cell rows. */
   parsedJson: string;
+  /** A PDF's layout (page and box of each piece of its text) as JSON, else null. */
+  layout: string | null;
 }
 
 export const failed = (file: string, zh: string, en: string): ImportResult => ({ file, status: 'failed', reason: { zh, en } });
@@ -167,6 +169,7 @@ export async function prepareImport(
     errors,
     warnings: parsed.findings.length - errors,
     parsedJson: JSON.stringify({ ...parsed, provenance: proseProvenance }),
+    layout: extracted.layout ? JSON.stringify(extracted.layout) : null,
   };
 }
 

@@ -68,8 +68,8 @@ export const ingestSql = {
     (
       await query<{ id: number }>(
         db,
-        `insert into source_documents (sha256, file_name, media_type, format, size, bytes, extracted_text, imported_at, imported_by)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        `insert into source_documents (sha256, file_name, media_type, format, size, bytes, extracted_text, imported_at, imported_by, layout)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
         values,
       )
     )[0]?.id as number,

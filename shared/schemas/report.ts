@@ -259,3 +259,19 @@ export const FigureCorrection = Type.Object(
   { additionalProperties: false },
 );
 export type FigureCorrection = Static<typeof FigureCorrection>;
+
+/** Where a figure stands in a PDF original (GET /api/reports/:id/original?field=). */
+export const FigureBox = Type.Object({
+  field: Type.String(),
+  page: Type.Integer({ description: '页（从 0 起）' }),
+  pages: Type.Integer(),
+  pageWidth: Type.Number({ description: '页宽（PDF 点）' }),
+  pageHeight: Type.Number(),
+  box: Type.Object(
+    { x0: Type.Number(), y0: Type.Number(), x1: Type.Number(), y1: Type.Number() },
+    { description: '数字所在的框（PDF 点，原点在左下角）' },
+  ),
+});
+export type FigureBox = Static<typeof FigureBox>;
+export const FigureBoxQuery = Type.Object({ field: Type.String({ maxLength: 80 }) }, { additionalProperties: false });
+export const PageParams = Type.Object({ id: Id, page: Type.Integer({ minimum: 0, maximum: 299 }) });

@@ -53,7 +53,30 @@ describe('a real WPS PDF through the import page', () => {
       .catch(() => '');
     expect(findings).not.toMatch(/缺少第.部分/);
 
-    // the 原文 pane: the page's lines in reading order, no page number among them
+    // the original beside each figure (issue 28): 主动公开 2428 outlined on page 1, 表三's 一、本年新收
+    // 总计 95 on page 3; the outline stands where the API places the figure's glyphs (test/server/api/original.test.ts)
+    const outlined = async (path: string) => {
+      await page.locator(`[data-path="${path}"]`).click();
+      await page.locator('[data-test="correction-cancel"]').click();
+      const id = Number(/\/reports\/(\d+)/.exec(page.url())?.[1]);
+      const box = await (await fetch(`${d.base}/api/reports/${id}/original?field=${encodeURIComponent(path)}`)).json();
+      await expect.poll(() => textOf(page, '[data-test="original-page"]')).toContain(`第 ${box.page + 1} 页 / 共 5 页`);
+      await page.locator('[data-test="original"] img').evaluate((i: HTMLImageElement) => i.decode());
+      const img = await page.locator('[data-test="original"] img').boundingBox();
+      const outline = await page.locator('[data-test="original-box"]').boundingBox();
+      if (!img || !outline) throw new Error('no page image or outline');
+      // the outline's left edge and top, as shares of the page, against the box in PDF points (2 pt margin)
+      expect(Math.abs((outline.x - img.x) / img.width - (box.box.x0 - 2) / box.pageWidth)).toBeLessThan(0.01);
+      expect(Math.abs((outline.y - img.y) / img.height - (box.pageHeight - box.box.y1 - 2) / box.pageHeight)).toBeLessThan(0.01);
+      return box.page;
+    };
+    expect(await outlined('proactive.total')).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-pdf-original-total.png'), fullPage: false });
+    expect(await outlined('applications.newReceived[6]')).toBe(2);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-pdf-original-cell.png'), fullPage: false });
+
+    // the text stays one click away: the page's lines in reading order, no page number among them
+    await page.locator('[data-test="source-view"] label', { hasText: '文字' }).click();
     const source = await page.locator('[data-test="source"]').innerText();
     expect(source).toContain('本报告由淮安市洪泽区人民政府办公室根据《中华人民共和\n');
     expect(source).toContain('府网站平台主动发布各类政府信息2428条，公开政府常务会议7');

@@ -6,6 +6,7 @@
  * time it takes here: a busy machine slows a file down but never makes it fail.
  */
 import { Worker } from 'node:worker_threads';
+import { PNG } from 'pngjs';
 import { decodeText, sniffTextFormat } from '../../../shared/report/decode';
 import { readDoc } from './doc';
 import { docxToText } from './docx';
@@ -27,7 +28,7 @@ setInterval(() => {
   try { writeSync(3, (u.user + u.system) + ' ' + process.memoryUsage.rss() + '\\n'); } catch { process.exit(0); }
 }, 50);`;
 
-export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image' | 'text' | 'html' | 'roster';
+export type EngineKind = 'pdf' | 'doc' | 'docx' | 'image' | 'text' | 'html' | 'roster' | 'render';
 
 interface Job {
   id: number;
@@ -35,6 +36,8 @@ interface Job {
   bytes: Uint8Array;
   /** Scanned pages read by OCR in one file at most: the rest are said to be unread. */
   ocrMaxPages: number;
+  /** kind render: which page (0-based) as a picture, at what resolution. */
+  render?: { page: number; dpi: number };
 }
 
 new Worker(HEARTBEAT, { eval: true });
@@ -74,6 +77,30 @@ interface Read {
   /** A web page's own metadata and the files it links. */
   page?: PageMeta;
   attachments?: PageAttachment[];
+  /** kind render: the page as a grayscale PNG, and its size in pixels. */
+  image?: Uint8Array;
+  width?: number;
+  height?: number;
+}
+
+/** One page of a PDF as a grayscale PNG, to show a figure where it stands in the original. */
+function renderJob(id: number, bytes: Uint8Array, page: number, dpi: number): Read {
+  const doc = new PdfDocument(pdfium, bytes);
+  try {
+    send({ id, pages: 1 });
+    if (!Number.isInteger(page) || page < 0 || page >= doc.pages) {
+      throw new FormatError('format.unsupported', `原件没有第 ${page + 1} 页`, `no page ${page + 1} of ${doc.pages}`);
+    }
+    const img = doc.pageImage(page, dpi);
+    const png = PNG.sync.write({ width: img.width, height: img.height, data: Buffer.from(img.data) } as unknown as PNG, {
+      colorType: 0,
+      inputColorType: 0,
+      inputHasAlpha: false,
+    });
+    return { text: '', pages: doc.pages, image: new Uint8Array(png), width: img.width, height: img.height };
+  } finally {
+    doc.close();
+  }
 }
 
 /**
@@ -159,17 +186,19 @@ async function readImageJob(id: number, bytes: Uint8Array): Promise<Read> {
 process.on('message', async (job: Job) => {
   try {
     const read: Read =
-      job.kind === 'pdf'
-        ? await readPdfJob(job.id, job.bytes, job.ocrMaxPages)
-        : job.kind === 'image'
-          ? await readImageJob(job.id, job.bytes)
-          : job.kind === 'docx'
-            ? { text: await docxToText(job.bytes) }
-            : job.kind === 'text' || job.kind === 'html'
-              ? readTextJob(job.id, job.kind, job.bytes)
-              : job.kind === 'roster'
-                ? { text: '', names: await rosterNames(job.bytes) }
-                : await readDoc(job.bytes);
+      job.kind === 'render'
+        ? renderJob(job.id, job.bytes, job.render?.page ?? 0, job.render?.dpi ?? 96)
+        : job.kind === 'pdf'
+          ? await readPdfJob(job.id, job.bytes, job.ocrMaxPages)
+          : job.kind === 'image'
+            ? await readImageJob(job.id, job.bytes)
+            : job.kind === 'docx'
+              ? { text: await docxToText(job.bytes) }
+              : job.kind === 'text' || job.kind === 'html'
+                ? readTextJob(job.id, job.kind, job.bytes)
+                : job.kind === 'roster'
+                  ? { text: '', names: await rosterNames(job.bytes) }
+                  : await readDoc(job.bytes);
     send({ id: job.id, ...read });
   } catch (err) {
     const e =

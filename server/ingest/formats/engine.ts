@@ -51,6 +51,10 @@ export interface EngineText {
   /** A web page's own metadata and the files it links. */
   page?: PageMeta;
   attachments?: PageAttachment[];
+  /** A rendered PDF page (kind render): grayscale PNG and its size in pixels. */
+  image?: Uint8Array;
+  width?: number;
+  height?: number;
 }
 
 /** Where a read has got to, for the import page: 读取中, or 识别中 n/m 页. */
@@ -63,6 +67,8 @@ export interface PdfOptions {
   onPages?: (pages: number) => void;
   /** Told each step of the read. */
   onProgress?: (p: EngineProgress) => void;
+  /** kind render: the page (0-based) and resolution. */
+  render?: { page: number; dpi: number };
 }
 
 interface Job {
@@ -154,6 +160,7 @@ function spawnEngine(): Engine {
       if (msg.names) result.names = msg.names;
       if (msg.page) result.page = msg.page;
       if (msg.attachments) result.attachments = msg.attachments;
+      if (msg.image) Object.assign(result, { image: msg.image, width: msg.width, height: msg.height });
       job.resolve(result);
     }
     if (queue.length === 0) setRef(e, false);
@@ -258,7 +265,7 @@ function dispatch(): void {
   job.pages = 0;
   job.ocrPages = 0;
   setRef(e, true);
-  e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, ocrMaxPages });
+  e.child.send({ id: job.id, kind: job.kind, bytes: job.bytes, ocrMaxPages, render: job.options.render });
 }
 
 /** Whether a file handed over now is read at once (ready), after the engine has loaded (starting), or starts it (idle). */
@@ -293,3 +300,6 @@ export function engineRead(kind: EngineKind, bytes: Uint8Array, options: PdfOpti
 }
 
 export const pdfToText = (bytes: Uint8Array, options: PdfOptions = {}) => engineRead('pdf', bytes, options);
+/** One page of a PDF as a grayscale PNG at `dpi`, read by the engine like any file (budgeted, never in the server). */
+export const renderPdfPage = (bytes: Uint8Array, page: number, dpi: number) =>
+  engineRead('render', bytes, { render: { page, dpi } });
