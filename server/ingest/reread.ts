@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { fieldLabel } from '../../shared/report/fields';
 import { READER_VERSION, sameOrg, type TemplateVersion, templateCells } from '../../shared/report/index';
 import type { ParsedReport } from '../../shared/report/types';
@@ -209,6 +209,14 @@ export async function rereadApply(
       const now = await tx.select({ current: reports.isCurrent }).from(reports).where(eq(reports.id, id)).get();
       if (!now?.current) return null;
       const r = await writeReport(tx, { ...p, identity: { ...p.identity, organizationId: s.org.id } }, s.documentId);
+      // an original stored before layouts were kept gets its layout (the figure outlined on its page)
+      if (p.layout) {
+        await tx
+          .update(sourceDocuments)
+          .set({ layout: p.layout })
+          .where(and(eq(sourceDocuments.id, s.documentId), isNull(sourceDocuments.layout)))
+          .run();
+      }
       await appendAudit(tx, {
         actor: by.actor,
         ip: by.ip,
