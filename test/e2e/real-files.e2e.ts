@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from '../../server/ingest/import-report';
 import { PASSWORD } from '../helpers/app';
 import { servePortal } from '../helpers/real-portal';
 import { ROOT } from '../helpers/samples';
@@ -84,6 +85,29 @@ describe('a real WPS PDF through the import page', () => {
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(ARTIFACTS, 'real-pdf-report.png'), fullPage: true });
   }, 120_000);
+});
+
+describe('a real portal page: the figure’s cell in the page’s table (issue 28)', () => {
+  it('clicking 表三 一、本年新收 总计 218 and 商业企业 1 marks that cell of the table read from the page', async () => {
+    // 平潭 97791 as published: 表三 一、本年新收 自然人 217, 商业企业 1, 总计 218 (by hand from the page)
+    const html = readFileSync(join(ROOT, 'test', 'fixtures', 'real-files', 'pingtan', 'pages', '97791.html'));
+    const r = await importDocument(d.db, { bytes: html, fileName: '97791.html', importedBy: 'editor' });
+    const page = await d.page(1366, 768);
+    await login(page, d.base, 'editor', PASSWORD);
+    await page.goto(`${d.base}/reports/${r.reportId}`);
+    const picked = async (path: string) => {
+      await page.locator(`[data-path="${path}"]`).click();
+      await page.locator('[data-test="correction-cancel"]').click();
+      const cell = page.locator('[data-test="source-cell"]');
+      await cell.waitFor();
+      const row = await cell.locator('xpath=ancestor::tr').innerText();
+      return [await cell.innerText(), row.split('\t')[0]?.trim()];
+    };
+    expect(await picked('applications.newReceived[6]')).toEqual(['218', '一、本年新收政府信息公开申请数量']);
+    expect(await picked('applications.newReceived[1]')).toEqual(['1', '一、本年新收政府信息公开申请数量']);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-page-cell.png'), fullPage: false });
+    await page.context().close();
+  });
 });
 
 describe('a real portal on the 采集 screen', () => {
