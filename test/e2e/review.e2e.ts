@@ -36,6 +36,10 @@ describe('待核对 with the keyboard', () => {
     await login(page, d.base, 'editor', PASSWORD);
     await page.goto(`${d.base}/?year=2023&county=${HANYUAN}`);
     await expect.poll(() => page.locator('[data-test="reviewed"]').innerText()).toContain('已核对 1/3 家');
+    await page.goto(`${d.base}/rankings?year=2023&county=${HANYUAN}`);
+    await expect
+      .poll(() => page.locator('[data-test="reviewed"]').innerText())
+      .toContain('核对 1/3 家：其余报告有尚未核对的数字');
     await page.goto(`${d.base}/review?year=2023&county=${HANYUAN}`);
     await page.locator('[data-test="review-queue"] .el-table__row').first().waitFor();
     const rows = await page.locator('[data-test="review-queue"] .el-table__row').allInnerTexts();
@@ -63,6 +67,8 @@ describe('待核对 with the keyboard', () => {
     await expect.poll(() => page.locator('[data-test="review-bar"]').innerText()).toContain('9 项全部核对');
     await page.goto(`${d.base}/?year=2023&county=${HANYUAN}`);
     await expect.poll(() => page.locator('[data-test="reviewed"]').innerText()).toContain('已核对 3/3 家');
+    await page.goto(`${d.base}/rankings?year=2023&county=${HANYUAN}`);
+    await expect.poll(() => page.locator('[data-test="reviewed"]').innerText()).toBe('本排名所用报告已与原件核对 3/3 家');
     await page.context().close();
   });
 });
