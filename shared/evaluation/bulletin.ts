@@ -31,6 +31,13 @@ export function bulletinModel(e: Evaluation, opts: { docNumber?: string; issuedO
     `未发布${s.missing.length}家；已发布的报告中，逾期发布${s.late.length}家。已发布报告共主动公开政府信息${s.proactiveSum}条。`;
   if (s.averageScore !== null) totals += `各单位平均得分${s.averageScore}分。`;
   p(totals);
+  if (s.reported > 0) {
+    const open = s.reviewed.total - s.reviewed.checked;
+    p(
+      `已发布的报告中，${s.reviewed.checked}家报告的数字已与原件逐项核对` +
+        (open > 0 ? `；其余${open}家有尚未核对的数字（空白、检查不通过或扫描识别），以下数字以核对结果为准。` : '。'),
+    );
+  }
   const top = e.rows.filter((r) => r.rank === 1 && r.reportId !== null);
   const named: string[] = [];
   if (top.length > 0) named.push(`${list(top.map((r) => r.organization.name))}得分最高（${top[0]?.score}分）`);

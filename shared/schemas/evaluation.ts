@@ -129,6 +129,8 @@ export const Evaluation = Type.Object({
     latest: Type.Array(Type.String()),
     /** Reports of the county that year from units not on the roster (shown, not scored). */
     unlisted: Type.Array(Type.String()),
+    /** Of the reports scored, how many have every figure to check checked against the original (待核对). */
+    reviewed: Type.Object({ checked: Type.Integer(), total: Type.Integer() }),
   }),
 });
 export type Evaluation = Static<typeof Evaluation>;

@@ -8,6 +8,7 @@ import { figureOf } from '../../db/expressions';
 import { cached } from '../../db/result-cache';
 import { collectPages, findings, organizations, reports, sourceDocuments, tableFigures } from '../../db/schema';
 import { getOrganizations } from '../meta/get-organizations';
+import { reviewQueue } from '../reports/review';
 import { pageJoin, publication, publicationColumns, sourceJoin } from './publication';
 import { rosterIds } from './roster';
 import { getDeadline, getRubric } from './settings';
@@ -241,6 +242,9 @@ async function computeEvaluation(db: Db, county: string, year: number): Promise<
   const firstDay = dated[0]?.publishedOn;
   const lastDay = dated.at(-1)?.publishedOn;
   const copiedItem = rubric.items.find((i) => i.rule === 'copied' && i.enabled);
+  // reports with figures still to check against the original (a report with none flagged counts as checked)
+  const queue = await reviewQueue(db, { county, year });
+  const open = new Set(queue.reports.filter((r) => r.status !== 'checked').map((r) => r.reportId));
   return {
     county,
     year,
@@ -262,6 +266,10 @@ async function computeEvaluation(db: Db, county: string, year: number): Promise<
       earliest: dated.filter((r) => r.publishedOn === firstDay).map((r) => r.organization.name),
       latest: dated.filter((r) => r.publishedOn === lastDay && lastDay !== firstDay).map((r) => r.organization.name),
       unlisted: ofYear.filter((r) => !inRoster.has(r.organizationId)).map((r) => r.organization),
+      reviewed: {
+        checked: reported.filter((r) => r.reportId !== null && !open.has(r.reportId)).length,
+        total: reported.length,
+      },
     },
   };
 }

@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from '../../../server/ingest/import-report';
 import { type TestApp, testApp } from '../../helpers/app';
@@ -33,6 +34,16 @@ afterAll(() => t.close());
 const get = async (url: string, who?: string) =>
   (await t.app.inject({ method: 'GET', url, headers: who ? await t.login(who) : {} })).json();
 const queue = () => get(`/api/review?year=2023&county=${encodeURIComponent('汉源县')}`, 'editor');
+/** The 通报's text for 汉源县 2023, blanks removed. */
+const bulletin = async () => {
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/evaluation/bulletin.docx?county=${encodeURIComponent('汉源县')}&year=2023`,
+    headers: await t.login('admin'),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return (await mammoth.extractRawText({ buffer: res.rawPayload })).value.replace(/\s+/g, '');
+};
 const check = async (id: number, field: string, who = 'editor') =>
   t.app.inject({ method: 'POST', url: `/api/reports/${id}/checks`, payload: { field }, headers: await t.login(who) });
 
@@ -68,6 +79,10 @@ describe('待核对: figures checked against the original', () => {
       checkedBy: null,
       checkedAt: null,
     });
+    // the 通报 says how far its figures were checked
+    expect(await bulletin()).toContain(
+      '已发布的报告中，1家报告的数字已与原件逐项核对；其余2家有尚未核对的数字（空白、检查不通过或扫描识别），以下数字以核对结果为准。',
+    );
   });
 
   it('is an editor’s: 401 and 403 for others, 409 for a figure not to check', async () => {
@@ -103,6 +118,7 @@ describe('待核对: figures checked against the original', () => {
     // a visitor sees that it was checked, not by whom
     const seen = (await get(`/api/reports/${ids.金山镇}`)).review;
     expect([seen.status, seen.checkedBy, seen.items[0].checked.by]).toEqual(['checked', null, null]);
+    expect(await bulletin()).toContain('已发布的报告中，3家报告的数字已与原件逐项核对。');
     const audit = await sqlAll(t.db, "select target from audit_log where action = 'figure.checked'");
     expect(audit).toHaveLength(9);
   });
