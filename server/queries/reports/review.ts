@@ -5,6 +5,7 @@ import type { ParsedReport } from '../../../shared/report/types';
 import type { ReportReview, ReviewQueue } from '../../../shared/schemas/index';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
+import { cached } from '../../db/result-cache';
 import { organizations, reports } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 import { getReport } from './get-report';
@@ -57,7 +58,15 @@ function impact(report: ParsedReport, review: ReportReview): number {
  * move a unit's rank first (a total that could not be read, then errors), with the count of
  * reports checked (a report with nothing flagged counts as checked).
  */
-export async function reviewQueue(db: Db, scope: { county?: string; year: number }): Promise<ReviewQueue> {
+export function reviewQueue(db: Db, scope: { county?: string; year: number }): Promise<ReviewQueue> {
+  // read on every overview, ranking and 考核 page: computed once until the data changes
+  return cached(db, `review|${scope.year}|${scope.county ?? '*'}`, () => reviewQueueUncached(db, scope), {
+    bucket: 'review',
+    max: 100,
+  });
+}
+
+async function reviewQueueUncached(db: Db, scope: { county?: string; year: number }): Promise<ReviewQueue> {
   const where = [eq(reports.isCurrent, true), eq(reports.year, scope.year)];
   if (scope.county) where.push(eq(organizations.county, scope.county));
   const rows = await db
