@@ -1,4 +1,4 @@
-import { and, desc, eq, min, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ImportJob } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
@@ -146,14 +146,24 @@ export class ImportQueue {
     return this.get(ids, opts.importedBy);
   }
 
-  /** The given jobs of a user (unknown or someone else's are left out), or the user's latest 50. */
+  /**
+   * The given jobs of a user (unknown or someone else's are left out), or the user's latest 50 — read in
+   * one query, so the page sees the queue at one moment (never a file read and the one before it still
+   * waiting).
+   */
   async get(ids: readonly number[] | null, user: string): Promise<ImportJob[]> {
-    const s = statements(this.db);
-    const rows =
-      ids === null
-        ? await s.latestOf.all({ user })
-        : (await Promise.all(ids.map((id) => s.jobOf.get({ id, user })))).filter((r): r is JobRow => r !== undefined);
-    return rows.map((r) => this.view(r));
+    if (ids === null) return (await statements(this.db).latestOf.all({ user })).map((r) => this.view(r));
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select(JOB_COLUMNS)
+      .from(importJobs)
+      .where(and(inArray(importJobs.id, [...ids]), eq(importJobs.importedBy, user)))
+      .all();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [this.view(r)] : [];
+    });
   }
 
   private view(r: JobRow): ImportJob {
