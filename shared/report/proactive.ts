@@ -218,9 +218,8 @@ interface Candidate {
   byRule?: boolean;
 }
 
-function candidates(text: string, counts: readonly Count[]): Candidate[] {
+function candidates(text: string, counts: readonly Count[], parts: readonly [number, number][]): Candidate[] {
   const out: Candidate[] = [];
-  const parts = proactiveParts(text);
   counts.forEach((c, i) => {
     if (c.unit === null || !TOTAL_UNITS.has(c.unit)) return;
     // a count inside brackets explains another: 共计49条(不同渠道发布的同一信息计为1条)
@@ -457,8 +456,7 @@ function publishedObject(clause: string): string {
  * 概况类信息150条。): bare sibling counts of one unit in one sentence, the first one published (主动公开, or 发布
  * under a 主动公开 heading) or standing alone under such a heading. Only when the text has exactly one such list.
  */
-function headlessList(text: string, counts: readonly Count[]): Breakdown | null {
-  const parts = proactiveParts(text);
+function headlessList(text: string, counts: readonly Count[], parts: readonly [number, number][]): Breakdown | null {
   const found: Breakdown[] = [];
   for (let i = 0; i < counts.length; i++) {
     const first = counts[i] as Count;
@@ -499,7 +497,9 @@ function headlessList(text: string, counts: readonly Count[]): Breakdown | null 
 export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport['proactive'] {
   const text = view.text;
   const counts = findCounts(text);
-  const cands = candidates(text, counts);
+  // the 主动公开 parts of section 一, found once for the candidates and a list with no total
+  const parts = proactiveParts(text);
+  const cands = candidates(text, counts, parts);
   // a count whose parts follow and add up to it is a total
   const lists = new Map(cands.map((c) => [c, listAfter(text, counts, c)]));
   for (const c of cands) if (lists.get(c)?.adds) c.score += 2;
@@ -530,7 +530,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
   const result: ParsedReport['proactive'] = { total: null, categories: [], channels: [] };
   if (!best) {
     ctx.add('proactive.missing', 'error', '未找到主动公开信息总条数', 'proactive.total');
-    const alone = headlessList(text, counts);
+    const alone = headlessList(text, counts, parts);
     if (alone) pushCategories(ctx, view, result, alone);
     return result;
   }
@@ -576,7 +576,7 @@ export function readProactive(ctx: ParseContext, view: MappedText): ParsedReport
       });
       ctx.locate('proactive.categories[0]', view, total.start, total.end);
     } else {
-      const alone = headlessList(text, counts);
+      const alone = headlessList(text, counts, parts);
       if (alone && (total.value === null || sumOf(alone) <= total.value)) pushCategories(ctx, view, result, alone);
     }
   }

@@ -5,12 +5,10 @@
  * resolved disappears and one it caused appears. Findings about the text (prose, dates, template
  * year, OCR) stay as the parser wrote them.
  */
-import { cellValue } from './cells';
 import { checkApplications, checkProactive, checkReviewLitigation, checkTownshipRules } from './checks';
 import { ParseContext } from './context';
-import { categoryIndex } from './fields';
-import { templateCells } from './template';
-import type { Figure, Finding, ParsedReport } from './types';
+import { figurePaths, figureValue } from './review';
+import type { Finding, ParsedReport } from './types';
 
 /** Codes of the checks that read figures only: what a correction can change. */
 export const FIGURE_CHECKS = [
@@ -35,17 +33,6 @@ const UNREAD = new Set([
   'table.rowMissing',
 ]);
 
-/** The figures a finding's field names: one figure, a category, a row or a whole table; null for anything else. */
-function figuresUnder(report: ParsedReport, field: string): Figure[] | null {
-  if (field === 'proactive.total') return [report.proactive.total];
-  const i = categoryIndex(field);
-  if (i !== null) return [report.proactive.categories[i]?.count ?? null];
-  const cells = templateCells(report.template ?? '2021').filter(
-    (c) => c.path === field || c.path.startsWith(`${field}.`) || c.path.startsWith(`${field}[`),
-  );
-  return cells.length > 0 ? cells.map((c) => cellValue(report, c)) : null;
-}
-
 /**
  * A finding that a figure could not be read is settled once every figure it names has a value: an
  * editor entered it from the original (the parser never fills one it could not read).
@@ -53,8 +40,8 @@ function figuresUnder(report: ParsedReport, field: string): Figure[] | null {
 function settled(report: ParsedReport, f: Finding): boolean {
   const unread = UNREAD.has(f.code) || (f.code === 'proactive.ambiguous' && f.severity === 'error');
   if (!unread || !f.field) return false;
-  const figures = figuresUnder(report, f.field);
-  return figures?.every((v) => v !== null) ?? false;
+  const paths = figurePaths(report, f.field);
+  return paths.length > 0 && paths.every((path) => figureValue(report, path) !== null);
 }
 
 /** The report's findings after its figures changed: figure checks re-run, findings of figures now entered settled, every other finding kept in place. */

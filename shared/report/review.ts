@@ -3,9 +3,10 @@
  * (unreadable, failed checks, corrections to review), the figures read by OCR, and the proactive total
  * first whenever anything is to be checked, as it is the figure that ranks the unit.
  */
-import { categoryIndex } from './fields';
+import { cellValue } from './cells';
+import { categoryIndex, cellOf } from './fields';
 import { templateCells } from './template';
-import type { ParsedReport } from './types';
+import type { Figure, ParsedReport } from './types';
 
 /** Findings about the text, not a figure: nothing in them to check against a cell. */
 const NOT_A_FIGURE = /^(?:published|sections|template|year|org|source|document|parser)\./;
@@ -18,6 +19,15 @@ export function figurePaths(report: ParsedReport, field: string): string[] {
   return templateCells(report.template ?? '2021')
     .filter((c) => c.path === field || c.path.startsWith(`${field}.`) || c.path.startsWith(`${field}[`))
     .map((c) => c.path);
+}
+
+/** The value of one figure path in a report (the total, a category or a template cell), null when absent. */
+export function figureValue(report: ParsedReport, path: string): Figure {
+  if (path === 'proactive.total') return report.proactive.total;
+  const i = categoryIndex(path);
+  if (i !== null) return report.proactive.categories[i]?.count ?? null;
+  const cell = cellOf(path, report.template ?? '2021');
+  return cell ? cellValue(report, cell) : null;
 }
 
 /** The figures of a report to check, the proactive total first, then in the template's order; none for a clean report. */

@@ -1,22 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
 import { fieldLabel } from '../../../shared/report/fields';
-import { reviewItems } from '../../../shared/report/review';
+import { figureValue, reviewItems } from '../../../shared/report/review';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { ReportReview } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { figureChecks } from '../../db/schema';
-
-/** The value a figure path has in a report (corrections applied), or null. */
-export function valueAt(r: ParsedReport, path: string): number | null {
-  if (path === 'proactive.total') return r.proactive.total;
-  const cat = /^proactive\.categories\[(\d+)\]$/.exec(path);
-  if (cat) return r.proactive.categories[Number(cat[1])]?.count ?? null;
-  const m = /^(article20|applications|reviewLitigation)\.([A-Za-z]+)(?:\[(\d+)\]|\.([A-Za-z]+))$/.exec(path);
-  if (!m) return null;
-  if (m[1] === 'article20') return r.article20[m[2] as string]?.[m[4] as string] ?? null;
-  const rows = (m[1] === 'applications' ? r.applications : r.reviewLitigation) as Record<string, (number | null)[]>;
-  return rows[m[2] as string]?.[Number(m[3])] ?? null;
-}
 
 /** A report's figures to check and where each stands: 无需核对 (nothing flagged), 未核对, 部分核对, 已核对 with who and when. */
 export async function reviewOf(db: Db, reportId: number, report: ParsedReport): Promise<ReportReview> {
@@ -36,7 +24,7 @@ export async function reviewOf(db: Db, reportId: number, report: ParsedReport): 
     return {
       field,
       label: fieldLabel(field, report.template ?? '2021', report.proactive.categories),
-      value: valueAt(report, field),
+      value: figureValue(report, field),
       checked: c ? { by: c.checkedBy, at: c.checkedAt, action: c.action as 'confirmed' | 'corrected' } : null,
     };
   });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { fieldLabel } from '../../../shared/report/fields';
-import { reviewItems } from '../../../shared/report/review';
+import { figureValue, reviewItems } from '../../../shared/report/review';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { ReportReview, ReviewQueue } from '../../../shared/schemas/index';
 import { appendAudit } from '../../auth/audit';
@@ -9,7 +9,7 @@ import { cached } from '../../db/result-cache';
 import { organizations, reports } from '../../db/schema';
 import { writeTransaction } from '../../db/write';
 import { getReport } from './get-report';
-import { recordCheck, reviewOf, valueAt } from './review-status';
+import { recordCheck, reviewOf } from './review-status';
 
 /** The figure is no longer to be checked in this report (or the report is not current): nothing written. */
 export class NotToCheckError extends Error {}
@@ -22,7 +22,7 @@ export async function confirmFigure(
   const report = await getReport(db, p.reportId, 'editor');
   if (!report?.isCurrent || !reviewItems(report).includes(p.field)) throw new NotToCheckError(p.field);
   const at = new Date().toISOString();
-  const value = valueAt(report, p.field);
+  const value = figureValue(report, p.field);
   await writeTransaction(db, async (tx) => {
     await recordCheck(tx, { reportId: p.reportId, field: p.field, action: 'confirmed', value, by: p.by, at });
     await appendAudit(
@@ -103,10 +103,4 @@ async function reviewQueueUncached(db: Db, scope: { county?: string; year: numbe
       a.organization.name.localeCompare(b.organization.name, 'zh'),
   );
   return { checked, total: rows.length, reports: out.map(({ rank: _, ...r }) => r) };
-}
-
-/** How many reports of a county-year are checked (a report with nothing flagged counts as checked). */
-export async function reviewSummary(db: Db, scope: { county?: string; year: number }) {
-  const q = await reviewQueue(db, scope);
-  return { checked: q.checked, total: q.total };
 }
