@@ -6,6 +6,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { nodeVersionProblem } from '../server/config/node-version';
+
+const nodeProblem = nodeVersionProblem(process.versions.node);
+if (nodeProblem) {
+  console.error(`无法启动：${nodeProblem.zh}\ncannot start: ${nodeProblem.en}`);
+  process.exit(1);
+}
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILT = join(ROOT, 'dist', 'web', 'index.html');

@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { loadEnv } from './config/env';
+import { nodeVersionProblem } from './config/node-version';
 import { closeDatabase, type Db, databasePath, isPostgresUrl, openDatabase, redactUrl } from './db/client';
 
 /** A start-up failure: what is wrong and what to do, in Chinese for the office and English for logs; no stack trace. */
@@ -13,6 +14,9 @@ function refuse(zh: string, en: string): never {
 }
 
 const RESTORE = '如有备份，请停止服务后运行 npm run restore -- 备份文件 恢复（每日备份在 BACKUP_DIR 中）';
+
+const nodeProblem = nodeVersionProblem(process.versions.node);
+if (nodeProblem) refuse(nodeProblem.zh, nodeProblem.en);
 
 const env = loadEnv();
 const postgres = isPostgresUrl(env.DATABASE_URL);
