@@ -42,7 +42,13 @@ export function inspectDatabase(file: string): { integrity: string; reports: num
 }
 
 const NAME = /^disclosure-(\d{8}-\d{6})\.db$/;
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+const BEIJING_MS = 8 * 3600_000; // China keeps UTC+8 all year, no summer time
+
+/** A backup's file name: the time it was taken in Beijing time, as the office reads its clock (`disclosure-20261207-125109.db`). */
+export function backupFileName(d: Date): string {
+  const beijing = new Date(d.getTime() + BEIJING_MS).toISOString();
+  return `disclosure-${beijing.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}.db`;
+}
 
 /** Backups in `dir`, newest first. */
 export function listBackups(dir: string): { file: string; at: string }[] {
@@ -78,7 +84,7 @@ export function scheduleBackups(
   const run = async () => {
     if (running || !due()) return;
     running = true;
-    const file = join(opts.dir, `disclosure-${stamp(new Date())}.db`);
+    const file = join(opts.dir, backupFileName(new Date()));
     try {
       const r = await backupDatabase(db, file);
       if (r.integrity !== 'ok') {

@@ -7,7 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RestoreRefused, restoreBackup } from '../../../scripts/restore';
 import { loadEnv } from '../../../server/config/env';
-import { backupDatabase, listBackups, scheduleBackups } from '../../../server/db/backup';
+import { backupDatabase, backupFileName, listBackups, scheduleBackups } from '../../../server/db/backup';
 import { closeDatabase, openDatabase } from '../../../server/db/client';
 import { importFiles } from '../../../server/ingest/import-files';
 import { sqlGet, sqlRun } from '../../helpers/db';
@@ -144,6 +144,12 @@ describe('backups and restore', () => {
     expect(await reportsIn(newest?.file as string)).toBe(5);
     expect(mode(newest?.file as string)).toBe(0o600);
     await closeDatabase(db);
+  });
+
+  it('a backup is named by the time it was taken in Beijing time, whatever the clock zone of the server', () => {
+    // 04:51:09 UTC is 12:51:09 in Beijing; 20:00 UTC on the 31st is already the next day (and year) there
+    expect(backupFileName(new Date('2026-12-07T04:51:09Z'))).toBe('disclosure-20261207-125109.db');
+    expect(backupFileName(new Date('2025-12-31T20:00:00Z'))).toBe('disclosure-20260101-040000.db');
   });
 
   it('keeps only BACKUP_KEEP of them', async () => {
