@@ -33,6 +33,7 @@ const statements = perConnection((db: Db) => ({
         expiresAt: sessions.expiresAt,
         seenAt,
         lockedAt: users.lockedAt,
+        disabledAt: users.disabledAt,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -106,7 +107,7 @@ export async function findSession(
   if (!token || token.length > 200) return null;
   const s = statements(db);
   const row = await s.byToken.get({ hash: hash(token) });
-  if (!row || row.lockedAt !== null) return null;
+  if (!row || row.lockedAt !== null || row.disabledAt !== null) return null;
   const nowIso = new Date(now).toISOString();
   if (row.expiresAt < nowIso || Date.parse(row.seenAt) + idleMinutes * 60_000 < now) return null;
   if (now - Date.parse(row.seenAt) > 60_000) {
@@ -116,7 +117,7 @@ export async function findSession(
       // the database is busy with an import: the next request marks it
     }
   }
-  const { expiresAt: _e, seenAt: _s, lockedAt: _l, ...user } = row;
+  const { expiresAt: _e, seenAt: _s, lockedAt: _l, disabledAt: _d, ...user } = row;
   return user;
 }
 

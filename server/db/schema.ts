@@ -182,6 +182,8 @@ export const users = sqliteTable(
     createdAt: text('created_at').notNull(),
     /** Set when too many wrong passwords locked the account; an admin unlocks it. */
     lockedAt: text('locked_at'),
+    /** Set when an admin disabled the account (staff who left): no sign-in, no session, until enabled again. */
+    disabledAt: text('disabled_at'),
   },
   (t) => [uniqueIndex('users_name_idx').on(t.name)],
 );

@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'account.locked',
   'account.unlocked',
   'user.saved',
+  'user.disabled',
+  'user.enabled',
+  'user.deleted',
   'import',
   'organization.county',
   'organization.renamed',
@@ -85,6 +88,7 @@ export const UserRow = Type.Object({
   role: Type.String(),
   createdAt: Type.String(),
   lockedAt: NullableString,
+  disabledAt: NullableString,
   sessions: Type.Integer({ description: '当前有效的登录会话数' }),
 });
 export type UserRow = Static<typeof UserRow>;

@@ -13,7 +13,7 @@ export interface TestApp {
   url: string;
   close: () => Promise<void>;
   /** Signs in and returns the headers a browser would send on the next write. */
-  login: (name: string) => Promise<{ cookie: string; 'x-csrf-token': string }>;
+  login: (name: string, password?: string) => Promise<{ cookie: string; 'x-csrf-token': string }>;
 }
 
 /**
@@ -37,8 +37,8 @@ export async function testApp(env: Record<string, string> = {}, { samples = true
       await app.close();
       await t.close();
     },
-    login: async (name: string) => {
-      const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD } });
+    login: async (name: string, password = PASSWORD) => {
+      const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password } });
       if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
       const sid = res.cookies.find((c) => c.name === 'sid')?.value;
       return { cookie: `sid=${sid}`, 'x-csrf-token': res.json().csrfToken as string };

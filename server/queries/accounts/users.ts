@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { UserRow } from '../../../shared/schemas/index';
 import { appendAudit } from '../../auth/audit';
 import type { Db } from '../../db/client';
@@ -20,7 +20,14 @@ export class LastAdminError extends Error {
  */
 async function keepAnAdmin(tx: Db, before: string | undefined, role: string): Promise<void> {
   if (before !== 'admin' || role === 'admin') return;
-  const admins = (await tx.select({ n: count() }).from(users).where(eq(users.role, 'admin')).get())?.n ?? 0;
+  const admins =
+    (
+      await tx
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
+        .get()
+    )?.n ?? 0;
   if (admins <= 1) throw new LastAdminError();
 }
 
@@ -28,7 +35,9 @@ async function keepAnAdmin(tx: Db, before: string | undefined, role: string): Pr
 export async function findLoginUser(
   db: Db,
   name: string,
-): Promise<{ id: number; name: string; role: string; hash: string; lockedAt: string | null } | undefined> {
+): Promise<
+  { id: number; name: string; role: string; hash: string; lockedAt: string | null; disabledAt: string | null } | undefined
+> {
   return loginUser(db).get({ name });
 }
 
@@ -36,7 +45,14 @@ const loginUser = perConnection((db: Db) =>
   statement(
     db,
     db
-      .select({ id: users.id, name: users.name, role: users.role, hash: users.passwordHash, lockedAt: users.lockedAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        hash: users.passwordHash,
+        lockedAt: users.lockedAt,
+        disabledAt: users.disabledAt,
+      })
       .from(users)
       .where(eq(users.name, sql.placeholder('name'))),
   ),
@@ -54,6 +70,7 @@ export async function listUsers(db: Db, now = new Date().toISOString()): Promise
       role: users.role,
       createdAt: users.createdAt,
       lockedAt: users.lockedAt,
+      disabledAt: users.disabledAt,
       sessions: sql<number>`(${live})`,
     })
     .from(users)
@@ -143,4 +160,70 @@ export async function setUserRole(
 /** An account's role, or undefined. */
 export async function roleOf(db: Db, name: string): Promise<string | undefined> {
   return (await db.select({ role: users.role }).from(users).where(eq(users.name, name)).get())?.role;
+}
+
+/**
+ * Disables an account (staff who left) or enables it again. Disabling ends its sessions at once and
+ * refuses sign-in until an admin enables it; the last active administrator cannot be disabled.
+ * Audited. False when there is no such account.
+ */
+export async function setUserDisabled(
+  db: Db,
+  name: string,
+  disabled: boolean,
+  by: { actor: string; ip: string | null },
+  now = new Date().toISOString(),
+): Promise<boolean> {
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const before = await tx
+        .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.name, name))
+        .get();
+      if (!before) return false;
+      if (disabled && before.disabledAt === null) await keepAnAdmin(tx, before.role, 'none');
+      await tx
+        .update(users)
+        .set({ disabledAt: disabled ? (before.disabledAt ?? now) : null })
+        .where(eq(users.id, before.id))
+        .run();
+      if (disabled) await tx.delete(sessions).where(eq(sessions.userId, before.id)).run();
+      await appendAudit(tx, { ...by, action: disabled ? 'user.disabled' : 'user.enabled', target: name }, now);
+      return true;
+    },
+    { changesData: false },
+  );
+}
+
+/**
+ * Deletes an account: its sessions and sign-in failures go with it; the audit log keeps every line
+ * it wrote (the log names people, it does not point at accounts) and gains one saying who deleted
+ * it. The last active administrator cannot be deleted. False when there is no such account.
+ */
+export async function deleteUser(
+  db: Db,
+  name: string,
+  by: { actor: string; ip: string | null },
+  now = new Date().toISOString(),
+): Promise<boolean> {
+  return writeTransaction(
+    db,
+    async (tx) => {
+      const before = await tx
+        .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.name, name))
+        .get();
+      if (!before) return false;
+      if (before.disabledAt === null) await keepAnAdmin(tx, before.role, 'none');
+      await tx.delete(sessions).where(eq(sessions.userId, before.id)).run();
+      await tx.delete(loginFailures).where(eq(loginFailures.name, name)).run();
+      await tx.delete(users).where(eq(users.id, before.id)).run();
+      await appendAudit(tx, { ...by, action: 'user.deleted', target: name, detail: { role: before.role } }, now);
+      return true;
+    },
+    { changesData: false },
+  );
 }

@@ -20,7 +20,15 @@ import type { Db } from '../../db/client';
 import { writeTransaction } from '../../db/write';
 import { HttpError } from '../../plugins/errors';
 import { addCounty, listCounties, organizationsOfCounty, removeCounty } from '../../queries/accounts/counties';
-import { LastAdminError, listUsers, roleOf, saveUser, setUserRole } from '../../queries/accounts/users';
+import {
+  deleteUser,
+  LastAdminError,
+  listUsers,
+  roleOf,
+  saveUser,
+  setUserDisabled,
+  setUserRole,
+} from '../../queries/accounts/users';
 
 /** The admin's pages: the audit log, accounts (unlock), and the county list uploads may be assigned to. */
 const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
@@ -102,6 +110,55 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
     },
     async (req, reply) => {
       const ok = await unlockAccount(db, req.params.name, { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      if (!ok) throw new HttpError(404, 'not_found', `没有账户“${req.params.name}”`);
+      return reply.status(204).send(null);
+    },
+  );
+
+  const lastAdmin = (e: unknown): never => {
+    if (e instanceof LastAdminError) {
+      throw new HttpError(409, 'last_admin', '这是唯一可用的管理员账户，不能停用或删除；请先设置另一名管理员');
+    }
+    throw e;
+  };
+
+  for (const [path, disabled, summary] of [
+    ['/admin/users/:name/disable', true, '停用账户（人员离岗）：立即结束其所有登录会话，之后不能登录，直到重新启用'],
+    ['/admin/users/:name/enable', false, '重新启用已停用的账户'],
+  ] as const) {
+    app.post(
+      path,
+      {
+        preHandler: app.requireRole('admin'),
+        schema: {
+          tags: ['admin'],
+          summary,
+          params: UserNameParams,
+          response: { 204: NoContent, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const by = { actor: req.user?.name ?? 'unknown', ip: req.ip };
+        const ok = await setUserDisabled(db, req.params.name, disabled, by).catch(lastAdmin);
+        if (!ok) throw new HttpError(404, 'not_found', `没有账户“${req.params.name}”`);
+        return reply.status(204).send(null);
+      },
+    );
+  }
+
+  app.delete(
+    '/admin/users/:name',
+    {
+      preHandler: app.requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: '删除账户（其登录会话一并结束；审计日志中该账户的记录保留）',
+        params: UserNameParams,
+        response: { 204: NoContent, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const ok = await deleteUser(db, req.params.name, { actor: req.user?.name ?? 'unknown', ip: req.ip }).catch(lastAdmin);
       if (!ok) throw new HttpError(404, 'not_found', `没有账户“${req.params.name}”`);
       return reply.status(204).send(null);
     },

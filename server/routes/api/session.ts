@@ -30,7 +30,7 @@ const session: FastifyPluginAsyncTypebox<{
         tags: ['accounts'],
         summary: '登录',
         body: Login,
-        response: { 200: Me, ...errors(400, 401, 429) },
+        response: { 200: Me, ...errors(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
@@ -54,6 +54,11 @@ const session: FastifyPluginAsyncTypebox<{
         req.log.warn({ name }, 'failed sign-in');
         if (locked) throw accountLocked();
         throw new HttpError(401, 'bad_credentials', '用户名或密码不正确');
+      }
+      if (user.disabledAt) {
+        await attemptRefused(db, begun.attempt, name, req.ip, 'account disabled');
+        req.log.warn({ name }, 'sign-in to a disabled account');
+        throw new HttpError(403, 'account_disabled', '该账户已停用，不能登录；如仍需使用，请联系管理员重新启用');
       }
       await attemptSucceeded(db, name, req.ip);
       // a fresh token on every sign-in, and the session id it was given (if any) is dropped: no fixation

@@ -20,6 +20,11 @@ export const fetchCountyList = async () => (await request<CountyList>('/api/admi
 /** POST /api/admin/users/:name/unlock. */
 export const unlockUser = (name: string) =>
   request<void>(`/api/admin/users/${encodeURIComponent(name)}/unlock`, { method: 'POST' });
+/** POST /api/admin/users/:name/disable or /enable: staff who left lose access at once; enabled again by an admin. */
+export const setUserDisabled = (name: string, disabled: boolean) =>
+  request<void>(`/api/admin/users/${encodeURIComponent(name)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
+/** DELETE /api/admin/users/:name: the account goes, its audit lines stay. */
+export const deleteUser = (name: string) => request<void>(`/api/admin/users/${encodeURIComponent(name)}`, { method: 'DELETE' });
 /** POST /api/admin/counties. */
 export const addCounty = (name: string) =>
   request<void>('/api/admin/counties', { method: 'POST', body: JSON.stringify({ name }) });
