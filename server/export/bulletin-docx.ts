@@ -2,9 +2,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -92,6 +94,17 @@ export async function bulletinDocx(m: BulletinModel, chartPng: Buffer | null): P
       {
         // A4, 公文 margins (top 3.7 cm, bottom 3.5 cm, left 2.8 cm, right 2.6 cm), in twentieths of a point
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+        // the page number in the footer as 公文 print it: `— 1 —`, 4号 (14 pt), centred
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: 'SimSun' })],
+              }),
+            ],
+          }),
+        },
         children: body,
       },
     ],

@@ -26,9 +26,19 @@ export function bulletinModel(e: Evaluation, opts: { docNumber?: string; issuedO
       `近期，我们对全县${s.required}家应报单位${e.year}年度政府信息公开工作年度报告的发布情况进行了检查，并按考核细则逐项评分。现将有关情况通报如下。`,
   );
   h('一、总体情况');
+  // “by the deadline” counts the reports dated on or before it; a report published later is late,
+  // one whose date could not be read is neither, and each is said separately
   let totals =
-    `截至${dateCn(e.deadline)}（报告发布截止日期），全县应报单位${s.required}家，已发布年度报告${s.reported}家，` +
-    `未发布${s.missing.length}家；已发布的报告中，逾期发布${s.late.length}家。已发布报告共主动公开政府信息${s.proactiveSum}条。`;
+    `截至${dateCn(e.deadline)}（报告发布截止日期），全县应报单位${s.required}家，按时发布年度报告${s.onTime.length}家` +
+    (s.late.length > 0 ? `；截止日期后逾期发布${s.late.length}家` : '') +
+    (s.undated.length > 0 ? `；已发布但发布日期无法确定${s.undated.length}家（${list(s.undated)}）` : '') +
+    `；至今未发布${s.missing.length}家。`;
+  totals +=
+    s.proactiveUnknown.length === 0
+      ? `已发布报告共主动公开政府信息${s.proactiveSum}条。`
+      : s.proactiveUnknown.length < s.reported
+        ? `可读取数字的${s.reported - s.proactiveUnknown.length}家报告共主动公开政府信息${s.proactiveSum}条（${list(s.proactiveUnknown)}的主动公开总数无法读取，未计入）。`
+        : '已发布报告的主动公开总数均无法读取，未作合计。';
   if (s.averageScore !== null) totals += `各单位平均得分${s.averageScore}分。`;
   p(totals);
   if (s.reported > 0) {

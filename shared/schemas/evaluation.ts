@@ -122,6 +122,12 @@ export const Evaluation = Type.Object({
     reported: Type.Integer(),
     missing: Type.Array(Type.String()),
     late: Type.Array(Type.String()),
+    /** Published on or before the deadline (the 通报 counts “by the deadline” with these, never with every report). */
+    onTime: Type.Array(Type.String()),
+    /** Published, but the date could not be read from the report or its page: neither on time nor late. */
+    undated: Type.Array(Type.String()),
+    /** Published, but the 主动公开 total could not be read: not in proactiveSum. */
+    proactiveUnknown: Type.Array(Type.String()),
     copied: Type.Array(Type.String()),
     averageScore: NullableNumber,
     proactiveSum: Type.Number(),

@@ -83,7 +83,7 @@ describe('the annual evaluation', () => {
       .poll(() => textOf(page, '[data-test="bulletin"]'))
       .toContain('关于米易县2024年度政府信息公开工作年度报告发布情况的通报');
     const preview = await textOf(page, '[data-test="bulletin"]');
-    expect(preview).toContain('全县应报单位5家，已发布年度报告3家，未发布2家');
+    expect(preview).toContain('全县应报单位5家，按时发布年度报告3家；至今未发布2家');
     expect(preview).toContain('未发布年度报告（缺报）。白马镇、普威镇，共2家。');
     const chart = page.locator('[data-test="bulletin-chart"]');
     await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(400);
@@ -104,7 +104,7 @@ describe('the annual evaluation', () => {
     const { value } = await mammoth.extractRawText({ buffer: readFileSync(file) });
     const text = value.replace(/\s+/g, '');
     expect(text).toContain('米政务公开〔2025〕3号');
-    expect(text).toContain('全县应报单位5家，已发布年度报告3家');
+    expect(text).toContain('全县应报单位5家，按时发布年度报告3家；至今未发布2家');
     expect(text.indexOf('白马镇', text.indexOf('附表'))).toBeGreaterThan(0);
 
     // the printable page: the tabs and buttons are not printed, the 通报 is

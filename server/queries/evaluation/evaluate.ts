@@ -258,10 +258,14 @@ async function computeEvaluation(db: Db, county: string, year: number): Promise<
       reported: reported.length,
       missing: rows.filter((r) => r.reportId === null).map((r) => r.organization.name),
       late: rows.filter((r) => r.late).map((r) => r.organization.name),
+      onTime: dated.filter((r) => (r.publishedOn as string) <= deadline).map((r) => r.organization.name),
+      undated: reported.filter((r) => r.publishedOn === null).map((r) => r.organization.name),
+      proactiveUnknown: reported.filter((r) => r.proactiveTotal === null).map((r) => r.organization.name),
       copied: copiedItem
         ? rows.filter((r) => r.deductions.some((d) => d.itemId === copiedItem.id)).map((r) => r.organization.name)
         : [],
       averageScore: rows.length > 0 ? Math.round((rows.reduce((s, r) => s + r.score, 0) / rows.length) * 10) / 10 : null,
+      // the known totals only; the units whose total could not be read are named beside the sum (proactiveUnknown)
       proactiveSum: reported.reduce((s, r) => s + (r.proactiveTotal ?? 0), 0),
       earliest: dated.filter((r) => r.publishedOn === firstDay).map((r) => r.organization.name),
       latest: dated.filter((r) => r.publishedOn === lastDay && lastDay !== firstDay).map((r) => r.organization.name),

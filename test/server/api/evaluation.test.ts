@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormatError } from '../../../server/ingest/formats/errors';
+import { unpackZip } from '../../../server/ingest/formats/zip';
 import { importDocument } from '../../../server/ingest/import-report';
 import { multipart, type TestApp, testApp } from '../../helpers/app';
 import { sampleText } from '../../helpers/samples';
@@ -123,6 +125,10 @@ describe('score table', () => {
       reported: 4,
       missing: ['白马镇', '麻陇彝族乡'],
       late: ['丙谷镇', '草场镇'],
+      // issue 29: “by the deadline” counts only the reports dated on or before it
+      onTime: ['新山傈僳族乡', '普威镇'],
+      undated: [],
+      proactiveUnknown: [],
       copied: ['普威镇'],
       averageScore: 63.8,
       proactiveSum: 243,
@@ -319,7 +325,7 @@ describe('通报', () => {
     expect(text).toContain('米政务公开〔2025〕3号');
     expect(text).toContain('关于米易县2024年度政府信息公开工作年度报告发布情况的通报');
     expect(text).toContain(
-      '全县应报单位6家，已发布年度报告4家，未发布2家；已发布的报告中，逾期发布2家。已发布报告共主动公开政府信息243条。各单位平均得分63.8分。',
+      '截至2025年1月31日（报告发布截止日期），全县应报单位6家，按时发布年度报告2家；截止日期后逾期发布2家；至今未发布2家。已发布报告共主动公开政府信息243条。各单位平均得分63.8分。',
     );
     expect(text).toContain('新山傈僳族乡得分最高（98分）');
     expect(text).toContain('丙谷镇发布最晚（2025年3月1日）');
@@ -330,6 +336,20 @@ describe('通报', () => {
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(table).toContain('1新山傈僳族乡2025-01-1375数据错误（表格勾稽关系不成立）（−2）98');
+    // issue 29: A4 pages numbered in the footer, `— N —` centred, as 公文 are printed
+    const parts = await unpackZip(res.rawPayload, {
+      maxEntries: 100,
+      maxEntry: 20e6,
+      maxTotal: 50e6,
+      corrupt: () => new FormatError('format.corrupt', '损坏', 'corrupt'),
+      bomb: () => new FormatError('format.zipBomb', '过大', 'bomb'),
+    });
+    const documentXml = parts.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const footerName = /Target="(footer\d+\.xml)"/.exec(parts.get('word/_rels/document.xml.rels')?.toString('utf8') ?? '')?.[1];
+    const footer = parts.get(`word/${footerName}`)?.toString('utf8') ?? '';
+    expect(footer).toContain('<w:jc w:val="center"/>');
+    expect(footer.replace(/<[^>]+>/g, '')).toMatch(/^— PAGE\s*—$/);
     // the ranking chart is in it, as an image
     const html = await mammoth.convertToHtml({ buffer: res.rawPayload });
     expect(html.value).toMatch(/<img alt="米易县2024年度政府信息公开工作年度报告考核得分排名" src="data:image\/png;base64,/);
