@@ -109,8 +109,11 @@ export type TrendSeries = Static<typeof TrendSeries>;
 export const TrendTotal = Type.Object({
   year: Type.Integer(),
   value: Type.Union([Type.Number(), Type.Null()], { description: '该年没有任何报告时为 null（图上画作缺口，不画作 0）' }),
-  reports: Type.Integer(),
-  unreadable: Type.Integer(),
+  reports: Type.Integer({ description: '该年合计所含报告数' }),
+  unreadable: Type.Integer({ description: '其中主动公开数字无法读取、未计入合计的报告数' }),
+  comparable: Type.Union([Type.Number(), Type.Null()], {
+    description: '同口径合计：只计各年都有可读取数字的单位（单位数见 comparableUnits），年度之间可比',
+  }),
 });
 export type TrendTotal = Static<typeof TrendTotal>;
 
@@ -120,6 +123,8 @@ export const Trends = Type.Object({
   years: Type.Array(Type.Integer()),
   series: Type.Array(TrendSeries),
   total: Type.Array(TrendTotal),
+  /** How many units the 同口径 line sums: those with a readable figure in every year that has reports. */
+  comparableUnits: Type.Integer(),
 });
 export type Trends = Static<typeof Trends>;
 

@@ -12,7 +12,7 @@ import { getMetricValues } from '../metrics/get-metric-values';
 export async function getTrends(
   db: Db,
   params: { organizationIds: number[]; metric: MetricDef; from: number; to: number; county?: string },
-): Promise<{ years: number[]; series: TrendSeries[]; total: TrendTotal[] }> {
+): Promise<{ years: number[]; series: TrendSeries[]; total: TrendTotal[]; comparableUnits: number }> {
   const orgs = await getOrganizations(db, params.county);
   const inScope = new Set(orgs.map((o) => o.id));
   const values = (await getMetricValues(db, params.metric, params.from, params.to)).filter((v) => inScope.has(v.organizationId));
@@ -27,15 +27,26 @@ export async function getTrends(
         return { year, value: v?.value ?? null, reportId: v?.reportId ?? null };
       }),
     }));
+  // 同口径: the units with a readable figure in every year that has reports, so the line compares the
+  // same units from year to year (the raw sum jumps when a year has 1 report and the next 5)
+  const covered = years.filter((y) => values.some((v) => v.year === y));
+  const readable = (id: number, y: number) => values.some((v) => v.organizationId === id && v.year === y && v.value !== null);
+  const panel = new Set(
+    [...new Set(values.map((v) => v.organizationId))].filter((id) => covered.length > 0 && covered.every((y) => readable(id, y))),
+  );
   const total = years.map((year) => {
     const ofYear = values.filter((v) => v.year === year);
+    const known = ofYear.filter((v) => v.value !== null);
+    const same = known.filter((v) => panel.has(v.organizationId));
     return {
       year,
-      // a year with no report at all is unknown, not 0
-      value: ofYear.length === 0 ? null : ofYear.reduce((s, v) => s + (v.value ?? 0), 0),
+      // a year with no report, or none whose figure could be read, is unknown — never 0; the sum of
+      // the readable ones is said with how many it adds up and how many it leaves out
+      value: known.length === 0 ? null : known.reduce((s, v) => s + (v.value as number), 0),
       reports: ofYear.length,
-      unreadable: ofYear.filter((v) => v.value === null).length,
+      unreadable: ofYear.length - known.length,
+      comparable: same.length === 0 ? null : same.reduce((s, v) => s + (v.value as number), 0),
     };
   });
-  return { years, series, total };
+  return { years, series, total, comparableUnits: panel.size };
 }

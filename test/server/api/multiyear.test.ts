@@ -115,19 +115,21 @@ describe('trends', () => {
       ['新山傈僳族乡', [60, 75]],
       ['普威镇', [94, null]],
     ]);
+    // 同口径 (issue 29): the units with a readable total in both years, 新山, 丙谷, 草场: 140 → 149
     expect(body.total).toEqual([
-      { year: 2023, value: 234, reports: 4, unreadable: 0 },
-      { year: 2024, value: 149, reports: 3, unreadable: 0 },
+      { year: 2023, value: 234, reports: 4, unreadable: 0, comparable: 140 },
+      { year: 2024, value: 149, reports: 3, unreadable: 0, comparable: 149 },
     ]);
+    expect(body.comparableUnits).toBe(3);
   });
 
   it('gives a year with no report at all as null (a gap), not 0', async () => {
     const url = `/api/trends?from=2022&to=2024&county=${MIYI}`;
     const body = (await t.app.inject({ method: 'GET', url })).json();
     expect(body.total).toEqual([
-      { year: 2022, value: null, reports: 0, unreadable: 0 },
-      { year: 2023, value: 234, reports: 4, unreadable: 0 },
-      { year: 2024, value: 149, reports: 3, unreadable: 0 },
+      { year: 2022, value: null, reports: 0, unreadable: 0, comparable: null },
+      { year: 2023, value: 234, reports: 4, unreadable: 0, comparable: 140 },
+      { year: 2024, value: 149, reports: 3, unreadable: 0, comparable: 149 },
     ]);
   });
 
@@ -144,5 +146,28 @@ describe('quality across years', () => {
     const row = body.matrix.find((m: { organization: { name: string } }) => m.organization.name === '普威镇');
     expect(row.years['2023'].status).toBe('ok');
     expect(row.years['2024']).toEqual({ status: 'missing' });
+  });
+});
+
+// Issue 29: `2020 主动公开信息合计 0` when the year's only report could not be read. Added last, so the
+// tests above keep their years: 新山傈僳族乡 2020, its total printed `** 条` (unreadable).
+describe('a year whose only report could not be read', () => {
+  beforeAll(async () => {
+    const text = sampleText('xinshan')
+      .replace('主动公开信息 75 条', '主动公开信息 ** 条')
+      .replace(/2024/g, '2020')
+      .replace(/2025/g, '2021');
+    const r = await importDocument(t.db, { bytes: Buffer.from(text), fileName: '2020-xinshan.txt', importedBy: 'test' });
+    expect(r.status).toBe('imported');
+  });
+
+  it('is unknown (null) with its one unreadable report, never 0; the 同口径 line has no unit readable every year', async () => {
+    const url = `/api/trends?organization=${ids.新山傈僳族乡}&from=2020&to=2024&county=${MIYI}`;
+    const body = (await t.app.inject({ method: 'GET', url })).json();
+    expect(body.total[0]).toEqual({ year: 2020, value: null, reports: 1, unreadable: 1, comparable: null });
+    expect(body.total[1]).toEqual({ year: 2021, value: null, reports: 0, unreadable: 0, comparable: null });
+    expect(body.series[0].points[0]).toMatchObject({ year: 2020, value: null });
+    expect(body.series[0].points[0].reportId).toBeGreaterThan(0);
+    expect(body.comparableUnits).toBe(0);
   });
 });
