@@ -44,7 +44,7 @@ interface AxisParam {
 }
 const noteOf = (d: unknown): string | undefined =>
   d !== null && typeof d === 'object' && 'note' in d ? String((d as { note: unknown }).note) : undefined;
-const valueOf = (d: unknown): unknown =>
+const pointValue = (d: unknown): unknown =>
   d !== null && typeof d === 'object' && 'value' in d ? (d as { value: unknown }).value : d;
 
 /** Series that open nothing when clicked show no pointer (only the ranking's bars open a town). */
@@ -86,7 +86,7 @@ export function buildCategoryOption(towns: string[], categories: string[], value
         [
           esc(ps[0]?.axisValueLabel ?? ''),
           ...ps.map(
-            (q) => `${q.marker ?? ''}${esc(q.seriesName ?? '')}：${shown(valueOf(q.data), '条', '未知（数字无法读取）')}`,
+            (q) => `${q.marker ?? ''}${esc(q.seriesName ?? '')}：${shown(pointValue(q.data), '条', '未知（数字无法读取）')}`,
           ),
         ].join('<br>'),
     },
@@ -123,7 +123,7 @@ export function buildTrendOption(
     label: { show: series.length === 1, position: 'top' },
   }));
   const line = (q: AxisParam) => {
-    const v = valueOf(q.data);
+    const v = pointValue(q.data);
     const note = noteOf(q.data);
     const text = typeof v === 'number' ? `${shown(v, unit)}${note ? `（${note}）` : ''}` : (note ?? '无报告');
     return `${q.marker ?? ''}${esc(q.seriesName ?? '')}：${esc(text)}`;
