@@ -66,14 +66,24 @@ export async function bulletinDocx(m: BulletinModel, chartPng: Buffer | null): P
   );
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const widths = [8, 20, 15, 13, 34, 10];
+  // column widths (per cent) by header; the deductions, the longest text, left-aligned
+  const WIDTH: Record<string, number> = {
+    排名: 8,
+    '类别（分别排名）': 12,
+    单位: 20,
+    发布日期: 15,
+    '主动公开（条）': 13,
+    扣分项: 34,
+    得分: 10,
+  };
+  const total = m.table.headers.reduce((s, h) => s + (WIDTH[h] ?? 10), 0);
   const cell = (t: string, i: number, bold = false) =>
     new TableCell({
       borders,
-      width: { size: widths[i] ?? 10, type: WidthType.PERCENTAGE },
+      width: { size: Math.round(((WIDTH[m.table.headers[i] ?? ''] ?? 10) / total) * 100), type: WidthType.PERCENTAGE },
       children: [
         new Paragraph({
-          alignment: i === 4 ? AlignmentType.LEFT : AlignmentType.CENTER,
+          alignment: m.table.headers[i] === '扣分项' ? AlignmentType.LEFT : AlignmentType.CENTER,
           children: [text(t, BODY_FONT, 21, bold)],
         }),
       ],

@@ -13,6 +13,7 @@ import {
 } from '../../shared/report/template';
 import type { Evaluation } from '../../shared/schemas/index';
 import { localMinute } from '../../shared/time';
+import { UNIT_GROUP_KEYS, UNIT_GROUPS, type UnitGroup } from '../../shared/unit-groups';
 import type { Db } from '../db/client';
 import { figureOf } from '../db/expressions';
 import { reports as reportsTable, tableFigures } from '../db/schema';
@@ -53,42 +54,51 @@ export async function rankingWorkbook(
   const wb = new ExcelJS.Workbook();
   // the categories column as the page shows it: 工作动态 20、通知公告 4
   const cats = new Map(
-    (await getCategories(db, { year: p.year, county: p.county })).rows.map((r) => [r.reportId, categoriesText(r.categories)]),
+    (await getCategories(db, { year: p.year, county: p.county, group: 'all' })).rows.map((r) => [
+      r.reportId,
+      categoriesText(r.categories),
+    ]),
   );
-  const sheet = wb.addWorksheet(`${p.year}年排名`);
-  sheet.columns = [
-    { header: '名次', key: 'rank', width: 8 },
-    { header: '单位', key: 'name', width: 20 },
-    { header: '所属县（区）', key: 'county', width: 14 },
-    { header: `${p.metric.label}（${p.metric.unit}）`, key: 'value', width: 16 },
-    { header: '上年', key: 'previous', width: 10 },
-    { header: '增减', key: 'change', width: 10 },
-    { header: '增减（%）', key: 'changePct', width: 10 },
-    { header: '名次变化（正数为上升）', key: 'rankChange', width: 12 },
-    { header: '分类', key: 'categories', width: 36 },
-    { header: '错误', key: 'errors', width: 8 },
-    { header: '提示', key: 'warnings', width: 8 },
-    { header: '说明', key: 'status', width: 20 },
-  ];
-  sheet.getColumn('changePct').numFmt = '0.0%';
-  for (const r of rows) {
-    sheet.addRow({
-      rank: r.rank,
-      name: r.organization.name,
-      county: r.organization.county ?? '未分配',
-      value: r.value,
-      previous: r.previous,
-      change: r.change,
-      // a percentage as Excel's percentage (0.25 shown as 25.0%), not the number 25
-      changePct: r.changePct === null ? null : Math.round(r.changePct * 10) / 1000,
-      rankChange: r.rankChange,
-      categories: r.reportId === null ? null : (cats.get(r.reportId) ?? null),
-      errors: r.errors,
-      warnings: r.warnings,
-      status: STATUS[r.status],
-    });
+  // one sheet per unit group, each ranked apart (townships are not ranked against departments)
+  const present = UNIT_GROUP_KEYS.filter((g) => rows.some((r) => r.group === g));
+  const groups: UnitGroup[] = present.length > 0 ? present : ['township'];
+  for (const g of groups) {
+    const ofGroup = rows.filter((r) => r.group === g);
+    const sheet = wb.addWorksheet(groups.length === 1 ? `${p.year}年排名` : `${p.year}年${UNIT_GROUPS[g]}排名`);
+    sheet.columns = [
+      { header: '名次', key: 'rank', width: 8 },
+      { header: '单位', key: 'name', width: 20 },
+      { header: '所属县（区）', key: 'county', width: 14 },
+      { header: `${p.metric.label}（${p.metric.unit}）`, key: 'value', width: 16 },
+      { header: '上年', key: 'previous', width: 10 },
+      { header: '增减', key: 'change', width: 10 },
+      { header: '增减（%）', key: 'changePct', width: 10 },
+      { header: '名次变化（正数为上升）', key: 'rankChange', width: 12 },
+      { header: '分类', key: 'categories', width: 36 },
+      { header: '错误', key: 'errors', width: 8 },
+      { header: '提示', key: 'warnings', width: 8 },
+      { header: '说明', key: 'status', width: 20 },
+    ];
+    sheet.getColumn('changePct').numFmt = '0.0%';
+    for (const r of ofGroup) {
+      sheet.addRow({
+        rank: r.rank,
+        name: r.organization.name,
+        county: r.organization.county ?? '未分配',
+        value: r.value,
+        previous: r.previous,
+        change: r.change,
+        // a percentage as Excel's percentage (0.25 shown as 25.0%), not the number 25
+        changePct: r.changePct === null ? null : Math.round(r.changePct * 10) / 1000,
+        rankChange: r.rankChange,
+        categories: r.reportId === null ? null : (cats.get(r.reportId) ?? null),
+        errors: r.errors,
+        warnings: r.warnings,
+        status: STATUS[r.status],
+      });
+    }
+    styleSheet(sheet, `${scopeOf(p.county)} ${p.year} 年${UNIT_GROUPS[g]}${p.metric.label}排名（${ofGroup.length} 个单位）`);
   }
-  styleSheet(sheet, `${scopeOf(p.county)} ${p.year} 年${p.metric.label}排名（${rows.length} 个单位）`);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -1,4 +1,5 @@
 import type { Bulletin, Evaluation } from '../schemas/evaluation';
+import { UNIT_GROUP_KEYS, UNIT_GROUPS } from '../unit-groups';
 
 /** The 通报 as words and a table, from which the Word file and the on-screen preview are both made. */
 export type BulletinModel = Bulletin;
@@ -48,9 +49,15 @@ export function bulletinModel(e: Evaluation, opts: { docNumber?: string; issuedO
         (open > 0 ? `；其余${open}家有尚未核对的数字（空白、检查不通过或扫描识别），以下数字以核对结果为准。` : '。'),
     );
   }
-  const top = e.rows.filter((r) => r.rank === 1 && r.reportId !== null);
+  // each kind of unit is ranked on its own: the best of each kind is named with its kind
+  const kinds = UNIT_GROUP_KEYS.filter((g) => e.rows.some((r) => r.group === g));
   const named: string[] = [];
-  if (top.length > 0) named.push(`${list(top.map((r) => r.organization.name))}得分最高（${top[0]?.score}分）`);
+  for (const g of kinds) {
+    const top = e.rows.filter((r) => r.group === g && r.rank === 1 && r.reportId !== null);
+    if (top.length === 0) continue;
+    const who = list(top.map((r) => r.organization.name));
+    named.push(`${kinds.length > 1 ? `${UNIT_GROUPS[g]}中` : ''}${who}得分最高（${top[0]?.score}分）`);
+  }
   const first = e.rows.find((r) => s.earliest.includes(r.organization.name));
   if (first?.publishedOn) named.push(`${list(s.earliest)}发布最早（${dateCn(first.publishedOn)}）`);
   const last = e.rows.find((r) => s.latest.includes(r.organization.name));
@@ -75,8 +82,11 @@ export function bulletinModel(e: Evaluation, opts: { docNumber?: string; issuedO
   p('（二）各单位要建立年度报告发布前的审核和复核机制，严格按照国务院办公厅规定的格式要素编制报告，确保数据准确、前后一致。');
   p(`（三）本次检查结果将纳入${e.year + 1}年度政务公开工作考核。`);
 
+  // the annex ranks each kind apart; with more than one kind, a column says the kind
+  const mixed = kinds.length > 1;
   const rows = e.rows.map((r) => [
     String(r.rank),
+    ...(mixed ? [UNIT_GROUPS[r.group]] : []),
     r.organization.name,
     r.reportId === null ? '未发布' : (r.publishedOn ?? '未注明'),
     r.proactiveTotal === null ? (r.reportId === null ? '—' : '无法读取') : String(r.proactiveTotal),
@@ -92,7 +102,7 @@ export function bulletinModel(e: Evaluation, opts: { docNumber?: string; issuedO
     issuedOn: opts.issuedOn?.trim() || `${e.year + 1}年  月  日`,
     table: {
       title: `附表：${e.county}${e.year}年度政府信息公开工作年度报告考核得分表`,
-      headers: ['排名', '单位', '发布日期', '主动公开（条）', '扣分项', '得分'],
+      headers: ['排名', ...(mixed ? ['类别（分别排名）'] : []), '单位', '发布日期', '主动公开（条）', '扣分项', '得分'],
       rows,
     },
   };

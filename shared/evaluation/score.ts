@@ -1,5 +1,6 @@
 import { byName, rankValues } from '../rank';
 import type { DateSource, Deduction, Evidence, Rubric, RubricItem, ScoreRow } from '../schemas/evaluation';
+import { UNIT_GROUP_KEYS, type UnitGroup } from '../unit-groups';
 
 /** Where a publication date was read, as the evidence and the exported score table name it. */
 export const DATE_SOURCE: Record<DateSource, string> = { signature: '报告落款', page: '网页发布日期', collected: '采集日期' };
@@ -79,7 +80,7 @@ function deductionOf(item: RubricItem, evidence: Evidence[], u: UnitToScore): De
  * Scores each unit of the roster by the rubric: the base less every deduction (never below 0),
  * ranked by score with a shared rank for a tie (1, 2, 2, 4), units of equal score by name.
  */
-export function scoreUnits(units: readonly UnitToScore[], rubric: Rubric, deadline: string): Omit<ScoreRow, 'rank'>[] {
+export function scoreUnits(units: readonly UnitToScore[], rubric: Rubric, deadline: string): Omit<ScoreRow, 'rank' | 'group'>[] {
   return units.map((u) => {
     const deductions: Deduction[] = [];
     for (const item of rubric.items) {
@@ -102,11 +103,17 @@ export function scoreUnits(units: readonly UnitToScore[], rubric: Rubric, deadli
   });
 }
 
-export function rankRows<T extends { score: number; organization: { name: string } }>(
+export function rankRows<T extends { score: number; organization: { name: string }; group?: UnitGroup }>(
   rows: readonly T[],
 ): (T & { rank: number })[] {
-  const ranks = rankValues(new Map(rows.map((r, i) => [i, r.score])));
+  // ranks within each unit group (a row without one counts as a township), the groups in their order
+  const ranks = new Map<number, number>();
+  for (const g of UNIT_GROUP_KEYS) {
+    const of = new Map(rows.flatMap((r, i) => ((r.group ?? 'township') === g ? [[i, r.score] as [number, number]] : [])));
+    for (const [i, rank] of rankValues(of)) ranks.set(i, rank);
+  }
+  const order = (r: T) => UNIT_GROUP_KEYS.indexOf(r.group ?? 'township');
   return rows
     .map((r, i) => ({ ...r, rank: ranks.get(i) as number }))
-    .sort((a, b) => a.rank - b.rank || byName(a.organization.name, b.organization.name));
+    .sort((a, b) => order(a) - order(b) || a.rank - b.rank || byName(a.organization.name, b.organization.name));
 }

@@ -1,14 +1,25 @@
 /** Rankings, trends, categories and data quality: what the dashboard's charts are drawn from. */
 import { type Static, Type } from 'typebox';
-import { County, Metric, NullableInteger, NullableNumber, NullableString, OrgRef, Year } from './common';
+import { County, Metric, NullableInteger, NullableNumber, NullableString, OrgRef, UnitGroupKey, Year } from './common';
 
 export const RankingStatus = Type.Union([Type.Literal('ranked'), Type.Literal('noValue'), Type.Literal('missing')], {
   description: 'ranked 参与排名 · noValue 报告已收到但该指标无法读取 · missing 缺报',
 });
 export type RankingStatus = Static<typeof RankingStatus>;
 
+/** The unit group a view covers; absent: the townships when there are any; all: every group, each ranked apart. */
+export const UnitGroupParam = Type.Union([UnitGroupKey, Type.Literal('all')], {
+  description:
+    '单位类别：township 乡镇（街道）· department 县直部门 · government 县（区）政府 · other 其他 · all 全部（各类别分别排名）；不填时有乡镇则为乡镇',
+});
+export const UnitGroups = Type.Array(Type.Object({ group: UnitGroupKey, label: Type.String(), organizations: Type.Integer() }), {
+  description: '范围内有哪些类别的单位、各几个',
+});
+
 export const RankingRow = Type.Object({
+  /** The rank within the unit's own group (townships with townships, departments with departments). */
   rank: NullableInteger,
+  group: UnitGroupKey,
   organization: OrgRef,
   status: RankingStatus,
   reportId: NullableInteger,
@@ -51,7 +62,7 @@ export const RANKING_PAGE = 100;
 
 /** The scope of a ranking export (year, county, metric). */
 export const RankingQuery = Type.Object(
-  { year: Year, county: Type.Optional(County), metric: Type.Optional(Metric) },
+  { year: Year, county: Type.Optional(County), metric: Type.Optional(Metric), group: Type.Optional(UnitGroupParam) },
   { additionalProperties: false },
 );
 export type RankingQuery = Static<typeof RankingQuery>;
@@ -67,6 +78,7 @@ export const RankingPageQuery = Type.Object(
     year: Year,
     county: Type.Optional(County),
     metric: Type.Optional(Metric),
+    group: Type.Optional(UnitGroupParam),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: `每页行数，默认 ${RANKING_PAGE}` })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: '跳过的行数' })),
     q: Type.Optional(Type.String({ maxLength: 40, description: '按单位名称筛选（包含即可）' })),
@@ -77,6 +89,8 @@ export type RankingPageQuery = Static<typeof RankingPageQuery>;
 
 export const RankingPage = Type.Object({
   year: Type.Integer(),
+  group: UnitGroupParam,
+  groups: UnitGroups,
   metric: Type.String(),
   metricLabel: Type.String(),
   unit: Type.String(),
@@ -95,6 +109,7 @@ export const TrendsQuery = Type.Object(
     from: Type.Optional(Year),
     to: Type.Optional(Year),
     county: Type.Optional(County),
+    group: Type.Optional(UnitGroupParam),
   },
   { additionalProperties: false },
 );
@@ -118,6 +133,8 @@ export const TrendTotal = Type.Object({
 export type TrendTotal = Static<typeof TrendTotal>;
 
 export const Trends = Type.Object({
+  group: UnitGroupParam,
+  groups: UnitGroups,
   metric: Type.String(),
   metricLabel: Type.String(),
   years: Type.Array(Type.Integer()),
@@ -132,6 +149,7 @@ export const CategoriesQuery = Type.Object(
   {
     year: Year,
     county: Type.Optional(County),
+    group: Type.Optional(UnitGroupParam),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: '只返回前若干个单位' })),
     reports: Type.Optional(
       Type.String({
@@ -155,6 +173,8 @@ export type CategoryRow = Static<typeof CategoryRow>;
 
 export const Categories = Type.Object({
   year: Type.Integer(),
+  group: UnitGroupParam,
+  groups: UnitGroups,
   categories: Type.Array(Type.String()),
   total: Type.Integer({ description: '范围内有报告的单位数' }),
   totals: Type.Record(Type.String(), Type.Object({ sum: Type.Number(), unreadable: Type.Integer() })),
@@ -194,8 +214,18 @@ export type LateReport = Static<typeof LateReport>;
 /** One unit × year of the submission grid: missing, or the report with how it stands. */
 export const MatrixCell = Type.Object({
   status: Type.Union(
-    [Type.Literal('missing'), Type.Literal('ok'), Type.Literal('late'), Type.Literal('errors'), Type.Literal('notRequired')],
-    { description: 'missing 缺报（在应报名单中或该年度未设名单）· notRequired 不在该年度应报名单中' },
+    [
+      Type.Literal('missing'),
+      Type.Literal('ok'),
+      Type.Literal('late'),
+      Type.Literal('errors'),
+      Type.Literal('notRequired'),
+      Type.Literal('noRoster'),
+    ],
+    {
+      description:
+        'missing 缺报（在该年度应报名单中；本县从未设名单时为本县已知单位）· notRequired 不在该年度应报名单中 · noRoster 未收到报告，但该年度未设名单（本县其他年度设了），不计缺报',
+    },
   ),
   reportId: Type.Optional(Type.Integer()),
   publishedOn: Type.Optional(NullableString),

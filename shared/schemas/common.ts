@@ -34,3 +34,9 @@ export type OrgRef = Static<typeof OrgRef>;
 
 /** An answer with no body (204). */
 export const NoContent = Type.Null();
+
+/** A kind of unit, ranked apart from the others (shared/unit-groups.ts). */
+export const UnitGroupKey = Type.Union(
+  [Type.Literal('township'), Type.Literal('department'), Type.Literal('government'), Type.Literal('other')],
+  { description: 'township 乡镇（街道） · department 县直部门 · government 县（区）政府 · other 其他单位' },
+);

@@ -3,7 +3,7 @@
  * scoring scheme as data, the score table with the evidence of every deduction, and copied prose.
  */
 import { type Static, Type } from 'typebox';
-import { Id, NullableInteger, NullableNumber, NullableString, Year } from './common';
+import { Id, NullableInteger, NullableNumber, NullableString, UnitGroupKey, Year } from './common';
 
 const CountyName = Type.String({ minLength: 1, maxLength: 40, description: '县（区）名称' });
 
@@ -97,6 +97,8 @@ export type Deduction = Static<typeof Deduction>;
 
 export const ScoreRow = Type.Object({
   organization: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  /** The unit's group: the rank is within it (townships with townships, departments with departments). */
+  group: UnitGroupKey,
   reportId: NullableInteger,
   publishedOn: NullableString,
   publishedFrom: Type.Union([DateSource, Type.Null()]),

@@ -120,8 +120,8 @@ describe('the annual evaluation', () => {
     await page.goto(`${d.base}/quality?county=${encodeURIComponent('米易县')}&year=2024`);
     await expect.poll(() => textOf(page, '[data-test="roster-note"]')).toContain('已设名单的年度：2024');
     const row = (name: string) => page.locator('[data-test="matrix"] tbody tr', { hasText: name }).innerText();
-    // 白马镇 is on the 2024 roster and has no report; in 2023 no roster was set
-    await expect.poll(async () => (await row('白马镇')).replace(/\s+/g, ' ').trim()).toBe('白马镇 缺报 缺报');
+    // 白马镇 is on the 2024 roster and has no report; in 2023 no roster was set: not 缺报 (issue 29)
+    await expect.poll(async () => (await row('白马镇')).replace(/\s+/g, ' ').trim()).toBe('白马镇 未设名单 缺报');
     expect((await row('普威镇')).replace(/\s+/g, ' ').trim()).toBe('普威镇 已报 缺报');
   });
 });

@@ -1,17 +1,24 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { CANONICAL_CATEGORIES } from '../../../shared/report/categories';
 import type { CategoryRow } from '../../../shared/schemas/index';
+import type { UnitGroup } from '../../../shared/unit-groups';
 import type { Db } from '../../db/client';
 import { categoryCountOf, proactiveTotalOf } from '../../db/expressions';
 import { proactiveCategories, reports } from '../../db/schema';
-import { getOrganizations } from '../meta/get-organizations';
+import { organizationsInScope } from '../meta/get-organizations';
 
 /** Canonical proactive-disclosure categories per organisation for a year (current reports). */
 export async function getCategories(
   db: Db,
-  params: { year: number; county?: string },
-): Promise<{ categories: readonly string[]; rows: CategoryRow[] }> {
-  const orgs = new Map((await getOrganizations(db, params.county)).map((o) => [o.id, o]));
+  params: { year: number; county?: string; group?: UnitGroup | 'all' },
+): Promise<{
+  categories: readonly string[];
+  rows: CategoryRow[];
+  group: UnitGroup | 'all';
+  groups: { group: UnitGroup; label: string; organizations: number }[];
+}> {
+  const scope = await organizationsInScope(db, params.county, params.group);
+  const orgs = new Map(scope.orgs.map((o) => [o.id, o]));
   const current = and(eq(reports.year, params.year), eq(reports.isCurrent, true));
   const rs = await db
     .select({ id: reports.id, organizationId: reports.organizationId, proactiveTotal: proactiveTotalOf })
@@ -57,7 +64,7 @@ export async function getCategories(
       };
     })
     .sort((a, b) => (b.proactiveTotal ?? -1) - (a.proactiveTotal ?? -1));
-  return { categories: CANONICAL_CATEGORIES, rows };
+  return { categories: CANONICAL_CATEGORIES, rows, group: scope.group, groups: scope.groups };
 }
 
 /** Per category, the sum of the counts the reports state, and how many reports left it unreadable. */

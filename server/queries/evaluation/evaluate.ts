@@ -3,6 +3,7 @@ import { rankRows, scoreUnits, type UnitToScore } from '../../../shared/evaluati
 import { containment, containments, type Prose, prose, reportProse, segments } from '../../../shared/evaluation/similarity';
 import type { ParsedReport } from '../../../shared/report/types';
 import type { Comparison, CopyPair, DateSource, Evaluation } from '../../../shared/schemas/index';
+import { unitGroupOf } from '../../../shared/unit-groups';
 import type { Db } from '../../db/client';
 import { figureOf } from '../../db/expressions';
 import { cached } from '../../db/result-cache';
@@ -148,9 +149,9 @@ async function computeEvaluation(db: Db, county: string, year: number): Promise<
   const { ofYear } = loaded;
   const units =
     listed === null
-      ? (await getOrganizations(db, county)).map((o) => ({ id: o.id, name: o.name }))
+      ? (await getOrganizations(db, county)).map((o) => ({ id: o.id, name: o.name, kind: o.kind }))
       : await db
-          .select({ id: organizations.id, name: organizations.name })
+          .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
           .from(organizations)
           .where(inArray(organizations.id, [...listed]))
           .all();
@@ -197,7 +198,9 @@ async function computeEvaluation(db: Db, county: string, year: number): Promise<
   const cellsOf = groupBy(corrected);
   const pairsOf = groupBy(await allPairs(db, county, year, loaded));
   const reportOf = new Map(ofYear.map((r) => [r.organizationId, r]));
-  const toScore: UnitToScore[] = units.map((u) => {
+  const groupOf = new Map(units.map((u) => [u.id, unitGroupOf(u.kind)]));
+  const toScore: UnitToScore[] = units.map(({ id, name }) => {
+    const u = { id, name };
     const r = reportOf.get(u.id);
     if (!r) return { organization: u, report: null };
     const line = (field: string | null) => (field ? (r.parsed.provenance[field]?.line ?? null) : null);
@@ -233,7 +236,10 @@ async function computeEvaluation(db: Db, county: string, year: number): Promise<
       },
     };
   });
-  const rows = rankRows(scoreUnits(toScore, rubric, deadline));
+  // each group of units ranked on its own: townships with townships, departments with departments
+  const rows = rankRows(
+    scoreUnits(toScore, rubric, deadline).map((r) => ({ ...r, group: groupOf.get(r.organization.id) ?? 'other' })),
+  );
   const inRoster = new Set(units.map((u) => u.id));
   const reported = rows.filter((r) => r.reportId !== null);
   const dated = reported

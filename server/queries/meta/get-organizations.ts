@@ -1,5 +1,6 @@
 import { eq, isNull } from 'drizzle-orm';
 import type { Organization as OrganizationRow } from '../../../shared/schemas/index';
+import { defaultGroup, groupCounts, type UnitGroup, unitGroupOf } from '../../../shared/unit-groups';
 import type { Db } from '../../db/client';
 import { cached } from '../../db/result-cache';
 import { organizations } from '../../db/schema';
@@ -17,4 +18,19 @@ async function organizationsOf(db: Db, county?: string): Promise<OrganizationRow
     .where(county === undefined ? undefined : county === '' ? isNull(o.county) : eq(o.county, county))
     .orderBy(o.county, o.name)
     .all()) as OrganizationRow[];
+}
+
+/**
+ * The organisations a ranking, chart or export covers: those of the county in the unit group asked
+ * for (the default group when none is: the townships when there are any), with the groups present.
+ */
+export async function organizationsInScope(
+  db: Db,
+  county: string | undefined,
+  group: UnitGroup | 'all' | undefined,
+): Promise<{ orgs: OrganizationRow[]; group: UnitGroup | 'all'; groups: ReturnType<typeof groupCounts> }> {
+  const all = await getOrganizations(db, county);
+  const groups = groupCounts(all.map((o) => o.kind));
+  const chosen = group ?? defaultGroup(groups.map((g) => g.group));
+  return { orgs: chosen === 'all' ? all : all.filter((o) => unitGroupOf(o.kind) === chosen), group: chosen, groups };
 }

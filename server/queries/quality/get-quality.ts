@@ -13,7 +13,8 @@ import { getOrganizations } from '../meta/get-organizations';
  * after the year's deadline (by their signature's date, or the portal page's when the report has
  * none), and the submission matrix: for a county with a roster (应报单位), its units × every year
  * from the first to the last on record, 缺报 where a unit on that year's roster has no report and
- * 不在名单 where it was not required; for a year without a roster, every unit of the county.
+ * 不在名单 where it was not required, 未设名单 (not 缺报) in a year without a roster; a county with no
+ * roster at all counts every unit it has.
  */
 /** The 数据质量 answer, kept until the data changes. */
 export function getQuality(db: Db, params: { year?: number; county?: string }) {
@@ -66,7 +67,11 @@ async function qualityUncached(db: Db, params: { year?: number; county?: string 
         const roster = rosters.get(y);
         const cell: MatrixCell = c
           ? { status: c.errors > 0 ? 'errors' : isLate(c) ? 'late' : 'ok', reportId: c.id, publishedOn: c.publishedOn }
-          : { status: roster && !roster.has(o.id) ? 'notRequired' : 'missing' };
+          : // a county that keeps rosters: no report in a year without one is not 缺报 (who had to report is
+            // unknown); a county with no roster at all counts every unit it has
+            {
+              status: roster ? (roster.has(o.id) ? 'missing' : 'notRequired') : rosters.size > 0 ? 'noRoster' : 'missing',
+            };
         return [String(y), cell];
       }),
     ),

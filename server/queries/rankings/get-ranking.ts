@@ -1,8 +1,9 @@
 import type { MetricDef } from '../../../shared/metrics';
 import { byName, rankValues } from '../../../shared/rank';
 import type { Organization, RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
+import { UNIT_GROUP_KEYS, type UnitGroup, unitGroupOf } from '../../../shared/unit-groups';
 import type { Db } from '../../db/client';
-import { getOrganizations } from '../meta/get-organizations';
+import { organizationsInScope } from '../meta/get-organizations';
 import { getMetricValues, type MetricValue } from '../metrics/get-metric-values';
 
 export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
@@ -10,12 +11,21 @@ export type { RankingRow, RankingStatus, RankingSummary } from '../../../shared/
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * A year's ranking of the organisations in scope: ranked ones first (ties share a rank), then
- * those whose report has no value for the metric, then those with no report that year (missing —
- * never shown as 0). Changes are against the previous year's current reports.
+ * A year's ranking of the organisations in scope, each unit group ranked on its own (townships with
+ * townships, departments with departments; `group` picks one, 'all' lists every group): ranked ones
+ * first (ties share a rank), then those whose report has no value for the metric, then those with
+ * no report that year (missing — never shown as 0). Changes are against the previous year's reports.
  */
-export async function getRanking(db: Db, params: { year: number; county?: string; metric: MetricDef }): Promise<RankingRow[]> {
-  const orgs = await getOrganizations(db, params.county);
+export async function getRanking(
+  db: Db,
+  params: { year: number; county?: string; metric: MetricDef; group?: UnitGroup | 'all' },
+): Promise<{
+  rows: RankingRow[];
+  group: UnitGroup | 'all';
+  groups: { group: UnitGroup; label: string; organizations: number }[];
+}> {
+  const scope = await organizationsInScope(db, params.county, params.group);
+  const orgs = scope.orgs;
   const inScope = new Map<number, Organization>(orgs.map((o) => [o.id, o]));
   const values = (await getMetricValues(db, params.metric, params.year - 1, params.year)).filter((v) =>
     inScope.has(v.organizationId),
@@ -24,10 +34,20 @@ export async function getRanking(db: Db, params: { year: number; county?: string
     new Map(values.filter((v) => v.year === y).map((v) => [v.organizationId, v] as [number, MetricValue]));
   const now = byYear(params.year);
   const before = byYear(params.year - 1);
-  const numeric = (m: Map<number, MetricValue>) =>
-    new Map([...m.entries()].filter(([, v]) => v.value !== null).map(([id, v]) => [id, v.value as number]));
-  const ranks = rankValues(numeric(now));
-  const previousRanks = rankValues(numeric(before));
+  const groupOf = new Map(orgs.map((o) => [o.id, unitGroupOf(o.kind)]));
+  // ranks within each group: a unit is never placed among units of another kind
+  const ranked = (m: Map<number, MetricValue>) => {
+    const out = new Map<number, number>();
+    for (const g of UNIT_GROUP_KEYS) {
+      const values = new Map(
+        [...m.entries()].filter(([id, v]) => v.value !== null && groupOf.get(id) === g).map(([id, v]) => [id, v.value as number]),
+      );
+      for (const [id, r] of rankValues(values)) out.set(id, r);
+    }
+    return out;
+  };
+  const ranks = ranked(now);
+  const previousRanks = ranked(before);
 
   const rows: RankingRow[] = orgs.map((o) => {
     const v = now.get(o.id);
@@ -38,6 +58,7 @@ export async function getRanking(db: Db, params: { year: number; county?: string
     const change = value !== null && previous !== null ? round1(value - previous) : null;
     return {
       rank,
+      group: groupOf.get(o.id) ?? 'other',
       organization: { id: o.id, name: o.name, county: o.county },
       status: !v ? 'missing' : value === null ? 'noValue' : 'ranked',
       reportId: v?.reportId ?? null,
@@ -51,10 +72,15 @@ export async function getRanking(db: Db, params: { year: number; county?: string
     };
   });
   const order: Record<RankingStatus, number> = { ranked: 0, noValue: 1, missing: 2 };
-  return rows.sort(
+  const groupOrder = (g: UnitGroup) => UNIT_GROUP_KEYS.indexOf(g);
+  rows.sort(
     (a, b) =>
-      order[a.status] - order[b.status] || (a.rank ?? 0) - (b.rank ?? 0) || byName(a.organization.name, b.organization.name),
+      groupOrder(a.group) - groupOrder(b.group) ||
+      order[a.status] - order[b.status] ||
+      (a.rank ?? 0) - (b.rank ?? 0) ||
+      byName(a.organization.name, b.organization.name),
   );
+  return { rows, group: scope.group, groups: scope.groups };
 }
 
 /** The figures of a whole ranking (the cards above it), whatever page of it is shown. */

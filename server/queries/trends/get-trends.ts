@@ -1,7 +1,8 @@
 import type { MetricDef } from '../../../shared/metrics';
 import type { TrendSeries, TrendTotal } from '../../../shared/schemas/index';
+import type { UnitGroup } from '../../../shared/unit-groups';
 import type { Db } from '../../db/client';
-import { getOrganizations } from '../meta/get-organizations';
+import { organizationsInScope } from '../meta/get-organizations';
 import { getMetricValues } from '../metrics/get-metric-values';
 
 /**
@@ -11,9 +12,21 @@ import { getMetricValues } from '../metrics/get-metric-values';
  */
 export async function getTrends(
   db: Db,
-  params: { organizationIds: number[]; metric: MetricDef; from: number; to: number; county?: string },
-): Promise<{ years: number[]; series: TrendSeries[]; total: TrendTotal[]; comparableUnits: number }> {
-  const orgs = await getOrganizations(db, params.county);
+  params: { organizationIds: number[]; metric: MetricDef; from: number; to: number; county?: string; group?: UnitGroup | 'all' },
+): Promise<{
+  years: number[];
+  series: TrendSeries[];
+  total: TrendTotal[];
+  comparableUnits: number;
+  group: UnitGroup | 'all';
+  groups: { group: UnitGroup; label: string; organizations: number }[];
+}> {
+  // the total sums one group of units (a county government's report is not added to its townships');
+  // the chosen units' own lines are drawn whatever their group
+  const scope = await organizationsInScope(db, params.county, params.group);
+  const everyUnit = await organizationsInScope(db, params.county, 'all');
+  const orgs = everyUnit.orgs;
+  const inGroup = new Set(scope.orgs.map((o) => o.id));
   const inScope = new Set(orgs.map((o) => o.id));
   const values = (await getMetricValues(db, params.metric, params.from, params.to)).filter((v) => inScope.has(v.organizationId));
   const years = Array.from({ length: params.to - params.from + 1 }, (_, i) => params.from + i);
@@ -29,13 +42,16 @@ export async function getTrends(
     }));
   // 同口径: the units with a readable figure in every year that has reports, so the line compares the
   // same units from year to year (the raw sum jumps when a year has 1 report and the next 5)
-  const covered = years.filter((y) => values.some((v) => v.year === y));
-  const readable = (id: number, y: number) => values.some((v) => v.organizationId === id && v.year === y && v.value !== null);
+  const grouped = values.filter((v) => inGroup.has(v.organizationId));
+  const covered = years.filter((y) => grouped.some((v) => v.year === y));
+  const readable = (id: number, y: number) => grouped.some((v) => v.organizationId === id && v.year === y && v.value !== null);
   const panel = new Set(
-    [...new Set(values.map((v) => v.organizationId))].filter((id) => covered.length > 0 && covered.every((y) => readable(id, y))),
+    [...new Set(grouped.map((v) => v.organizationId))].filter(
+      (id) => covered.length > 0 && covered.every((y) => readable(id, y)),
+    ),
   );
   const total = years.map((year) => {
-    const ofYear = values.filter((v) => v.year === year);
+    const ofYear = grouped.filter((v) => v.year === year);
     const known = ofYear.filter((v) => v.value !== null);
     const same = known.filter((v) => panel.has(v.organizationId));
     return {
@@ -48,5 +64,5 @@ export async function getTrends(
       comparable: same.length === 0 ? null : same.reduce((s, v) => s + (v.value as number), 0),
     };
   });
-  return { years, series, total, comparableUnits: panel.size };
+  return { years, series, total, comparableUnits: panel.size, group: scope.group, groups: scope.groups };
 }

@@ -31,7 +31,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       if (!metric) throw new HttpError(400, 'bad_request', `未知的指标：${req.query.metric}`);
       await assertCountyKnown(db, req.query.county);
       await assertYearKnown(db, req.query.year);
-      const rows = await getRanking(db, { year: req.query.year, county: req.query.county, metric });
+      const { rows } = await getRanking(db, { year: req.query.year, county: req.query.county, metric, group: req.query.group });
       const { rankingWorkbook } = await workbooks();
       const body = await rankingWorkbook(db, rows, { year: req.query.year, county: req.query.county, metric });
       const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;

@@ -44,23 +44,25 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       const metric = metricOf(req.query.metric);
       await assertCountyKnown(db, req.query.county);
       await assertYearKnown(db, req.query.year);
-      const { year, county, q } = req.query;
+      const { year, county, q, group } = req.query;
       const limit = req.query.limit ?? RANKING_PAGE;
       const offset = req.query.offset ?? 0;
       // the whole ranking is computed once per data version, since a ranking is read far more often
       // than it is written; the response schema serialises the page asked for
-      const whole = await cached(db, `ranking|${year}|${county}|${metric.key}`, async () => {
-        const rows = await getRanking(db, { year, county, metric });
-        return { rows, summary: summarize(rows) };
+      const whole = await cached(db, `ranking|${year}|${county}|${metric.key}|${group}`, async () => {
+        const r = await getRanking(db, { year, county, metric, group });
+        return { ...r, summary: summarize(r.rows) };
       });
       const needle = q?.trim();
       const matching = needle
-        ? await cached(db, `ranking-filter|${year}|${county}|${metric.key}|${needle}`, () =>
+        ? await cached(db, `ranking-filter|${year}|${county}|${metric.key}|${group}|${needle}`, () =>
             whole.rows.filter((r) => r.organization.name.includes(needle)),
           )
         : whole.rows;
       return {
         year,
+        group: whole.group,
+        groups: whole.groups,
         metric: metric.key,
         metricLabel: metric.label,
         unit: metric.unit,
@@ -95,9 +97,9 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       if (from > to) throw new HttpError(400, 'bad_request', '起始年度不能晚于结束年度');
       if (to - from > 50) throw new HttpError(400, 'bad_request', '年度范围不能超过 50 年');
       const organizationIds = (req.query.organization ?? '').split(',').filter(Boolean).map(Number);
-      const county = req.query.county;
-      const trends = await cached(db, `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}`, () =>
-        getTrends(db, { organizationIds, metric, from, to, county }),
+      const { county, group } = req.query;
+      const trends = await cached(db, `trends|${organizationIds}|${metric.key}|${from}|${to}|${county}|${group}`, () =>
+        getTrends(db, { organizationIds, metric, from, to, county, group }),
       );
       return { metric: metric.key, metricLabel: metric.label, ...trends };
     },
@@ -121,14 +123,18 @@ const rankings: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
       await assertCountyKnown(db, req.query.county);
       await assertYearKnown(db, req.query.year);
       const { year, county, limit, reports } = req.query;
-      const whole = await cached(db, `categories|${year}|${county}`, async () => {
-        const all = await getCategories(db, { year, county });
+      // reports asked for by id are given whatever their group
+      const group = req.query.group ?? (reports ? 'all' : undefined);
+      const whole = await cached(db, `categories|${year}|${county}|${group}`, async () => {
+        const all = await getCategories(db, { year, county, group });
         return { ...all, totals: categoryTotals(all.rows) };
       });
       const wanted = reports ? new Set(reports.split(',').map(Number)) : null;
       const rows = wanted ? whole.rows.filter((r) => wanted.has(r.reportId)) : whole.rows;
       return {
         year,
+        group: whole.group,
+        groups: whole.groups,
         categories: [...whole.categories],
         total: whole.rows.length,
         totals: whole.totals,

@@ -102,7 +102,7 @@ describe('the serialiser sends everything the queries return', () => {
   it('rankings, categories and quality: the rows equal the queries’ rows', async () => {
     for (const m of METRICS) {
       const sent = (await t.app.inject({ method: 'GET', url: `/api/rankings?year=2024&metric=${m.key}&limit=5000` })).json();
-      const rows = await getRanking(t.db, { year: 2024, metric: metricByKey(m.key) as (typeof METRICS)[number] });
+      const { rows } = await getRanking(t.db, { year: 2024, metric: metricByKey(m.key) as (typeof METRICS)[number] });
       expect(sent.rows, m.key).toEqual(JSON.parse(JSON.stringify(rows)));
     }
     const categories = (await t.app.inject({ method: 'GET', url: '/api/categories?year=2024' })).json();

@@ -245,6 +245,8 @@ describe('score table', () => {
     const cell = (name: string, y: number) =>
       q.matrix.find((m: { organization: { name: string } }) => m.organization.name === name).years[y].status;
     expect([cell('新山傈僳族乡', 2025), cell('新山傈僳族乡', 2024), cell('普威镇', 2023)]).toEqual(['missing', 'errors', 'ok']);
+    // 2023 has no roster: 新山 sent no 2023 report, which is not 缺报 (issue 29: no list, no 缺报)
+    expect(cell('新山傈僳族乡', 2023)).toBe('noRoster');
     // every change to the roster is in the audit log
     const audit = await get('/api/admin/audit?action=roster.changed');
     expect(audit.entries.map((x: { target: string }) => x.target)).toEqual(['米易县2025', '米易县2024']);

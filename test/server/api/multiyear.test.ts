@@ -91,7 +91,7 @@ describe('the ranking in Excel', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
-    expect(sheet?.getRow(1).getCell(1).value).toBe('米易县 2024 年主动公开信息总数排名（4 个单位）');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('米易县 2024 年乡镇（街道）主动公开信息总数排名（4 个单位）');
     // row 4: 新山傈僳族乡, 75 against 60: +15, +25.0 %, up one place
     const row = sheet?.getRow(4);
     expect([2, 4, 5, 6, 7, 8].map((c) => row?.getCell(c).value)).toEqual(['新山傈僳族乡', 75, 60, 15, 0.25, 1]);

@@ -231,7 +231,7 @@ describe('Excel exports', () => {
     expect(decodeURIComponent(res.headers['content-disposition'] as string)).toContain('2024年主动公开信息总数排名.xlsx');
     const sheet = wb.worksheets[0];
     // a title and the time of export above the headers, as the 通报 needs them
-    expect(sheet?.getRow(1).getCell(1).value).toBe('全部县（区） 2024 年主动公开信息总数排名（5 个单位）');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('全部县（区） 2024 年乡镇（街道）主动公开信息总数排名（5 个单位）');
     expect(String(sheet?.getRow(2).getCell(1).value)).toMatch(/^导出时间：\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间）$/);
     expect(sheet?.getRow(3).values).toEqual([
       undefined,

@@ -9,6 +9,7 @@ import type { Evaluation, ScoreRow } from '../../../shared/schemas/evaluation';
 // and its 主动公开 total unreadable, 新添镇 no report.
 const row = (id: number, name: string, over: Partial<ScoreRow>): ScoreRow => ({
   organization: { id, name },
+  group: 'township',
   reportId: id,
   publishedOn: null,
   publishedFrom: null,

@@ -1,8 +1,11 @@
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
+import type { UnitGroup } from '../../../shared/unit-groups';
 import { useCounties, useYears } from './meta';
 
-/** Year and county, kept in the URL so that a link or a reload shows the same view. */
+export type GroupChoice = UnitGroup | 'all';
+
+/** Year, county and the kind of unit, kept in the URL so that a link or a reload shows the same view. */
 export function useFilters() {
   const route = useRoute();
   const router = useRouter();
@@ -18,7 +21,12 @@ export function useFilters() {
     get: () => (typeof route.query.county === 'string' ? route.query.county : undefined),
     set: (v) => router.replace({ query: { ...route.query, county: v === undefined || v === '__all' ? undefined : v } }),
   });
+  /** The kind of unit ranked (乡镇, 县直部门…); undefined: the server's default (the townships when there are any). */
+  const group = computed<GroupChoice | undefined>({
+    get: () => (typeof route.query.group === 'string' ? (route.query.group as GroupChoice) : undefined),
+    set: (v) => router.replace({ query: { ...route.query, group: v, page: undefined } }),
+  });
   const ready = computed(() => yearList.data.value !== null && countyList.data.value !== null);
   const error = computed(() => yearList.error.value || countyList.error.value);
-  return { years, counties, year, county, ready, error };
+  return { years, counties, year, county, group, ready, error };
 }
