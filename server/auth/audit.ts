@@ -1,10 +1,12 @@
-import { and, desc, eq, like, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, lt, or } from 'drizzle-orm';
 import type { AuditAction, AuditRow } from '../../shared/schemas/index';
 import type { Db } from '../db/client';
-import { auditLog } from '../db/schema';
+import { auditLog, organizations, reports } from '../db/schema';
 import { writeTransaction } from '../db/write';
 
 export type { AuditAction, AuditRow };
+
+const REPORT_TARGET = /^report \d+$/;
 
 export interface AuditEntry {
   /** Who: the signed-in user, the name tried at a failed sign-in, or null for the system. */
@@ -55,5 +57,29 @@ export async function listAudit(
     .orderBy(desc(auditLog.id))
     .limit(q.limit)
     .all();
-  return rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
+  // a report named as the office knows it: 新山傈僳族乡 2024 年度报告（第 7 号）, not `report 7`
+  const reportIds = [
+    ...new Set(rows.flatMap((r) => (r.target && REPORT_TARGET.test(r.target) ? [Number(r.target.slice(7))] : []))),
+  ];
+  const named =
+    reportIds.length === 0
+      ? new Map<number, string>()
+      : new Map(
+          (
+            await db
+              .select({ id: reports.id, year: reports.year, name: organizations.name })
+              .from(reports)
+              .innerJoin(organizations, eq(organizations.id, reports.organizationId))
+              .where(inArray(reports.id, reportIds))
+              .all()
+          ).map((x) => [x.id, `${x.name} ${x.year} 年度报告（第 ${x.id} 号）`]),
+        );
+  return rows.map((r) => ({
+    ...r,
+    targetLabel:
+      r.target && REPORT_TARGET.test(r.target)
+        ? (named.get(Number(r.target.slice(7))) ?? `已删除的报告（第 ${r.target.slice(7)} 号）`)
+        : r.target,
+    detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+  }));
 }

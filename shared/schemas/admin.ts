@@ -57,6 +57,8 @@ export const AuditRow = Type.Object({
   ip: NullableString,
   action: Type.String(),
   target: NullableString,
+  /** The target in the office's words (a report as 单位 年度 年度报告), the target itself otherwise. */
+  targetLabel: NullableString,
   detail: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 export type AuditRow = Static<typeof AuditRow>;

@@ -69,6 +69,11 @@ describe('a correction re-runs the checks on the corrected figures', () => {
       old: 21,
       new: 20,
     });
+    // issue 29: the admin page names the report by its unit and year, not `report 7`
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/admin/audit?limit=5&action=figure', headers: await t.login('admin') })
+    ).json();
+    expect(page.entries[0]).toMatchObject({ target: `report ${id}`, targetLabel: `草场镇 2024 年度报告（第 ${id} 号）` });
   });
 
   it('a correction that breaks a sum raises the warning instead', async () => {
