@@ -27,7 +27,7 @@ export interface CrawlSummary {
   unchanged: number;
   /** Pages and files collected before that have changed since. */
   changed: number;
-  failed: { url: string; reason: string }[];
+  failed: { url: string; reason: string; code?: string }[];
   /** What the run could not do, said on the 采集 screen. */
   notes: string[];
 }
@@ -148,7 +148,11 @@ export async function crawl(
       }
     } catch (e) {
       if (cancelled(e)) throw e;
-      summary.failed.push({ url: at, reason: e instanceof CollectError ? e.zh : String(e) });
+      summary.failed.push({
+        url: at,
+        reason: e instanceof CollectError ? e.zh : String(e),
+        ...(e instanceof CollectError ? { code: e.code } : {}),
+      });
     }
     opts.onProgress?.(summary);
   }
@@ -221,7 +225,7 @@ export async function crawl(
     // a cancelled run leaves the page as it was: the next run takes it up
     if (cancelled(e)) throw e;
     const reason = e instanceof CollectError ? e.zh : `读取失败：${(e as Error).message}`;
-    summary.failed.push({ url: page.url, reason });
+    summary.failed.push({ url: page.url, reason, ...(e instanceof CollectError ? { code: e.code } : {}) });
     await settle(db, page.id, { state: 'failed', reason });
   };
 

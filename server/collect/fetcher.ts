@@ -44,6 +44,10 @@ export const MAX_URL_LENGTH = 2048;
 export type CollectErrorCode = 'host' | 'private' | 'redirect' | 'robots' | 'size' | 'timeout' | 'http' | 'network' | 'cancelled';
 
 /** Why a URL was not fetched: Chinese for the 采集 screen, English for the log. */
+/** What the office does about an intranet portal: the setting to change (the 采集 page and 帮助 say it too). */
+export const PRIVATE_HINT =
+  '（本系统默认不访问内网地址；如县政府网站确在内网，请服务器管理员设置 COLLECT_ALLOW_PRIVATE=true 并重启服务）';
+
 export class CollectError extends Error {
   constructor(
     readonly code: CollectErrorCode,
@@ -279,7 +283,7 @@ export class PoliteFetcher {
     // an address written in the URL is not looked up: checked here
     const literal = u.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) !== 0 && isPrivateAddress(literal) && !allowPrivate) {
-      throw new CollectError('private', `${u.hostname} 是内网或本机地址，未访问`, `private address: ${u.href}`);
+      throw new CollectError('private', `${u.hostname} 是内网或本机地址，未访问${PRIVATE_HINT}`, `private address: ${u.href}`);
     }
     const ended = await this.turn(u.host);
     try {
@@ -390,7 +394,7 @@ export class PoliteFetcher {
       this.p.signal?.addEventListener('abort', cancel, { once: true });
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPRIVATE') {
-          fail(new CollectError('private', `${u.hostname} 指向内网或本机地址，未访问`, `${e.message}: ${u.href}`));
+          fail(new CollectError('private', `${u.hostname} 指向内网或本机地址，未访问${PRIVATE_HINT}`, `${e.message}: ${u.href}`));
         } else {
           fail(new CollectError('network', `无法连接网站：${u.href}`, `${e.code ?? e.message}: ${u.href}`));
         }

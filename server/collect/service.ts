@@ -71,6 +71,11 @@ export class Collector {
     }));
   }
 
+  /** Whether intranet addresses may be visited (COLLECT_ALLOW_PRIVATE). */
+  get allowPrivate(): boolean {
+    return this.policy.allowPrivate;
+  }
+
   /** What a crawl is doing now, or null. */
   status(): { sourceId: number; summary: CrawlSummary } | null {
     return this.running;

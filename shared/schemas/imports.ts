@@ -123,7 +123,14 @@ export const CrawlSummary = Type.Object({
   imported: Type.Integer({ description: '导入（含替换旧版本）的报告' }),
   unchanged: Type.Integer({ description: '已导入过的同一文件' }),
   changed: Type.Integer({ description: '以前采集过、此后有改动的页面和文件' }),
-  failed: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() })),
+  failed: Type.Array(
+    Type.Object({
+      url: Type.String(),
+      reason: Type.String(),
+      /** What kind of failure: private (an intranet address, not visited unless allowed), robots, http, timeout… */
+      code: Type.Optional(Type.String()),
+    }),
+  ),
   /** What the run could not do, said on the screen (只读取了第一页：后续列表由网页脚本生成…). */
   notes: Type.Optional(Type.Array(Type.String())),
 });
@@ -163,6 +170,8 @@ export const CollectSchedule = Type.Object({
 
 /** GET /api/collect: the sources and the crawl running now. */
 export const CollectState = Type.Object({
+  /** Whether the server may visit intranet (private) addresses: the setting COLLECT_ALLOW_PRIVATE. */
+  allowPrivate: Type.Boolean(),
   schedule: CollectSchedule,
   sources: Type.Array(CollectSourceRow),
   running: Type.Union([Type.Object({ sourceId: Type.Integer(), summary: CrawlSummary }), Type.Null()]),

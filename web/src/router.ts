@@ -2,6 +2,8 @@ import { createRouter, createWebHistory } from 'vue-router';
 
 export const router = createRouter({
   history: createWebHistory(),
+  // a link to a part of a page (帮助 · 采集: /help#collect) lands on it; back and forward keep the place
+  scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : undefined),
   routes: [
     { path: '/', name: 'overview', component: () => import('./pages/OverviewPage.vue'), meta: { title: '总览' } },
     { path: '/rankings', name: 'rankings', component: () => import('./pages/RankingsPage.vue'), meta: { title: '排名' } },

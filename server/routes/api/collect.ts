@@ -23,7 +23,12 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
         response: { 200: CollectState, ...errors(401, 403) },
       },
     },
-    async () => ({ schedule: await collector.schedule(), sources: await collector.sources(), running: collector.status() }),
+    async () => ({
+      allowPrivate: collector.allowPrivate,
+      schedule: await collector.schedule(),
+      sources: await collector.sources(),
+      running: collector.status(),
+    }),
   );
 
   app.post(

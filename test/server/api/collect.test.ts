@@ -64,7 +64,11 @@ describe('the 采集 screen’s API', () => {
       unchanged: 0,
       changed: 0,
       failed: [
-        { url: column.replace('index.html', 'a2.html'), reason: `网站返回 404：${column.replace('index.html', 'a2.html')}` },
+        {
+          url: column.replace('index.html', 'a2.html'),
+          reason: `网站返回 404：${column.replace('index.html', 'a2.html')}`,
+          code: 'http',
+        },
       ],
       notes: [],
     });
@@ -120,5 +124,39 @@ describe('the 采集 screen’s API', () => {
     expect(await sqlGet(t.db, "select actor from audit_log where action = 'collect.run' order by id desc limit 1")).toEqual({
       actor: 'schedule',
     });
+  });
+});
+
+// Issue 29: an intranet source failed with `失败 1` and no reason; the setting that allows it was
+// named nowhere. A server with the default (COLLECT_ALLOW_PRIVATE unset) and the same local site.
+describe('a source on the intranet, not allowed', () => {
+  it('fails with the reason and the setting to change, and the state says intranet visits are not allowed', async () => {
+    const strict = await testApp({ COLLECT_INTERVAL_MS: '10' });
+    try {
+      const headers = await strict.login('admin');
+      expect(
+        (await strict.app.inject({ method: 'POST', url: '/api/collect/sources', headers, payload: { url: column } })).statusCode,
+      ).toBe(204);
+      let state = (await strict.app.inject({ method: 'GET', url: '/api/collect', headers })).json();
+      expect(state.allowPrivate).toBe(false);
+      const id = state.sources[0].id;
+      expect(
+        (await strict.app.inject({ method: 'POST', url: `/api/collect/sources/${id}/run`, headers })).statusCode,
+      ).toBeLessThan(300);
+      for (let i = 0; i < 100 && (state.running || !state.sources[0].lastRunAt); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        state = (await strict.app.inject({ method: 'GET', url: '/api/collect', headers })).json();
+      }
+      expect(state.sources[0].lastSummary.failed).toEqual([
+        {
+          url: column,
+          reason:
+            '127.0.0.1 是内网或本机地址，未访问（本系统默认不访问内网地址；如县政府网站确在内网，请服务器管理员设置 COLLECT_ALLOW_PRIVATE=true 并重启服务）',
+          code: 'private',
+        },
+      ]);
+    } finally {
+      await strict.close();
+    }
   });
 });

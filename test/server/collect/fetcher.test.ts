@@ -72,7 +72,10 @@ describe('the collector fetches politely and safely', () => {
 
   it('refuses loopback and private addresses unless configured', async () => {
     const f = fetcher({ allowPrivate: false });
-    expect(await refusal(f.get(`${base}/page`))).toEqual(['private', '127.0.0.1 是内网或本机地址，未访问']);
+    expect(await refusal(f.get(`${base}/page`))).toEqual([
+      'private',
+      '127.0.0.1 是内网或本机地址，未访问（本系统默认不访问内网地址；如县政府网站确在内网，请服务器管理员设置 COLLECT_ALLOW_PRIVATE=true 并重启服务）',
+    ]);
     const port = new URL(base).port;
     const byName = new PoliteFetcher({ allowedHosts: [`localhost:${port}`], minIntervalMs: 0 });
     expect((await refusal(byName.get(`http://localhost:${port}/page`)))?.[0]).toBe('private');

@@ -65,7 +65,7 @@ describe('the collector on a real portal', async () => {
     const s2 = await crawl(t.db, fetcher(), police, { importedBy: 'collector' });
     const doc = `${base}/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/ptzhsyqgaj/zfxxgknb/202101/P020240708585830864986.doc`;
     expect([s2.found, s2.imported]).toEqual([2, 0]);
-    expect(s2.failed).toEqual([{ url: doc, reason: `网站返回 404：${doc}` }]);
+    expect(s2.failed).toEqual([{ url: doc, reason: `网站返回 404：${doc}`, code: 'http' }]);
     const page = await sqlAll(t.db, 'select status, reason, published_on as on_ from collect_pages where url = ?', police);
     expect(page).toEqual([
       {
