@@ -22,11 +22,11 @@ export async function resolveOrganization(
   db: Db,
   id: OrgIdentity,
   now: string,
-): Promise<{ org: Organization; countyAssigned: boolean }> {
+): Promise<{ org: Organization; countyAssigned: boolean; created: boolean }> {
   if (id.organizationId !== undefined) {
     const chosen = await db.select().from(organizations).where(eq(organizations.id, id.organizationId)).get();
     if (!chosen) throw new UnknownUnitError(id.organizationId);
-    return { org: chosen, countyAssigned: false };
+    return { org: chosen, countyAssigned: false, created: false };
   }
   // every organisation's own name is among its aliases, so the alias index answers alone
   const ids = (await ingestSql.orgIdsByAlias(db, id.aliases)).map((r) => r.id);
@@ -61,5 +61,5 @@ export async function resolveOrganization(
   }
   const known = new Set((await ingestSql.aliasesOfOrg(db, org.id)).map((r) => r.alias));
   for (const alias of id.aliases) if (!known.has(alias)) await ingestSql.insertAlias(db, org.id, alias);
-  return { org, countyAssigned };
+  return { org, countyAssigned, created: !found };
 }

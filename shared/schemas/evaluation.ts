@@ -171,7 +171,12 @@ export const RosterAdd = Type.Object(
 export const RosterCopy = Type.Object({ county: CountyName, year: Year, from: Year }, { additionalProperties: false });
 export const RosterRemove = Type.Object({ county: CountyName, year: Year, organizationId: Id }, { additionalProperties: false });
 export const RosterChanged = Type.Object({
+  /** Put on the roster now: `matched` and `created` together. */
   added: Type.Array(Type.String()),
+  /** Of those, the names that are a unit already known (its reports, an earlier list). */
+  matched: Type.Array(Type.String()),
+  /** Of those, the units new to the dashboard (no report yet; a report that comes joins them). */
+  created: Type.Array(Type.String()),
   already: Type.Array(Type.String()),
   /** Lines that are not a unit's name (Excel rows with other text). */
   refused: Type.Array(Type.Object({ name: Type.String(), reason: Type.String() })),

@@ -89,6 +89,21 @@ function repack(parts: Map<string, Buffer>): Promise<Buffer> {
 export async function docxToText(bytes: Uint8Array): Promise<string> {
   const parts = await unpack(bytes);
   const main = mainDocument(parts);
+  // an Office file that is not Word: said by what it is, not as a damaged Word file
+  if (main.startsWith('xl/')) {
+    throw new FormatError(
+      'format.unsupported',
+      '这是 Excel 工作簿（.xlsx），不是年度报告。应报单位名单请在“考核 → 应报单位”中点“从 Excel 导入”；年度报告请上传 PDF、Word、WPS 或网页文件',
+      'an Excel workbook, not a report',
+    );
+  }
+  if (main.startsWith('ppt/')) {
+    throw new FormatError(
+      'format.unsupported',
+      '这是 PowerPoint 演示文稿（.pptx），不是年度报告；请上传 PDF、Word、WPS 或网页文件',
+      'a PowerPoint file, not a report',
+    );
+  }
   const body = parts.get(main);
   if (!body)
     throw new FormatError('format.unsupported', '压缩包中没有 Word 正文（不是 DOCX 文件）', `main document ${main} missing`);

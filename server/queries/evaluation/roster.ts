@@ -66,7 +66,7 @@ export async function addToRoster(
   by: string,
   now: string,
 ): Promise<RosterChanged> {
-  const out: RosterChanged = { added: [], already: [], refused: [] };
+  const out: RosterChanged = { added: [], matched: [], created: [], already: [], refused: [] };
   await addCounty(db, county, by, now);
   const seen = new Set<string>();
   for (const written of names) {
@@ -87,7 +87,7 @@ export async function addToRoster(
       out.refused.push({ name, reason: `属于${parsed.county}，不属于${county}` });
       continue;
     }
-    const { org } = await resolveOrganization(
+    const { org, created } = await resolveOrganization(
       db,
       {
         name: parsed.name,
@@ -106,6 +106,7 @@ export async function addToRoster(
         .run()
     ).changes;
     (added > 0 ? out.added : out.already).push(org.name);
+    if (added > 0) (created ? out.created : out.matched).push(org.name);
   }
   return out;
 }

@@ -89,6 +89,9 @@ describe('roster (应报单位)', () => {
     const r = res.json();
     expect(r.added.sort()).toEqual(['丙谷镇', '普威镇', '新山傈僳族乡', '白马镇', '草场镇', '麻陇彝族乡'].sort());
     expect(r.refused.map((x: { name: string }) => x.name)).toEqual(['县城管局的说明']);
+    // issue 29: said apart — the four units whose reports are in, and the two new to the dashboard
+    expect(r.matched.sort()).toEqual(['丙谷镇', '普威镇', '新山傈僳族乡', '草场镇'].sort());
+    expect(r.created.sort()).toEqual(['白马镇', '麻陇彝族乡'].sort());
     const roster = await get(`/api/evaluation/roster?county=${MIYI}&year=2024`);
     expect(roster.entries).toHaveLength(6);
     // 新山 is the unit its report came under, not a new one

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, FormatError } from '../../../server/ingest/formats/index';
@@ -103,6 +104,18 @@ async function manyPagePdf(pages: number): Promise<Uint8Array> {
 }
 
 describe('files that are not readable reports', () => {
+  // issue 29: an .xlsx (the roster, dropped on the import page) was refused as `DOCX 文件已损坏或不完整`
+  it('an Excel workbook is named as one, with where a roster goes', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('应报单位').addRow(['单位名称']);
+    const err = await extractDocument(Buffer.from(await wb.xlsx.writeBuffer())).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FormatError);
+    expect((err as FormatError).code).toBe('format.unsupported');
+    expect((err as FormatError).zh).toBe(
+      '这是 Excel 工作簿（.xlsx），不是年度报告。应报单位名单请在“考核 → 应报单位”中点“从 Excel 导入”；年度报告请上传 PDF、Word、WPS 或网页文件',
+    );
+  });
+
   it.each(BAD_FILES)('%s fails with %s and a clear reason', async (file, code, message) => {
     const before = process.memoryUsage().rss;
     const err = await extractDocument(readFileSync(join(BAD, file))).catch((e: unknown) => e);
