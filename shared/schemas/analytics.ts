@@ -140,7 +140,7 @@ export const Trends = Type.Object({
   years: Type.Array(Type.Integer()),
   series: Type.Array(TrendSeries),
   total: Type.Array(TrendTotal),
-  /** How many units the 同口径 line sums: those with a readable figure in every year that has reports. */
+  /** How many units the 同口径 line sums: those with a readable figure in every year that has one. */
   comparableUnits: Type.Integer(),
 });
 export type Trends = Static<typeof Trends>;

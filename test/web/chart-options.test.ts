@@ -52,10 +52,10 @@ describe('chart options', () => {
     expect(o.series.map((s) => s.name)).toEqual(['全部单位合计', '同口径（1 个单位）']);
     expect(o.tooltip.formatter(axisParams(o, 0))).toBe('2021\n0份<br>全部单位合计：无报告<br>同口径（1 个单位）：无报告');
     expect(o.tooltip.formatter(axisParams(o, 1))).toBe(
-      '2022\n2份<br>全部单位合计：20 条（2 份报告，其中 1 份无法读取、未计入）<br>同口径（1 个单位）：20 条（每年都有报告的 1 个单位）',
+      '2022\n2份<br>全部单位合计：20 条（2 份报告，其中 1 份无法读取、未计入）<br>同口径（1 个单位）：20 条（各年都有可读取数字的 1 个单位）',
     );
     expect(o.tooltip.formatter(axisParams(o, 3))).toBe(
-      '2024\n6份<br>全部单位合计：753 条（6 份报告）<br>同口径（1 个单位）：101 条（每年都有报告的 1 个单位）',
+      '2024\n6份<br>全部单位合计：753 条（6 份报告）<br>同口径（1 个单位）：101 条（各年都有可读取数字的 1 个单位）',
     );
   });
 

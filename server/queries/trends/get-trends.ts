@@ -40,10 +40,11 @@ export async function getTrends(
         return { year, value: v?.value ?? null, reportId: v?.reportId ?? null };
       }),
     }));
-  // 同口径: the units with a readable figure in every year that has reports, so the line compares the
-  // same units from year to year (the raw sum jumps when a year has 1 report and the next 5)
+  // 同口径: the units with a readable figure in every year that has one, so the line compares the
+  // same units from year to year (the raw sum jumps when a year has 1 report and the next 5); a year
+  // with no readable figure at all has nothing to compare and is a gap in both lines
   const grouped = values.filter((v) => inGroup.has(v.organizationId));
-  const covered = years.filter((y) => grouped.some((v) => v.year === y));
+  const covered = years.filter((y) => grouped.some((v) => v.year === y && v.value !== null));
   const readable = (id: number, y: number) => grouped.some((v) => v.organizationId === id && v.year === y && v.value !== null);
   const panel = new Set(
     [...new Set(grouped.map((v) => v.organizationId))].filter(

@@ -161,13 +161,15 @@ describe('a year whose only report could not be read', () => {
     expect(r.status).toBe('imported');
   });
 
-  it('is unknown (null) with its one unreadable report, never 0; the 同口径 line has no unit readable every year', async () => {
+  it('is unknown (null) with its one unreadable report, never 0; the 同口径 line leaves the year out', async () => {
     const url = `/api/trends?organization=${ids.新山傈僳族乡}&from=2020&to=2024&county=${MIYI}`;
     const body = (await t.app.inject({ method: 'GET', url })).json();
     expect(body.total[0]).toEqual({ year: 2020, value: null, reports: 1, unreadable: 1, comparable: null });
     expect(body.total[1]).toEqual({ year: 2021, value: null, reports: 0, unreadable: 0, comparable: null });
     expect(body.series[0].points[0]).toMatchObject({ year: 2020, value: null });
     expect(body.series[0].points[0].reportId).toBeGreaterThan(0);
-    expect(body.comparableUnits).toBe(0);
+    // the years with a readable figure are 2023 and 2024: the same three units as above
+    expect(body.comparableUnits).toBe(3);
+    expect(body.total.map((x: { comparable: number | null }) => x.comparable)).toEqual([null, null, null, 140, 149]);
   });
 });

@@ -166,7 +166,7 @@ export function buildTotalTrendOption(
     series.push({
       name: `同口径（${comparableUnits} 个单位）`,
       values: total.map((t) => t.comparable),
-      notes: total.map((t) => (t.reports === 0 ? '无报告' : `每年都有报告的 ${comparableUnits} 个单位`)),
+      notes: total.map((t) => (t.reports === 0 ? '无报告' : `各年都有可读取数字的 ${comparableUnits} 个单位`)),
     });
   return buildTrendOption(
     total.map((t) => t.year),
