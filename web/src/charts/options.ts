@@ -120,7 +120,7 @@ export function buildTrendOption(
     type: 'line',
     data: s.values.map((v, i) => (s.notes?.[i] ? { value: v, note: s.notes[i] } : v)),
     connectNulls: false,
-    label: { show: series.length === 1, position: 'top' },
+    label: { show: series.length <= 2, position: 'top' },
   }));
   const line = (q: AxisParam) => {
     const v = pointValue(q.data);
