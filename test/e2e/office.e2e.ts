@@ -371,3 +371,47 @@ describe('the office task end to end', () => {
     expect(sampleText('xinshan')).toContain('主动公开信息 75 条');
   });
 });
+
+describe('technical words and every changed screen at both sizes', () => {
+  it('the 雷同 threshold reads 80 (%), the search’s county choice reads 全部县（区）; the full export is offered on 排名', async () => {
+    const page = await d.page();
+    await login(page, d.base, 'admin', PASSWORD);
+    await page.goto(`${d.base}/evaluation?county=${SHIMIAN}&year=2023&tab=rubric`);
+    await expect.poll(() => page.locator('[data-test="rubric-threshold"] input').inputValue()).toBe('80');
+    expect(await page.locator('body').innerText()).not.toContain('0.8');
+    await page.goto(`${d.base}/search`);
+    await expect.poll(() => textOf(page, '[data-test="search-county"]')).toBe('全部县（区）');
+    expect(await page.locator('body').innerText()).not.toContain('请选择');
+    await page.goto(`${d.base}/rankings?year=2023&county=${SHIMIAN}`);
+    await expect
+      .poll(() => page.locator('[data-test="export-full"]').getAttribute('href'))
+      .toBe(`/api/export/reports.xlsx?year=2023&county=${SHIMIAN}`);
+  });
+
+  it('screenshots of the screens this issue changed, at 1366×768 and 1920×1080', async () => {
+    const screens: [string, string][] = [
+      ['trends', `/trends?county=${SHIMIAN}`],
+      ['help', '/help#collect'],
+      ['search', `/search?q=${encodeURIComponent('信息公开')}`],
+      ['rubric', `/evaluation?county=${SHIMIAN}&year=2023&tab=rubric`],
+      ['bulletin', `/evaluation?county=${SHIMIAN}&year=2023&tab=bulletin`],
+      ['accounts', '/admin'],
+      ['collect', '/collect'],
+      ['review', `/review?year=2023&county=${SHIMIAN}`],
+      ['quality-2021', `/quality?year=2021&county=${SHIMIAN}`],
+    ];
+    for (const [w, h] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      const page = await d.page(w, h);
+      await login(page, d.base, 'admin', PASSWORD);
+      for (const [name, path] of screens) {
+        await page.goto(`${d.base}${path}`);
+        await page.locator('h1').first().waitFor();
+        if (name === 'accounts') await page.getByRole('tab', { name: '账户' }).click();
+        await shot(page, `office-${name}-${w}.png`);
+      }
+    }
+  });
+});
