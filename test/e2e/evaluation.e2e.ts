@@ -39,7 +39,10 @@ describe('the annual evaluation', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await rosterWorkbook(),
     });
-    await expect.poll(() => textOf(page, '[data-test="eval-message"]')).toContain('新增 5 个单位');
+    // the samples' 新山, 草场, 丙谷 and 普威 are known units; 白马镇 is new (issue 29: said apart)
+    await expect
+      .poll(() => textOf(page, '[data-test="eval-message"]'))
+      .toBe('加入名单 5 个单位：4 个与已有单位对应，1 个为新单位（白马镇；尚无报告，请核对名称是否写对）');
     const rows = page.locator('[data-test="roster"] .el-table__body tr');
     await expect.poll(() => rows.count()).toBe(5);
     const text = (await rows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());

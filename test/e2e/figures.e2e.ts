@@ -106,7 +106,8 @@ describe('what goes into a 通报', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出图表 PNG' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('米易县 2024 年主动公开信息总数排名.png');
+    // the kind of unit ranked is in the title (issue 29: townships are ranked apart)
+    expect(download.suggestedFilename()).toBe('米易县 2024 年乡镇（街道）主动公开信息总数排名.png');
     const png = PNG.sync.read(readFileSync(await download.path()));
     const chart = await page.locator('[role="img"]').first().boundingBox();
     // the chart at twice its size, with a 120-pixel title band above it
@@ -116,7 +117,9 @@ describe('what goes into a 通报', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.top').isVisible()).toBe(false);
     expect(await page.locator('[data-test="print"]').isVisible()).toBe(false);
-    expect(await page.locator('[data-test="print-title"]').innerText()).toMatch(/^米易县 2024 年主动公开信息总数排名（打印于 /);
+    expect(await page.locator('[data-test="print-title"]').innerText()).toMatch(
+      /^米易县 2024 年乡镇（街道）主动公开信息总数排名（打印于 /,
+    );
     await page.pdf({ path: join(ARTIFACTS, 'rankings-print.pdf'), format: 'A4', landscape: true });
     await page.goto(`${d.base}/reports/${ids['草场2021.txt']}`);
     await page.locator('[data-test="applications"]').waitFor();
