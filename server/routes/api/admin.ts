@@ -76,7 +76,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
     async (req) => {
       const name = req.params.name.trim();
       const { role, password } = req.body;
-      const by = { actor: req.user?.name ?? 'unknown', ip: req.ip };
+      const by = req.by;
       // the last administrator cannot give up the role (checked inside the change's own transaction)
       const lastAdmin = (e: unknown) => {
         if (e instanceof LastAdminError) {
@@ -109,7 +109,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       },
     },
     async (req, reply) => {
-      const ok = await unlockAccount(db, req.params.name, { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      const ok = await unlockAccount(db, req.params.name, req.by);
       if (!ok) throw new HttpError(404, 'not_found', `没有账户“${req.params.name}”`);
       return reply.status(204).send(null);
     },
@@ -138,7 +138,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         },
       },
       async (req, reply) => {
-        const by = { actor: req.user?.name ?? 'unknown', ip: req.ip };
+        const by = req.by;
         const ok = await setUserDisabled(db, req.params.name, disabled, by).catch(lastAdmin);
         if (!ok) throw new HttpError(404, 'not_found', `没有账户“${req.params.name}”`);
         return reply.status(204).send(null);
@@ -158,7 +158,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       },
     },
     async (req, reply) => {
-      const ok = await deleteUser(db, req.params.name, { actor: req.user?.name ?? 'unknown', ip: req.ip }).catch(lastAdmin);
+      const ok = await deleteUser(db, req.params.name, req.by).catch(lastAdmin);
       if (!ok) throw new HttpError(404, 'not_found', `没有账户“${req.params.name}”`);
       return reply.status(204).send(null);
     },
@@ -193,9 +193,8 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
       if (!isCountyForm(name)) throw new HttpError(400, 'unknown_county', `“${name}”不是已知的县级行政区名称`);
       const added = await writeTransaction(db, async (tx) => {
         const now = new Date().toISOString();
-        const added = await addCounty(tx, name, req.user?.name ?? 'unknown', now);
-        if (added)
-          await appendAudit(tx, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.added', target: name }, now);
+        const added = await addCounty(tx, name, req.by.actor, now);
+        if (added) await appendAudit(tx, { actor: req.actor, ip: req.ip, action: 'county.added', target: name }, now);
         return added;
       });
       if (!added) throw new HttpError(409, 'exists', `县名单中已有“${name}”`);
@@ -220,7 +219,7 @@ const admin: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, opts) => {
         const used = await organizationsOfCounty(tx, name);
         if (used > 0) return { used };
         const removed = await removeCounty(tx, name);
-        if (removed) await appendAudit(tx, { actor: req.user?.name ?? null, ip: req.ip, action: 'county.removed', target: name });
+        if (removed) await appendAudit(tx, { actor: req.actor, ip: req.ip, action: 'county.removed', target: name });
         return { removed };
       });
       if ('used' in outcome) throw new HttpError(409, 'in_use', `已有 ${outcome.used} 个单位归入“${name}”，不能删除`);

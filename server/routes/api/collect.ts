@@ -43,7 +43,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
       },
     },
     async (req, reply) => {
-      await collector.addSource(req.body.url.trim(), { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      await collector.addSource(req.body.url.trim(), req.by);
       return reply.status(204).send(null);
     },
   );
@@ -60,7 +60,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
       },
     },
     async (req, reply) => {
-      if (!(await collector.deleteSource(req.params.id, { actor: req.user?.name ?? 'unknown', ip: req.ip }))) {
+      if (!(await collector.deleteSource(req.params.id, req.by))) {
         throw new HttpError(404, 'not_found', `采集来源 ${req.params.id} 不存在`);
       }
       return reply.status(204).send(null);
@@ -80,7 +80,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
     },
     async (req, reply) => {
       if (collector.status()) throw new HttpError(409, 'busy', '正在采集，请等这次采集完成');
-      if (!(await collector.start(req.params.id, { actor: req.user?.name ?? 'unknown', ip: req.ip }))) {
+      if (!(await collector.start(req.params.id, req.by))) {
         throw new HttpError(404, 'not_found', `采集来源 ${req.params.id} 不存在`);
       }
       return reply.status(204).send(null);
@@ -98,7 +98,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
       },
     },
     async (req, reply) => {
-      if (!(await collector.cancel({ actor: req.user?.name ?? 'unknown', ip: req.ip }))) {
+      if (!(await collector.cancel(req.by))) {
         throw new HttpError(409, 'not_running', '现在没有正在进行的采集');
       }
       return reply.status(204).send(null);
@@ -117,7 +117,7 @@ const collect: FastifyPluginAsyncTypebox<{ collector: Collector }> = async (app,
       },
     },
     async (req, reply) => {
-      await collector.setSchedule(req.body, { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      await collector.setSchedule(req.body, req.by);
       return reply.status(204).send(null);
     },
   );

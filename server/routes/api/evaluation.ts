@@ -77,13 +77,12 @@ async function namesInWorkbook(bytes: Buffer): Promise<string[]> {
  * published); the roster, deadline and rubric are an admin's to change, each change audited.
  */
 const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
-  const by = (req: { user?: { name: string } | null; ip: string }) => ({ actor: req.user?.name ?? 'unknown', ip: req.ip });
   /**
    * An admin's change: `run` and its line in the audit log as one transaction (no line when
    * `detail` gives null: nothing changed), then the cached answers are told the data changed.
    */
   async function change<T>(
-    req: { user?: { name: string } | null; ip: string },
+    req: { by: { actor: string; ip: string } },
     action: 'roster.changed' | 'evaluation.deadline' | 'evaluation.rubric',
     target: string,
     run: (tx: Db, actor: string, now: string) => Promise<T>,
@@ -91,9 +90,9 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
   ): Promise<T> {
     const now = new Date().toISOString();
     const result = await writeTransaction(db, async (tx) => {
-      const r = await run(tx, by(req).actor, now);
+      const r = await run(tx, req.by.actor, now);
       const d = detail(r);
-      if (d) await appendAudit(tx, { ...by(req), action, target, detail: d }, now);
+      if (d) await appendAudit(tx, { ...req.by, action, target, detail: d }, now);
       return r;
     });
     return result;
@@ -424,7 +423,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       }
       const body = await bulletinDocx(model, chart);
       const name = `${e.county}${e.year}年度政府信息公开工作年度报告通报.docx`;
-      await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
+      await audit(db, { actor: req.actor, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', DOCX).header('content-disposition', attachment(name, 'docx')).send(body);
     },
   );
@@ -447,7 +446,7 @@ const evaluation: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) =>
       const { evaluationWorkbook } = await workbooks();
       const body = await evaluationWorkbook(e);
       const name = `${e.county}${e.year}年度年报考核得分表.xlsx`;
-      await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
+      await audit(db, { actor: req.actor, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(name, 'xlsx')).send(body);
     },
   );

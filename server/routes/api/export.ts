@@ -35,7 +35,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       const { rankingWorkbook } = await workbooks();
       const body = await rankingWorkbook(db, rows, { year: req.query.year, county: req.query.county, metric });
       const name = `${req.query.county ?? '全部'}${req.query.year}年${metric.label}排名.xlsx`;
-      await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
+      await audit(db, { actor: req.actor, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);
     },
   );
@@ -57,7 +57,7 @@ const exportRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) 
       const { reportsWorkbook } = await workbooks();
       const body = await reportsWorkbook(db, req.query);
       const name = `${req.query.county ?? '全部'}${req.query.year}年政府信息公开年报数据.xlsx`;
-      await audit(db, { actor: req.user?.name ?? null, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
+      await audit(db, { actor: req.actor, ip: req.ip, action: 'export', target: name, detail: { ...req.query } });
       return reply.header('content-type', XLSX).header('content-disposition', attachment(name)).send(body);
     },
   );

@@ -36,7 +36,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
       },
     },
     async (req, reply) => {
-      const importedBy = req.user?.name ?? 'unknown';
+      const importedBy = req.by.actor;
       const { files, county } = await withUploadSlot(importedBy, opts.maxUploadsPerUser, () => readUpload(req, opts.db, opts));
       // a .zip of reports: one job per file in it
       const expanded = await expandArchives(files, opts.maxUploadBytes, opts.maxRequestBytes).catch((e: unknown) => {
@@ -62,7 +62,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
     },
     async (req) => {
       const ids = req.query.ids ? req.query.ids.split(',').map(Number) : null;
-      return { jobs: await queue.get(ids, req.user?.name ?? '') };
+      return { jobs: await queue.get(ids, req.by.actor) };
     },
   );
 
@@ -79,7 +79,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
       },
     },
     async (req) => {
-      const job = await queue.decide(req.params.id, req.user?.name ?? '', req.body.replace, req.ip);
+      const job = await queue.decide(req.params.id, req.by.actor, req.body.replace, req.ip);
       if (!job) throw new HttpError(404, 'not_found', `没有等待确认的导入任务 ${req.params.id}`);
       return job;
     },
@@ -104,7 +104,7 @@ const imports: FastifyPluginAsyncTypebox<{ db: Db; queue: ImportQueue } & Upload
         const problem = unitNameProblem(unit.name);
         if (problem) throw new HttpError(400, 'bad_name', problem);
       }
-      const job = await queue.assignUnit(req.params.id, req.user?.name ?? '', unit);
+      const job = await queue.assignUnit(req.params.id, req.by.actor, unit);
       if (!job) throw new HttpError(404, 'not_found', `没有等待指定单位的导入任务 ${req.params.id}`);
       return job;
     },

@@ -56,7 +56,7 @@ const organizations: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db })
         db,
         req.params.id,
         { ...(name !== undefined ? { name: name.trim() } : {}), ...(county !== undefined ? { county } : {}) },
-        { actor: req.user?.name ?? 'unknown', ip: req.ip },
+        req.by,
       );
       if (!ok) throw new HttpError(404, 'not_found', `单位 ${req.params.id} 不存在`);
       return reply.status(204).send(null);
@@ -76,7 +76,7 @@ const organizations: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db })
       },
     },
     async (req, reply) => {
-      const r = await mergeOrganizations(db, req.params.id, req.body.from, { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      const r = await mergeOrganizations(db, req.params.id, req.body.from, req.by);
       if (r === 'same') throw new HttpError(400, 'bad_request', '不能把单位合并到它自己');
       if (r === 'not_found') throw new HttpError(404, 'not_found', '要合并的单位不存在');
       return reply.status(204).send(null);

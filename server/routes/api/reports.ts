@@ -126,7 +126,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
       },
     },
     async (req, reply) => {
-      const importedBy = req.user?.name ?? 'unknown';
+      const importedBy = req.by.actor;
       const results = await withUploadSlot(importedBy, opts.maxUploadsPerUser, async () => {
         const { files, county } = await readUpload(req, db, opts);
         const out: ImportResultOf[] = [];
@@ -160,7 +160,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
     async (req) => {
       const report = await getReport(db, req.params.id);
       if (!report) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
-      await makeCurrent(db, report.id, { actor: req.user?.name ?? 'unknown', ip: req.ip });
+      await makeCurrent(db, report.id, req.by);
       const updated = await getReport(db, report.id, audienceOf(req.user));
       if (!updated) throw new HttpError(404, 'not_found', `报告 ${req.params.id} 不存在`);
       return updated;
@@ -196,7 +196,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Db } & UploadLimits> = async (app
         target,
         value,
         reason: reason.trim(),
-        by: req.user?.name ?? 'unknown',
+        by: req.by.actor,
         ip: req.ip,
         ...(expected !== undefined ? { expected } : {}),
       }).catch((e: unknown) => {

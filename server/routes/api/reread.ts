@@ -34,7 +34,7 @@ const reread: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         response: { 200: RereadResult, ...errors(400, 401, 403) },
       },
     },
-    async (req) => rereadApply(db, req.body.reportIds, { actor: req.user?.name ?? 'unknown', ip: req.ip }),
+    async (req) => rereadApply(db, req.body.reportIds, req.by),
   );
 };
 

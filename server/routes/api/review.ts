@@ -61,7 +61,7 @@ const review: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
         return await confirmFigure(db, {
           reportId: req.params.id,
           field: req.body.field,
-          by: req.user?.name ?? 'unknown',
+          by: req.by.actor,
           ip: req.ip,
         });
       } catch (e) {
