@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
@@ -85,12 +85,16 @@ export function scheduleBackups(
     if (running || !due()) return;
     running = true;
     const file = join(opts.dir, backupFileName(new Date()));
+    // written under another name and renamed once whole and checked: the list of backups (and a
+    // restore) never sees a half-written one
+    const partial = `${file}.partial`;
     try {
-      const r = await backupDatabase(db, file);
+      const r = await backupDatabase(db, partial);
       if (r.integrity !== 'ok') {
         opts.log.error({ file, integrity: r.integrity }, 'scheduled backup failed its integrity check');
-        unlinkSync(file);
+        unlinkSync(partial);
       } else {
+        renameSync(partial, file);
         opts.log.info({ file, reports: r.reports }, 'scheduled backup written');
         for (const old of listBackups(opts.dir).slice(opts.keep)) {
           for (const f of [old.file, `${old.file}-wal`, `${old.file}-shm`]) rmSync(f, { force: true });
@@ -98,6 +102,7 @@ export function scheduleBackups(
       }
     } catch (err) {
       opts.log.error({ err, file }, 'scheduled backup failed');
+      rmSync(partial, { force: true });
     } finally {
       running = false;
     }

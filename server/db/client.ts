@@ -24,7 +24,7 @@ export type Db = BaseSQLiteDatabase<'async', { changes: number }> & {
   readonly $db: DatabaseHandle;
   /** True on a transaction's handle (`writeTransaction`'s `tx`). */
   readonly $inTransaction?: boolean;
-  /** PostgreSQL: the connection a transaction's handle runs on (for raw statements, server/ingest/statements.ts). */
+  /** PostgreSQL: the connection a transaction's handle runs on (for raw statements, server/queries/reports/import-statements.ts). */
   readonly $pgClient?: pg.PoolClient;
 };
 

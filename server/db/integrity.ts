@@ -5,7 +5,7 @@
  * /api/health say the database is not well. PostgreSQL checks its own pages: nothing to do there.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { siblingModule, startWorker } from '../ingest/ts-worker';
+import { siblingModule, startWorker } from '../workers/ts-worker';
 import type { Db } from './client';
 
 export interface Integrity {

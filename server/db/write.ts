@@ -11,7 +11,7 @@ export class DatabaseBusyError extends Error {
 
 /**
  * The database driver's own error: drizzle wraps it (DrizzleQueryError, with the SQL) as `cause`,
- * the raw statements of server/ingest/statements.ts throw it as it is.
+ * the raw statements of server/queries/reports/import-statements.ts throw it as it is.
  */
 function driverError(err: unknown): unknown {
   let e = err;

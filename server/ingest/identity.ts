@@ -1,15 +1,8 @@
 import { aliasesOf } from '../../shared/report/index';
 import type { ParsedReport } from '../../shared/report/types';
+import type { OrgIdentity } from '../queries/organizations/resolve';
 
-export interface OrgIdentity {
-  name: string;
-  fullName: string | null;
-  kind: string;
-  county: string | null;
-  aliases: string[];
-  /** An existing unit the uploader chose for a report whose text names none. */
-  organizationId?: number;
-}
+export type { OrgIdentity };
 
 /** What a parsed report says about whose it is, with the county given at import as a fallback. */
 export function identityOf(report: ParsedReport, importCounty: string | null): OrgIdentity | null {

@@ -2,11 +2,11 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/client';
+import { siblingModule, startWorker } from '../workers/ts-worker';
 import { type ImportSummary, summarize } from './import-files';
 import { commitImport, type ImportResult } from './import-report';
 import type { ParseJob } from './parse-worker';
 import { failed, isPrepared, type PreparedReport } from './prepare-import';
-import { siblingModule, startWorker } from './ts-worker';
 
 const WORKER_URL = siblingModule(import.meta.url, 'parse-worker');
 

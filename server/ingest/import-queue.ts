@@ -5,11 +5,11 @@ import type { Db } from '../db/client';
 import { importJobs } from '../db/schema';
 import { perConnection, statement } from '../db/statement-cache';
 import { writeTransaction } from '../db/write';
+import { UnknownUnitError } from '../queries/organizations/resolve';
 import type { EngineProgress } from './formats/engine';
 import { precheck } from './formats/index';
 import { auditImport } from './import-audit';
 import { type ImportResult, importDocument } from './import-report';
-import { UnknownUnitError } from './organizations';
 import { failureOf } from './prepare-import';
 
 export type { JobStage } from '../../shared/schemas/index';

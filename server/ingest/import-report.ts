@@ -4,12 +4,12 @@ import { appendAudit } from '../auth/audit';
 import type { Db } from '../db/client';
 import { findings } from '../db/schema';
 import { writeTransaction } from '../db/write';
+import { resolveOrganization } from '../queries/organizations/resolve';
 import { carryCorrections } from '../queries/reports/carry-corrections';
+import { ingestSql } from '../queries/reports/import-statements';
 import { versionChanges } from '../queries/reports/version-changes';
 import type { EngineProgress } from './formats/engine';
-import { resolveOrganization } from './organizations';
 import { type ImportInput, type ImportResult, isPrepared, type PreparedReport, prepareImport, sha256Of } from './prepare-import';
-import { ingestSql } from './statements';
 
 export type { ImportInput, ImportResult, ImportStatus } from './prepare-import';
 

@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { siblingModule } from '../ts-worker';
+import { siblingModule } from '../../workers/ts-worker';
 import type { EngineKind } from './engine-process';
 import { FormatError, type FormatErrorCode } from './errors';
 import type { PageAttachment, PageMeta } from './page-meta';

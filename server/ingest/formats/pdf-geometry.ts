@@ -1,4 +1,7 @@
 /** The geometry a PDF page's text is laid out in: items, boxes, lines and where their pieces sit. */
+import type { Box } from '../../db/layout';
+
+export type { Box } from '../../db/layout';
 
 export interface Item {
   str: string;
@@ -8,14 +11,6 @@ export interface Item {
   width: number;
   /** Font size as drawn on the page (the text matrix applied), in page units. */
   size: number;
-}
-
-/** A rectangle of a page, page coordinates (y up). */
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 /** Where a piece of a line's text sits on the page: offsets [from, to) in the line's text. */

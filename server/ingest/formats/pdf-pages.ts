@@ -3,27 +3,15 @@
  * and running headers and footers repeated on most pages), and for every piece of the text the page
  * and box it was read from, so that a figure can be shown on the page it came from. Pure layout.
  */
-import type { Box, PageLine } from './pdf-geometry';
+import type { LayoutSpan } from '../../db/layout';
+import type { PageLine } from './pdf-geometry';
+
+export type { LayoutSpan, PdfLayout } from '../../db/layout';
 
 export interface LaidPage {
   width: number;
   height: number;
   lines: PageLine[];
-}
-
-/** A piece of the document's text, offsets [from, to), and where it sits: page (0-based) and box. */
-export interface LayoutSpan {
-  page: number;
-  from: number;
-  to: number;
-  box: Box;
-}
-
-/** Where the text of a PDF sits on its pages: kept beside the text, to show a figure in the original. */
-export interface PdfLayout {
-  pages: { width: number; height: number }[];
-  pageStarts: number[];
-  spans: LayoutSpan[];
 }
 
 export interface PdfText {

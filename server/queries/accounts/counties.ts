@@ -5,7 +5,7 @@ import { counties, organizations } from '../../db/schema';
 
 /**
  * Adds a county to the list unless it is there. Raw SQL because the import's batch of prepared
- * statements (server/ingest/statements.ts, raw for speed) runs it too; addCounty below is the same.
+ * statements (server/queries/reports/import-statements.ts, raw for speed) runs it too; addCounty below is the same.
  */
 export const INSERT_COUNTY = 'insert into counties (name, created_at, created_by) values (?, ?, ?) on conflict (name) do nothing';
 

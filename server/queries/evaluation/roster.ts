@@ -4,8 +4,8 @@ import { aliasesOf, parseOrgName, unitNameProblem } from '../../../shared/report
 import type { Roster, RosterChanged } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
 import { organizations, reports, rosterEntries } from '../../db/schema';
-import { resolveOrganization } from '../../ingest/organizations';
 import { addCounty } from '../accounts/counties';
+import { resolveOrganization } from '../organizations/resolve';
 
 /** A county's roster (应报单位) for a year, each unit with its current report of the year if any. */
 export async function getRoster(db: Db, county: string, year: number): Promise<Roster> {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { FigureBox } from '../../../shared/schemas/index';
 import type { Db } from '../../db/client';
+import type { PdfLayout } from '../../db/layout';
 import { reports, sourceDocuments } from '../../db/schema';
-import type { PdfLayout } from '../../ingest/formats/pdf-pages';
 import { getReport } from './get-report';
 
 /**

@@ -1,6 +1,6 @@
-import type { Db } from '../db/client';
-import { rawSql } from '../db/statement-cache';
-import { INSERT_COUNTY } from '../queries/accounts/counties';
+import type { Db } from '../../db/client';
+import { rawSql } from '../../db/statement-cache';
+import { INSERT_COUNTY } from '../accounts/counties';
 
 /**
  * The import's hot path as raw SQL that both databases speak (`?` parameters, `returning`, `on

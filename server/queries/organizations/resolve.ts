@@ -1,9 +1,19 @@
 import { eq, inArray } from 'drizzle-orm';
-import { aliasesOf } from '../../shared/report/index';
-import type { Db } from '../db/client';
-import { type Organization, organizations } from '../db/schema';
-import type { OrgIdentity } from './identity';
-import { ingestSql } from './statements';
+import { aliasesOf } from '../../../shared/report/index';
+import type { Db } from '../../db/client';
+import { type Organization, organizations } from '../../db/schema';
+import { ingestSql } from '../reports/import-statements';
+
+/** Who a report belongs to, as the import reads it: its names, kind and county, or the unit an uploader chose. */
+export interface OrgIdentity {
+  name: string;
+  fullName: string | null;
+  kind: string;
+  county: string | null;
+  aliases: string[];
+  /** An existing unit the uploader chose for a report whose text names none. */
+  organizationId?: number;
+}
 
 /** The unit an uploader chose no longer exists (merged or deleted meanwhile). */
 export class UnknownUnitError extends Error {
