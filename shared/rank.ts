@@ -11,3 +11,20 @@ export function rankValues<K>(values: Map<K, number>): Map<K, number> {
   });
   return ranks;
 }
+
+/**
+ * Competition ranking within groups (townships with townships, departments with departments): each
+ * group ranked on its own by `rankValues`, so a value is never placed among another group's.
+ */
+export function rankWithinGroups<K, G>(values: Map<K, number>, groupOf: (key: K) => G): Map<K, number> {
+  const groups = new Map<G, Map<K, number>>();
+  for (const [k, v] of values) {
+    const g = groupOf(k);
+    const of = groups.get(g) ?? new Map<K, number>();
+    of.set(k, v);
+    groups.set(g, of);
+  }
+  const ranks = new Map<K, number>();
+  for (const of of groups.values()) for (const [k, r] of rankValues(of)) ranks.set(k, r);
+  return ranks;
+}

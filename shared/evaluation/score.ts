@@ -1,4 +1,4 @@
-import { byName, rankValues } from '../rank';
+import { byName, rankWithinGroups } from '../rank';
 import type { DateSource, Deduction, Evidence, Rubric, RubricItem, ScoreRow } from '../schemas/evaluation';
 import { UNIT_GROUP_KEYS, type UnitGroup } from '../unit-groups';
 
@@ -107,11 +107,7 @@ export function rankRows<T extends { score: number; organization: { name: string
   rows: readonly T[],
 ): (T & { rank: number })[] {
   // ranks within each unit group (a row without one counts as a township), the groups in their order
-  const ranks = new Map<number, number>();
-  for (const g of UNIT_GROUP_KEYS) {
-    const of = new Map(rows.flatMap((r, i) => ((r.group ?? 'township') === g ? [[i, r.score] as [number, number]] : [])));
-    for (const [i, rank] of rankValues(of)) ranks.set(i, rank);
-  }
+  const ranks = rankWithinGroups(new Map(rows.map((r, i) => [i, r.score])), (i) => rows[i]?.group ?? 'township');
   const order = (r: T) => UNIT_GROUP_KEYS.indexOf(r.group ?? 'township');
   return rows
     .map((r, i) => ({ ...r, rank: ranks.get(i) as number }))

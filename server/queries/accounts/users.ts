@@ -162,6 +162,10 @@ export async function roleOf(db: Db, name: string): Promise<string | undefined> 
   return (await db.select({ role: users.role }).from(users).where(eq(users.name, name)).get())?.role;
 }
 
+/** The account a disable or a delete changes: its id, role and whether it is disabled already. */
+const accountToChange = (tx: Db, name: string) =>
+  tx.select({ id: users.id, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.name, name)).get();
+
 /**
  * Disables an account (staff who left) or enables it again. Disabling ends its sessions at once and
  * refuses sign-in until an admin enables it; the last active administrator cannot be disabled.
@@ -177,11 +181,7 @@ export async function setUserDisabled(
   return writeTransaction(
     db,
     async (tx) => {
-      const before = await tx
-        .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
-        .from(users)
-        .where(eq(users.name, name))
-        .get();
+      const before = await accountToChange(tx, name);
       if (!before) return false;
       if (disabled && before.disabledAt === null) await keepAnAdmin(tx, before.role, 'none');
       await tx
@@ -211,11 +211,7 @@ export async function deleteUser(
   return writeTransaction(
     db,
     async (tx) => {
-      const before = await tx
-        .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
-        .from(users)
-        .where(eq(users.name, name))
-        .get();
+      const before = await accountToChange(tx, name);
       if (!before) return false;
       if (before.disabledAt === null) await keepAnAdmin(tx, before.role, 'none');
       await tx.delete(sessions).where(eq(sessions.userId, before.id)).run();

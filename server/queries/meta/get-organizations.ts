@@ -28,9 +28,15 @@ export async function organizationsInScope(
   db: Db,
   county: string | undefined,
   group: UnitGroup | 'all' | undefined,
-): Promise<{ orgs: OrganizationRow[]; group: UnitGroup | 'all'; groups: ReturnType<typeof groupCounts> }> {
+): Promise<{
+  orgs: OrganizationRow[];
+  /** Every organisation of the county, whatever its group. */
+  all: OrganizationRow[];
+  group: UnitGroup | 'all';
+  groups: ReturnType<typeof groupCounts>;
+}> {
   const all = await getOrganizations(db, county);
   const groups = groupCounts(all.map((o) => o.kind));
   const chosen = group ?? defaultGroup(groups.map((g) => g.group));
-  return { orgs: chosen === 'all' ? all : all.filter((o) => unitGroupOf(o.kind) === chosen), group: chosen, groups };
+  return { orgs: chosen === 'all' ? all : all.filter((o) => unitGroupOf(o.kind) === chosen), all, group: chosen, groups };
 }

@@ -1,5 +1,5 @@
 import type { MetricDef } from '../../../shared/metrics';
-import { byName, rankValues } from '../../../shared/rank';
+import { byName, rankWithinGroups } from '../../../shared/rank';
 import type { Organization, RankingRow, RankingStatus, RankingSummary } from '../../../shared/schemas/index';
 import { UNIT_GROUP_KEYS, type UnitGroup, unitGroupOf } from '../../../shared/unit-groups';
 import type { Db } from '../../db/client';
@@ -36,16 +36,11 @@ export async function getRanking(
   const before = byYear(params.year - 1);
   const groupOf = new Map(orgs.map((o) => [o.id, unitGroupOf(o.kind)]));
   // ranks within each group: a unit is never placed among units of another kind
-  const ranked = (m: Map<number, MetricValue>) => {
-    const out = new Map<number, number>();
-    for (const g of UNIT_GROUP_KEYS) {
-      const values = new Map(
-        [...m.entries()].filter(([id, v]) => v.value !== null && groupOf.get(id) === g).map(([id, v]) => [id, v.value as number]),
-      );
-      for (const [id, r] of rankValues(values)) out.set(id, r);
-    }
-    return out;
-  };
+  const ranked = (m: Map<number, MetricValue>) =>
+    rankWithinGroups(
+      new Map([...m.entries()].filter(([, v]) => v.value !== null).map(([id, v]) => [id, v.value as number])),
+      (id) => groupOf.get(id),
+    );
   const ranks = ranked(now);
   const previousRanks = ranked(before);
 

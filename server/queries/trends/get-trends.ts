@@ -24,8 +24,7 @@ export async function getTrends(
   // the total sums one group of units (a county government's report is not added to its townships');
   // the chosen units' own lines are drawn whatever their group
   const scope = await organizationsInScope(db, params.county, params.group);
-  const everyUnit = await organizationsInScope(db, params.county, 'all');
-  const orgs = everyUnit.orgs;
+  const orgs = scope.all;
   const inGroup = new Set(scope.orgs.map((o) => o.id));
   const inScope = new Set(orgs.map((o) => o.id));
   const values = (await getMetricValues(db, params.metric, params.from, params.to)).filter((v) => inScope.has(v.organizationId));
